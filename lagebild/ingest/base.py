@@ -25,8 +25,6 @@ class RawDoc:
     title: str | None = None
     url: str | None = None
     source_name: str | None = None
-    # True when the text is already an article body (JSON Lines, feeds), so the cleaner must not
-    # look for page furniture such as kickers or comment widgets beyond the usual boilerplate.
     meta: dict[str, str] = field(default_factory=dict)
 
 
