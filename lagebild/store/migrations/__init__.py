@@ -1,0 +1,1 @@
+"""Alembic migrations of the lagebild store (run through `lagebild.store.repo.Store.migrate`)."""

@@ -1,0 +1,1 @@
+"""Alembic revision scripts of the lagebild store, written by hand to match `schema.py`."""

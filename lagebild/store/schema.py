@@ -1,0 +1,230 @@
+"""Relational schema of the lagebild store: one lagebild/1 Document spread over normalised tables.
+
+The tables hold everything `Document.to_json()` carries, so a document is rebuilt from rows
+alone (no JSON blob of the whole document). Conventions that make the round trip exact:
+
+- `idx` columns keep the order of every list of the document;
+- `extra` columns keep fields a producer added beyond the models (the contract allows them);
+- an event whose `source`, `target` or `plover` is null has SQL NULL in the matching
+  `*_sectors` / `plover_context` column; a present object always stores a JSON list there.
+
+Only portable types are used so the same metadata serves SQLite now and PostgreSQL later.
+The hand-written Alembic migrations in `migrations/versions/` must match this module; a test
+compares them.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+# Named constraints make migrations reproducible across backends (SQLite and PostgreSQL would
+# otherwise invent different names, and Alembic cannot drop an unnamed constraint).
+NAMING_CONVENTION: dict[str, str] = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+# Python None must become SQL NULL (not the JSON text 'null'), so "absent" is queryable.
+JSON = sa.JSON(none_as_null=True)
+
+
+def _doc_fk() -> sa.Column[str]:
+    return sa.Column(
+        "doc_id", sa.Text, sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False
+    )
+
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("doc_id", sa.Text, primary_key=True),
+    sa.Column("lang", sa.Text, nullable=False),
+    sa.Column("published", sa.Text),
+    # The optional top-level field `published_estimated` (DCT guessed, not read from the source);
+    # NULL when the document does not carry it, so the round trip does not invent it.
+    sa.Column("published_estimated", sa.Boolean),
+    sa.Column("kicker", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("lede", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("source_name", sa.Text),
+    sa.Column("source_url", sa.Text),
+    sa.Column("agency", JSON, nullable=False),
+    sa.Column("source_extra", JSON),
+    sa.Column("dropped", JSON, nullable=False),
+    sa.Column("headings", JSON, nullable=False),
+    sa.Column("origin", sa.Text),
+    sa.Column("extra", JSON),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    _doc_fk(),
+    sa.Column("entity_id", sa.Text, nullable=False),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("kb_id", sa.Text),
+    sa.Column("country", sa.Text),
+    sa.Column("org", sa.Text),
+    sa.Column("sectors", JSON, nullable=False),
+    sa.Column("role", sa.Text),
+    sa.Column("rule", sa.Text),
+    sa.Column("extra", JSON),
+    sa.PrimaryKeyConstraint("doc_id", "entity_id"),
+    # Entity names are an `actor` filter of events().
+    sa.Index(None, "name"),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("doc_id", sa.Text, nullable=False),
+    sa.Column("entity_id", sa.Text, nullable=False),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("extra", JSON),
+    sa.PrimaryKeyConstraint("doc_id", "entity_id", "idx"),
+    sa.ForeignKeyConstraint(
+        ["doc_id", "entity_id"],
+        ["entities.doc_id", "entities.entity_id"],
+        ondelete="CASCADE",
+    ),
+)
+
+places = sa.Table(
+    "places",
+    metadata,
+    _doc_fk(),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("geonameid", sa.Integer),
+    sa.Column("country", sa.Text),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("feature", sa.Text),
+    sa.Column("rule", sa.Text),
+    sa.Column("extra", JSON),
+    sa.PrimaryKeyConstraint("doc_id", "idx"),
+)
+
+place_mentions = sa.Table(
+    "place_mentions",
+    metadata,
+    sa.Column("doc_id", sa.Text, nullable=False),
+    sa.Column("place_idx", sa.Integer, nullable=False),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("extra", JSON),
+    sa.PrimaryKeyConstraint("doc_id", "place_idx", "idx"),
+    sa.ForeignKeyConstraint(
+        ["doc_id", "place_idx"], ["places.doc_id", "places.idx"], ondelete="CASCADE"
+    ),
+)
+
+times = sa.Table(
+    "times",
+    metadata,
+    _doc_fk(),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("value", sa.Text),
+    sa.Column("rule", sa.Text),
+    sa.Column("extra", JSON),
+    sa.PrimaryKeyConstraint("doc_id", "idx"),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    _doc_fk(),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("speaker", sa.Text),
+    sa.Column("cue", sa.Text),
+    sa.Column("via", sa.Text),
+    sa.Column("rule", sa.Text),
+    sa.Column("extra", JSON),
+    sa.PrimaryKeyConstraint("doc_id", "idx"),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    _doc_fk(),
+    sa.Column("event_id", sa.Text, nullable=False),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("source_entity", sa.Text),
+    sa.Column("source_country", sa.Text),
+    sa.Column("source_org", sa.Text),
+    sa.Column("source_sectors", JSON),
+    sa.Column("source_code", sa.Text),
+    sa.Column("target_entity", sa.Text),
+    sa.Column("target_country", sa.Text),
+    sa.Column("target_org", sa.Text),
+    sa.Column("target_sectors", JSON),
+    sa.Column("target_code", sa.Text),
+    sa.Column("cameo", sa.Text, nullable=False),
+    sa.Column("root", sa.Text, nullable=False),
+    sa.Column("goldstein", sa.Float),
+    sa.Column("quad", sa.Integer),
+    sa.Column("plover_type", sa.Text),
+    sa.Column("plover_mode", sa.Text),
+    sa.Column("plover_context", JSON),
+    sa.Column("date", sa.Text),
+    # The TIMEX3 `date` as the ISO day range it covers ("2024-10" -> 2024-10-01..2024-10-31),
+    # computed on insert so since/until filters are plain, indexable string comparisons.
+    sa.Column("date_lo", sa.Text),
+    sa.Column("date_hi", sa.Text),
+    sa.Column("place", sa.Text),
+    sa.Column("modality", sa.Text, nullable=False),
+    sa.Column("evidence_start", sa.Integer, nullable=False),
+    sa.Column("evidence_end", sa.Integer, nullable=False),
+    sa.Column("evidence_text", sa.Text, nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("rule", sa.Text, nullable=False),
+    sa.Column("extra", JSON),
+    # Extra fields of the nested source/target/plover/evidence objects, keyed by object name.
+    sa.Column("parts_extra", JSON),
+    sa.PrimaryKeyConstraint("doc_id", "event_id"),
+    sa.Index(None, "root"),
+    sa.Index(None, "cameo"),
+    sa.Index(None, "date"),
+    sa.Index(None, "date_lo"),
+    sa.Index(None, "date_hi"),
+    sa.Index(None, "source_code"),
+    sa.Index(None, "target_code"),
+    sa.Index(None, "source_country"),
+    sa.Index(None, "target_country"),
+)
+
+failures = sa.Table(
+    "failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("origin", sa.Text, nullable=False),
+    # No foreign key: a failed document usually never made it into `documents`.
+    sa.Column("doc_id", sa.Text),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Children of a document in insertion order (parents before the tables that refer to them).
+CHILD_TABLES: tuple[sa.Table, ...] = (entities, mentions, places, place_mentions, times, quotes, events)
