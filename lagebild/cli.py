@@ -244,7 +244,10 @@ def events(
     db: DbOpt = None,
 ) -> None:
     """List stored events, filtered."""
-    rows = _store(db).events(actor=actor, root=root, since=since, until=until, limit=limit)
+    try:
+        rows = _store(db).events(actor=actor, root=root, since=since, until=until, limit=limit)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
     if fmt is TableFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt is TableFormat.csv:

@@ -26,3 +26,11 @@ def test_index_documents_and_events(tmp_path):
         rows = client.get("/api/events", params={"actor": "FRA"}).json()["events"]
         assert [r["cameo"] for r in rows] == ["111"]
         assert client.get("/api/events", params={"root": "x' or 1=1 --"}).status_code == 422
+
+
+def test_bad_date_filter_is_a_client_error(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'api.db'}") as store:
+        store.migrate()
+        client = TestClient(create_app(store))
+        r = client.get("/api/events", params={"since": "last tuesday"})
+        assert r.status_code == 400 and ("since" in r.text.lower() or "date" in r.text.lower())

@@ -53,7 +53,10 @@ def create_app(store: Any) -> FastAPI:
         until: str | None = None,
         limit: int = Query(100, ge=1, le=10000),
     ) -> dict[str, Any]:
-        rows = store.events(actor=actor, root=root, since=since, until=until, limit=limit)
+        try:
+            rows = store.events(actor=actor, root=root, since=since, until=until, limit=limit)
+        except ValueError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
         return {"events": rows, "count": len(rows)}
 
     return app

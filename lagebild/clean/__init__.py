@@ -1,1 +1,7 @@
-"""clean stage of lagebild."""
+"""clean stage of lagebild: page text or HTML -> Article (kicker, title, lede, body, dropped, agency, lang)."""
+
+from lagebild.clean.article import Article
+from lagebild.clean.html import clean_html
+from lagebild.clean.text import clean_page, detect_language, normalise
+
+__all__ = ["Article", "clean_html", "clean_page", "detect_language", "normalise"]

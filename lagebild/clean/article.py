@@ -11,6 +11,7 @@ class Article:
 
     `text` is title, lede and body blocks joined by blank lines; `headings` are (start, end)
     offsets of subheads kept in the body. `dropped` lists removed boilerplate blocks verbatim.
+    `agency` lists agency tags (lower-case, in order of appearance) found and removed.
     """
 
     text: str
@@ -21,3 +22,6 @@ class Article:
     dropped: list[str] = field(default_factory=list)
     agency: list[str] = field(default_factory=list)
     lang: str | None = None
+    published: str | None = None  # ISO date from page metadata, when known
+    url: str | None = None
+    site: str | None = None  # site name from page metadata
