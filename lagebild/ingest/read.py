@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from lagebild.ingest.base import InputError, InputRefused, RawDoc
 from lagebild.ingest.decode import decode_bytes, decode_with_charset, declared_charset, peek_text, refuse_binary
 from lagebild.ingest.feeds import read_feed
+from lagebild.ingest.frontmatter import apply_front_matter
 from lagebild.ingest.files import expand_spec, read_file, read_stream
 from lagebild.ingest.jsonl import read_json, read_jsonl
 from lagebild.ingest.sniff import KNOWN_EXTENSIONS, detect_before_decoding, detect_from_text, media_type_extension
@@ -94,7 +95,8 @@ def read_bytes(
     elif fmt == "json":
         yield from read_json(text, origin)
     else:
-        yield RawDoc(origin=origin, body=text, kind="html" if fmt == "html" else "text", url=url)
+        doc = RawDoc(origin=origin, body=text, kind="html" if fmt == "html" else "text", url=url)
+        yield apply_front_matter(doc) if doc.kind == "text" else doc
 
 
 def _read_spec(spec: str, opts: ReadOptions, seen: set[str]) -> Iterator[Item]:
