@@ -2,6 +2,6 @@
 
 from lagebild.clean.article import Article
 from lagebild.clean.html import clean_html
-from lagebild.clean.text import clean_page, detect_language, normalise
+from lagebild.clean.text import agency_display_name, clean_page, detect_language, normalise
 
-__all__ = ["Article", "clean_html", "clean_page", "detect_language", "normalise"]
+__all__ = ["Article", "agency_display_name", "clean_html", "clean_page", "detect_language", "normalise"]
