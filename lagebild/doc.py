@@ -118,6 +118,8 @@ class Document(_Model):
     doc_id: str
     lang: str
     published: str | None = None
+    # True when `published` was estimated from the text rather than given by the source.
+    published_estimated: bool = False
     source: Source = Field(default_factory=Source)
     kicker: str | None = None
     title: str | None = None

@@ -22,7 +22,9 @@ class Stage(Protocol):
 
 # Stage factories in data-flow order, as "module:callable" so that a stage's heavy imports
 # (models, indexes) happen only when a pipeline is built. Each factory takes a language code.
-STAGES: list[str] = []
+STAGES: list[str] = [
+    "lagebild.extract.times:make_time_tagger",
+]
 
 
 @dataclass

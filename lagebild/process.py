@@ -13,6 +13,7 @@ from lagebild import lang as langdata
 from lagebild.clean import clean_html, clean_page
 from lagebild.clean.article import Article
 from lagebild.doc import Document, Heading, Source
+from lagebild.extract.times import estimate_published
 from lagebild.ingest.base import RawDoc
 from lagebild.pipeline import Pipeline, build
 
@@ -47,13 +48,19 @@ class Processor:
         art = self.clean(raw)
         if not art.text.strip():
             raise ValueError("no article text left after cleaning")
-        published = raw.published or getattr(art, "published", None)
-        url = raw.url or getattr(art, "url", None)
-        name = raw.source_name or getattr(art, "site", None) or _agency_name(art.agency)
+        published = raw.published or art.published
+        estimated = False
+        lang = art.lang or raw.lang or self.languages[0]
+        if published is None:
+            published = estimate_published(art.text, lang)
+            estimated = published is not None
+        url = raw.url or art.url
+        name = raw.source_name or art.site or _agency_name(art.agency)
         return Document(
             doc_id=raw.doc_id or doc_id_for(art.text),
-            lang=art.lang or raw.lang or self.languages[0],
+            lang=lang,
             published=published,
+            published_estimated=estimated,
             source=Source(name=name, url=url, agency=list(art.agency)),
             kicker=art.kicker,
             title=art.title,

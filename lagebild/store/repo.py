@@ -38,7 +38,6 @@ from lagebild.store.schema import (
 MIGRATIONS = "lagebild.store:migrations"
 
 # Top-level extra field that has its own column (the rest of the extras go to `documents.extra`).
-_ESTIMATED = "published_estimated"
 
 # The flat event row of `Store.events()`, in column order.
 EVENT_ROW_FIELDS: tuple[str, ...] = (
@@ -335,17 +334,12 @@ def _document_rows(
     doc_id = data["doc_id"]
     source = data["source"]
     extra = _extra(data, Document) or {}
-    estimated = extra.get(_ESTIMATED)
-    if isinstance(estimated, bool):
-        extra = {k: v for k, v in extra.items() if k != _ESTIMATED}
-    else:
-        estimated = None
 
     doc_row = {
         "doc_id": doc_id,
         "lang": data["lang"],
         "published": data["published"],
-        "published_estimated": estimated,
+        "published_estimated": data["published_estimated"],
         "kicker": data["kicker"],
         "title": data["title"],
         "lede": data["lede"],
@@ -600,14 +594,13 @@ def _rebuild(conn: Connection, d: sa.RowMapping) -> dict[str, Any]:
     evs = [_unevent(e) for e in _rows(conn, events, doc_id, "idx")]
 
     top: dict[str, Any] = dict(d["extra"] or {})
-    if d["published_estimated"] is not None:
-        top[_ESTIMATED] = d["published_estimated"]
     return _with_extra(
         {
             "schema": "lagebild/1",
             "doc_id": doc_id,
             "lang": d["lang"],
             "published": d["published"],
+            "published_estimated": bool(d["published_estimated"]),
             "source": _with_extra(
                 {"name": d["source_name"], "url": d["source_url"], "agency": d["agency"]},
                 d["source_extra"],

@@ -45,8 +45,7 @@ documents = sa.Table(
     sa.Column("doc_id", sa.Text, primary_key=True),
     sa.Column("lang", sa.Text, nullable=False),
     sa.Column("published", sa.Text),
-    # The optional top-level field `published_estimated` (DCT guessed, not read from the source);
-    # NULL when the document does not carry it, so the round trip does not invent it.
+    # True when `published` was estimated from the text, not read from the source.
     sa.Column("published_estimated", sa.Boolean),
     sa.Column("kicker", sa.Text),
     sa.Column("title", sa.Text),
