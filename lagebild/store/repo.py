@@ -37,7 +37,7 @@ from lagebild.store.schema import (
 
 MIGRATIONS = "lagebild.store:migrations"
 
-# Top-level extra field that has its own column (the rest of the extras go to `documents.extra`).
+
 
 # The flat event row of `Store.events()`, in column order.
 EVENT_ROW_FIELDS: tuple[str, ...] = (
