@@ -37,8 +37,6 @@ from lagebild.store.schema import (
 
 MIGRATIONS = "lagebild.store:migrations"
 
-
-
 # The flat event row of `Store.events()`, in column order.
 EVENT_ROW_FIELDS: tuple[str, ...] = (
     "doc_id",
