@@ -23,6 +23,7 @@ class Stage(Protocol):
 # Stage factories in data-flow order, as "module:callable" so that a stage's heavy imports
 # (models, indexes) happen only when a pipeline is built. Each factory takes a language code.
 STAGES: list[str] = [
+    "lagebild.analyze:make_analyzer",
     "lagebild.extract.times:make_time_tagger",
 ]
 
