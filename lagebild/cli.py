@@ -279,6 +279,21 @@ def serve(
     uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
 
 
+@kb_app.command("build")
+def kb_build(
+    user_files: Annotated[Optional[list[Path]], typer.Argument(help="Your own YAML files (format: lagebild/kb/README.md).", show_default=False)] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Where to write the index (default: the one shipped in the package).")] = None,
+) -> None:
+    """Build the knowledge-base index from our sources, CLDR, GeoNames and your own files."""
+    from lagebild.kb.build import build
+
+    for f in user_files or []:
+        if not f.is_file():
+            raise CliError(f"{f}: no such file")
+    path = build(out, user_files or [])
+    err.print(f"knowledge base written to {path} ({path.stat().st_size / 1e6:.1f} MB)")
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of lagebild/1."""

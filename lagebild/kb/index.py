@@ -1,0 +1,266 @@
+"""Read side of the knowledge base: load the built index once and answer lookups.
+
+`KB.load()` returns the shipped index (`lagebild/kb/index/kb.json.gz`, built by `lagebild.kb.build`); lookups give
+countries, places, organisations, office holders, demonyms and role nouns by surface form, language and date.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from lagebild.kb.build import DEFAULT_INDEX, LANGS
+
+Kind = Literal["country", "place", "org", "person", "demonym"]
+
+# Curated entries (ours) outrank GeoNames cities sharing a surface; within a tier, population decides.
+_TIER = {"country": 0, "org": 0, "person": 0, "demonym": 0, "place": 0, "city": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One reading of a surface form."""
+
+    kind: Kind
+    id: str  # alpha-3 for countries and demonyms, org code, "p:slug" for persons, "gn:<id>" / "lb:slug" for places
+    name: str  # canonical English, Wikipedia-title style
+    country: str | None = None
+    org: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: str | None = None  # city | sea | region | admin | other (places); IGO | NGO (orgs); adj | people (demonyms)
+    population: int = 0
+    qid: str | None = None
+    prefix: bool = False  # the surface ends in "-" and matches the first part of a hyphenated compound
+
+    @property
+    def rank_key(self) -> tuple[int, int, str]:
+        return (_TIER["city" if self.feature == "city" else self.kind], -self.population, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One term of office of one person."""
+
+    id: str
+    name: str
+    country: str | None
+    org: str | None
+    offices: tuple[str, ...]
+    start: date | None
+    end: date | None  # first day of the successor; None = still in office
+    sectors: tuple[str, ...]
+    qid: str | None
+    source: str | None
+    names: dict[str, tuple[str, ...]] = field(hash=False, compare=False)
+
+    @property
+    def office(self) -> str:
+        return self.offices[0] if self.offices else ""
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        """Every surface form, both languages."""
+        return tuple(dict.fromkeys(n for lang in LANGS for n in self.names.get(lang, ())))
+
+    def in_office(self, on: date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role noun: which office it names (if one) and which CAMEO sectors it implies."""
+
+    lemma: str
+    office: str | None
+    sectors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    alpha3: str
+    alpha2: str
+    name: str
+    population: int
+    geonameid: int | None
+    capital: str | None
+    names: dict[str, tuple[str, ...]] = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    code: str
+    name: str
+    type: str
+    parent: str | None
+    members: tuple[str, ...]
+    qid: str | None
+    names: dict[str, tuple[str, ...]] = field(hash=False, compare=False)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+class KB:
+    """The loaded knowledge base. Use `KB.load()`; instances are immutable after loading."""
+
+    _cache: ClassVar[dict[Path, "KB"]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, data: dict[str, Any], path: Path | None = None) -> None:
+        self.path = path
+        self.digest: str = data["digest"]
+        self.sources_digest: str = data["sources_digest"]
+        self.inputs: dict[str, Any] = data["inputs"]
+        self._surfaces: dict[str, dict[str, list[Candidate]]] = {lang: defaultdict(list) for lang in LANGS}
+        self._countries: dict[str, Country] = {}
+        self._orgs: dict[str, Org] = {}
+        self._persons: list[Person] = []
+        self._by_name: dict[str, list[Person]] = defaultdict(list)
+        self._roles: dict[str, dict[str, Role]] = {lang: {} for lang in LANGS}
+        self.stoplist: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in data["stoplist"].items()}
+        self._load(data)
+        for lang in LANGS:
+            table = self._surfaces[lang]
+            for key, cands in table.items():
+                table[key] = sorted(set(cands), key=lambda c: c.rank_key)
+            self._surfaces[lang] = dict(table)
+
+    # ------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "KB":
+        """Load (once per path, thread-safe) the index at `path` or the shipped one."""
+        p = Path(path).resolve() if path is not None else DEFAULT_INDEX
+        with cls._lock:
+            kb = cls._cache.get(p)
+            if kb is None:
+                if not p.exists():
+                    raise FileNotFoundError(f"{p}: no kb index; build it with `python -m lagebild.kb.build`")
+                kb = cls(json.loads(gzip.decompress(p.read_bytes())), p)
+                cls._cache[p] = kb
+        return kb
+
+    def _add(self, lang: str, surface: str, cand: Candidate) -> None:
+        self._surfaces[lang][surface].append(cand)
+
+    def _load(self, data: dict[str, Any]) -> None:
+        for c in data["countries"]:
+            names = {lang: tuple(c["names"][lang]) for lang in LANGS}
+            self._countries[c["id"]] = Country(c["id"], c["alpha2"], c["name"], c["population"], c["geonameid"],
+                                               c["capital"], names)
+            cand = Candidate("country", c["id"], c["name"], country=c["id"], geonameid=c["geonameid"],
+                             population=c["population"])
+            for lang in LANGS:
+                for n in names[lang]:
+                    self._add(lang, n, cand)
+            pre = Candidate("country", c["id"], c["name"], country=c["id"], geonameid=c["geonameid"],
+                            population=c["population"], prefix=True)
+            for p in c["prefixes"]:
+                for lang in LANGS:
+                    if p[:-1] in names[lang]:
+                        self._add(lang, p, pre)
+        for p in data["places"]:
+            cand = Candidate("place", p["id"], p["name"], country=p["country"], lat=p["lat"], lon=p["lon"],
+                             geonameid=p["geonameid"], feature=p["feature"], population=p["population"])
+            for lang in LANGS:
+                for n in p["names"][lang]:
+                    self._add(lang, n, cand)
+        for o in data["orgs"]:
+            names = {lang: tuple(o["names"][lang]) for lang in LANGS}
+            self._orgs[o["code"]] = Org(o["code"], o["name"], o["type"], o["parent"], tuple(o["members"]), o["qid"],
+                                        names)
+            cand = Candidate("org", o["code"], o["name"], org=o["code"], feature=o["type"], qid=o["qid"])
+            pre = Candidate("org", o["code"], o["name"], org=o["code"], feature=o["type"], qid=o["qid"], prefix=True)
+            for lang in LANGS:
+                for n in names[lang]:
+                    self._add(lang, n, cand)
+                    if n + "-" in o["prefixes"]:
+                        self._add(lang, n + "-", pre)
+        for r in data["persons"]:
+            names = {lang: tuple(r["names"][lang]) for lang in LANGS}
+            person = Person(r["id"], r["name"], r["country"], r["org"], tuple(r["offices"]), _date(r["start"]),
+                            _date(r["end"]), tuple(r["sectors"]), r["qid"], r["source"], names)
+            self._persons.append(person)
+            cand = Candidate("person", r["id"], r["name"], country=r["country"], org=r["org"], qid=r["qid"])
+            for lang in LANGS:
+                for n in names[lang]:
+                    self._add(lang, n, cand)
+            for n in person.variants:
+                self._by_name[n].append(person)
+                self._by_name[n.casefold()].append(person)
+        for lang, rows in data["demonyms"].items():
+            for d in rows:
+                c = self._countries.get(d["country"])
+                name = c.name if c else d["country"]
+                for feature, forms in (("adj", d["adjectives"]), ("people", d["people"])):
+                    cand = Candidate("demonym", d["country"], name, country=d["country"], feature=feature)
+                    for n in forms:
+                        self._add(lang, n, cand)
+                pre = Candidate("demonym", d["country"], name, country=d["country"], feature="adj", prefix=True)
+                for p in d["prefixes"]:
+                    self._add(lang, p, pre)
+        for lang, rows in data["roles"].items():
+            for r in rows:
+                role = Role(r["lemma"], r["office"], tuple(r["sectors"]))
+                for f in r["forms"]:
+                    self._roles[lang].setdefault(f, role)
+
+    # ------------------------------------------------------------ lookups
+
+    def countries(self) -> list[Country]:
+        return sorted(self._countries.values(), key=lambda c: c.alpha3)
+
+    def country(self, alpha3: str) -> Country | None:
+        return self._countries.get(alpha3.upper())
+
+    def org(self, code: str) -> Org | None:
+        return self._orgs.get(code) or self._orgs.get(code.upper())
+
+    def orgs(self) -> list[Org]:
+        return sorted(self._orgs.values(), key=lambda o: o.code)
+
+    def lookup(self, surface: str, lang: str) -> list[Candidate]:
+        """Every reading of an exact surface form (inflected forms included), best first."""
+        return list(self._surfaces.get(lang, {}).get(surface, ()))
+
+    def surfaces(self, lang: str) -> Iterator[tuple[str, Candidate]]:
+        """Everything a gazetteer matcher should compile, in a stable order (surface, then rank).
+
+        Surfaces ending in "-" are compound prefixes ("US-", "chinesisch-"): match them at the start of a token.
+        """
+        table = self._surfaces.get(lang, {})
+        for s in sorted(table):
+            for cand in table[s]:
+                yield s, cand
+
+    def persons(self) -> list[Person]:
+        return list(self._persons)
+
+    def holder(self, country: str, office: str, on: date) -> Person | None:
+        """Who held `office` of `country` (alpha-3, or an org code such as NATO, UN) on date `on`."""
+        hits = [p for p in self._persons
+                if (p.country == country or p.org == country) and office in p.offices and p.in_office(on)]
+        # Overlaps come from acting periods and hand-overs on the same day: the later appointment wins.
+        return max(hits, key=lambda p: p.start or date.min) if hits else None
+
+    def holders_by_name(self, surface: str) -> list[Person]:
+        """Terms of office of everyone called `surface` (exact, else case-insensitive), oldest first."""
+        hits = self._by_name.get(surface) or self._by_name.get(surface.casefold()) or []
+        return sorted(dict.fromkeys(hits), key=lambda p: (p.start or date.min, p.id))
+
+    def role(self, lang: str, word: str) -> Role | None:
+        """The role noun `word` (any listed or generated form; German capitalised, English any case)."""
+        table = self._roles.get(lang, {})
+        return table.get(word) or table.get(word.lower()) or table.get(word[:1].upper() + word[1:])
+
+    def roles(self, lang: str) -> Iterable[tuple[str, Role]]:
+        return sorted(self._roles.get(lang, {}).items())
