@@ -25,6 +25,8 @@ class Stage(Protocol):
 STAGES: list[str] = [
     "lagebild.analyze:make_analyzer",
     "lagebild.extract.times:make_time_tagger",
+    "lagebild.extract.entities:make_entity_recognizer",
+    "lagebild.extract.places:make_place_resolver",
 ]
 
 

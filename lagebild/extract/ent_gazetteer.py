@@ -1,0 +1,139 @@
+"""Gazetteer matching over the knowledge base: every KB surface found in a text, at word boundaries.
+
+One Aho-Corasick automaton per language and KB, built once (`Gazetteer.get`). Surfaces ending in "-" are compound
+prefixes ("US-", "chinesisch-") and match the first part of a hyphenated word; the match then covers the whole word
+("US-Repräsentantenhauses"). German multi-word names whose first word is an inflected adjective ("Japanisches Meer")
+also match with the other adjective endings ("Japanischen Meer").
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+import ahocorasick
+
+from lagebild.kb.index import KB, Candidate
+
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+@dataclass(slots=True)
+class Match:
+    start: int
+    end: int  # end of the whole word for a compound-prefix match
+    surface: str
+    cands: list[Candidate]
+    prefix: bool  # matched as the first part of a hyphenated word
+    head: str = ""  # for a prefix match: the rest of the word after the hyphen ("Repräsentantenhauses")
+
+
+def _adjective_variants(surface: str) -> list[str]:
+    first, sep, rest = surface.partition(" ")
+    if not sep or not first[:1].isupper():
+        return []
+    for end in ("es", "er", "en", "em", "e"):
+        if first.endswith(end) and len(first) > len(end) + 4:
+            stem = first[: -len(end)]
+            return [f"{stem}{e} {rest}" for e in _ADJ_ENDINGS if stem + e != first]
+    return []
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class Gazetteer:
+    """Finds KB surfaces in text. Use `Gazetteer.get(lang, kb)`; instances are shared and read-only."""
+
+    _cache: ClassVar[dict[tuple[str, str], "Gazetteer"]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, lang: str, kb: KB, extra: list[dict] | None = None) -> None:
+        self.lang = lang
+        self.kb = kb
+        table: dict[str, list[Candidate]] = {}
+        # National organisations from lang/<xx>/entities.yaml go first: a curated name of the language outranks a
+        # GeoNames town of the same spelling.
+        self.national: dict[str, dict] = {}
+        for o in extra or []:
+            cid = "nat:" + o["name"]
+            self.national[cid] = o
+            cand = Candidate("org", cid, o["name"], country=o.get("country"), feature="national")
+            for f in o.get("forms", []):
+                table.setdefault(f, []).append(cand)
+        for surface, cand in kb.surfaces(lang):
+            table.setdefault(surface, []).append(cand)
+        if lang == "de":
+            for surface in list(table):
+                for v in _adjective_variants(surface):
+                    if v not in table:
+                        table[v] = table[surface]
+        self.table = table
+        auto = ahocorasick.Automaton()
+        for surface in table:
+            auto.add_word(surface, surface)
+        auto.make_automaton()
+        self.automaton = auto
+
+    @classmethod
+    def get(cls, lang: str, kb: KB, extra: list[dict] | None = None) -> "Gazetteer":
+        key = (lang, str(kb.path or id(kb)))
+        with cls._lock:
+            g = cls._cache.get(key)
+            if g is None:
+                g = cls._cache[key] = cls(lang, kb, extra)
+        return g
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, leftmost-longest, at word boundaries."""
+        n = len(text)
+        raw: list[Match] = []
+        prefix_ends: set[int] = set()
+        for end_i, surface in self.automaton.iter(text):
+            end = end_i + 1
+            start = end - len(surface)
+            is_prefix = surface.endswith("-")
+            if is_prefix:
+                # "US-" must be followed by a letter (the compound's head) and start a word.
+                if end >= n or not text[end].isalpha() or (start > 0 and _is_word(text[start - 1])):
+                    continue
+                w_end = end
+                while w_end < n and (_is_word(text[w_end]) or (text[w_end] == "-" and w_end + 1 < n
+                                                                  and _is_word(text[w_end + 1]))):
+                    w_end += 1
+                raw.append(Match(start, w_end, surface, self.table[surface], True, text[end:w_end]))
+                prefix_ends.add(end)
+                continue
+            if end < n and (_is_word(text[end]) or (text[end] == "-" and end + 1 < n and text[end + 1].isalpha())):
+                continue
+            if start > 0 and _is_word(text[start - 1]):
+                continue
+            raw.append(Match(start, end, surface, self.table[surface], False))
+        # A word after a compound prefix ("chinesisch-russischen") is a match of its own.
+        extra = []
+        for m in raw:
+            if m.prefix and m.head:
+                head_start = m.end - len(m.head)
+                for h in raw:
+                    if h.start == head_start and not h.prefix and h.end == m.end:
+                        extra.append(h)
+        raw.sort(key=lambda m: (m.start, -(m.end - m.start), m.prefix))
+        out: list[Match] = []
+        last = -1
+        for m in raw:
+            if m.start >= last:
+                out.append(m)
+                last = m.end
+        # Compound "chinesisch-russischen": keep the prefix for the first country and add the second word.
+        for h in extra:
+            if h not in out:
+                for m in out:
+                    if m.prefix and m.start < h.start < m.end:
+                        m.end = h.start - 1
+                        m.head = ""
+                        out.append(h)
+                        break
+        out.sort(key=lambda m: m.start)
+        return out

@@ -1,0 +1,627 @@
+"""The "entities" stage: actors and places named in an article, resolved to who-was-what-when.
+
+Recognition: gazetteer matches over the knowledge base (`ent_gazetteer`), role phrases ("der chinesische
+Verteidigungsminister", "Präsident Chávez"), country + institution phrases ("iranische Marine"), and a CRF model
+(`lagebild.ner`) for names the KB does not know. Resolution: each mention becomes an `Entity` with country, org,
+sectors, role and kb_id; a role phrase without a name resolves to the holder of that office on the article date;
+surnames link back to the full name within the document. City mentions are left in
+``doc.layers["place_mentions"]`` for the "places" stage (`lagebild.extract.places`), except capitals that act as
+governments ("Peking kritisierte …"), which become GPE entities.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from lagebild import lang as langdata
+from lagebild.analyze.model import Token
+from lagebild.doc import Document, Entity, Span
+from lagebild.extract.ent_gazetteer import Gazetteer, Match
+from lagebild.kb.index import KB, Candidate, Role
+
+_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛŁŚŻŹĆŃŠŽČŘĐÇ][\w'’.-]*$")
+
+
+def load_kb() -> KB:
+    """The KB named by env LAGEBILD_KB (a user-built index), else the shipped one."""
+    env = os.environ.get("LAGEBILD_KB")
+    return KB.load(Path(env) if env else None)
+
+
+@dataclass
+class _Ent:
+    """An entity while the document is being read."""
+
+    key: str
+    name: str
+    type: str
+    kb_id: str | None = None
+    country: str | None = None
+    org: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    role: str | None = None
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+    rule: str = ""
+    first: int = 10**9
+    explicit_country: bool = False
+
+    def add(self, start: int, end: int, text: str) -> None:
+        self.mentions[(start, end)] = text
+        self.first = min(self.first, start)
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place-like mention for the "places" stage: its span and the KB readings, best first."""
+
+    start: int
+    end: int
+    text: str
+    cands: list[Candidate]
+    rule: str
+
+
+class EntityRecognizer:
+    """The "entities" stage of one language; holds the KB, the automaton, the patterns and the NER model."""
+
+    name = "entities"
+
+    def __init__(self, lang: str, kb: KB | None = None, use_ner: bool = True) -> None:
+        self.lang = lang
+        self.kb = kb or load_kb()
+        cfg: dict[str, Any] = langdata.load(lang, "entities")
+        self.gaz = Gazetteer.get(lang, self.kb, cfg.get("organisations") or [])
+        self.state_nouns = tuple(cfg.get("state_nouns", []))
+        self.institutions: dict[str, list[str]] = {k.lower(): v for k, v in (cfg.get("institutions") or {}).items()}
+        self.org_roles: dict[str, list[str]] = {k.lower(): v for k, v in (cfg.get("org_roles") or {}).items()}
+        self.suffixes = tuple(cfg.get("suffixes", [""]))
+        self.modifiers = {w.lower() for w in cfg.get("role_modifiers", [])}
+        self.of_words = set(cfg.get("of_words", []))
+        self.and_words = set(cfg.get("and_words", []))
+        self.in_words = set(cfg.get("in_words", []))
+        self.particles = set(cfg.get("name_particles", []))
+        self.not_names = set(cfg.get("not_names", []))
+        self.stop_cities = set(cfg.get("stop_cities", []))
+        self.capitals = {c.capital: c.alpha3 for c in self.kb.countries() if c.capital}
+        self.ner = None
+        if use_ner:
+            from lagebild.ner import NerModel
+
+            self.ner = NerModel.load(lang)
+
+    # ------------------------------------------------------------ word classes
+
+    def _noun_class(self, word: str, table: tuple[str, ...] | dict[str, list[str]]) -> str | None:
+        """The entry of `table` that `word` is (an inflected form of, or a compound ending in)."""
+        w = word.lower()
+        for suf in self.suffixes:
+            if suf and not w.endswith(suf):
+                continue
+            stem = w[: len(w) - len(suf)] if suf else w
+            if stem in table:
+                return stem
+            if self.lang == "de":
+                for key in table:
+                    if len(key) >= 5 and stem.endswith(key) and len(stem) - len(key) >= 3:
+                        return key
+        return None
+
+    def _role(self, tokens: list[Token], i: int) -> tuple[Role, int] | None:
+        """A role noun starting at token i (English roles may span words): (role, end token index)."""
+        for n in (3, 2, 1):
+            if i + n > len(tokens):
+                continue
+            words = " ".join(t.text for t in tokens[i:i + n])
+            if n == 1 and self.lang == "en" and not words[:1].isalpha():
+                return None
+            r = self.kb.role(self.lang, words)
+            if r is not None:
+                return r, i + n
+        return None
+
+    def _is_person_role(self, role: Role, word: str) -> bool:
+        return (self._noun_class(word, self.org_roles) is None and self._noun_class(word, self.institutions) is None and self._noun_class(word, self.state_nouns) is None
+                and role.lemma.lower() not in self.institutions and role.lemma.lower() not in self.state_nouns
+                and not role.lemma.lower().endswith(("ministerium", "ministry", "regierung", "government")))
+
+    # ------------------------------------------------------------ the stage
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        sentences = doc.layers.get("sentences") or []
+        tokens: list[Token] = [t for s in sentences for t in s.tokens]
+        on = _doc_date(doc)
+        ents: dict[str, _Ent] = {}
+        covered: list[tuple[int, int]] = []
+        place_mentions: list[PlaceMention] = []
+        tok_at = {t.start: i for i, t in enumerate(tokens)}
+        tok_end = {t.end: i for i, t in enumerate(tokens)}
+
+        def ent(key: str, **kw: Any) -> _Ent:
+            e = ents.get(key)
+            if e is None:
+                e = ents[key] = _Ent(key=key, **kw)
+            return e
+
+        matches = [m for m in self.gaz.find(text) if self._keep(m, text)]
+        match_at = {m.start: m for m in matches}
+        match_end = {m.end: m for m in matches}
+        country_of_match: dict[int, str] = {}
+        for m in matches:
+            c = m.cands[0]
+            if c.kind in ("country", "demonym"):
+                country_of_match[m.start] = c.country or c.id
+
+        # NER labels first: they tell role phrases where a following name ends.
+        self._ner_spans: dict[int, list[tuple[int, int, str]]] = {}
+        self._ner_tok: set[int] = set()
+        if self.ner is not None:
+            for s in sentences:
+                if s.tokens:
+                    sp = self.ner.spans([t.text for t in s.tokens])
+                    self._ner_spans[s.start] = sp
+                    for a, b, _ in sp:
+                        self._ner_tok.update(s.tokens[x].start for x in range(a, b))
+        # 1. Role phrases: [country cue] [modifiers] ROLE [Name] | ROLE of/des COUNTRY.
+        used_tokens: set[int] = set()
+        for s in sentences:
+            toks = s.tokens
+            base = tok_at.get(toks[0].start, 0) if toks else 0
+            for j in range(len(toks)):
+                hit = self._role_phrase(text, toks, j, match_at, match_end, on, ents, ent, covered)
+                if hit:
+                    used_tokens.update(range(base + hit[0], base + hit[1]))
+
+        # 2. Gazetteer matches.
+        for m in matches:
+            if any(a <= m.start < b for a, b in covered):
+                continue
+            self._gazetteer_entity(doc, tokens, tok_at, tok_end, m, match_at, match_end, ent, place_mentions, covered)
+
+        # 3. Names the KB does not know (CRF), then surname links.
+        if self.ner is not None:
+            self._ner(doc, sentences, covered, ent, place_mentions, match_at)
+        self._link_surnames(text, tokens, ents, covered)
+
+        # Actors without a country of their own belong, most likely, to the country the article is about.
+        countries = Counter(e.country for e in ents.values() if e.type == "GPE" and e.country
+                            for _ in e.mentions)
+        main = countries.most_common(1)[0][0] if countries else None
+        out: list[Entity] = []
+        for e in sorted(ents.values(), key=lambda e: e.first):
+            if not e.mentions:
+                continue
+            if e.country is None and e.org is None and main and e.type in ("PER", "ORG") and \
+                    e.rule.split(".")[1] in ("ner", "role", "orgrole"):
+                e.country = main
+            spans = [Span(start=a, end=b, text=t) for (a, b), t in sorted(e.mentions.items())]
+            out.append(Entity(id=f"e{len(out) + 1}", name=e.name, type=e.type, kb_id=e.kb_id, country=e.country,
+                              org=e.org, sectors=list(dict.fromkeys(e.sectors)), role=e.role, mentions=spans,
+                              rule=e.rule))
+        doc.entities = out
+        doc.layers["place_mentions"] = place_mentions
+        return doc
+
+    # ------------------------------------------------------------ pieces
+
+    def _keep(self, m: Match, text: str) -> bool:
+        c = m.cands[0]
+        surface = text[m.start:m.end]
+        if c.kind == "place" and c.feature == "city":
+            if surface in self.stop_cities or surface in self.kb.stoplist.get(self.lang, ()):
+                return False
+            if len(surface) < 3 or surface.islower():
+                return False
+            # GeoNames alternate names of smaller towns collide with ordinary words and other places' names.
+            if surface != c.name and c.population < 300_000 and not c.name.startswith(surface):
+                return False
+        if c.kind in ("person", "place") and " " not in surface:
+            # One word inside a longer run of names ("Robert Gabriel Mugabe", "Ashton Bumhira") is not a name alone.
+            before = text[:m.start].rstrip(" ")
+            after = text[m.end:]
+            prev_word = before.rsplit(" ", 1)[-1] if before and before[-1:] != "\n" and len(before) < m.start else ""
+            next_word = after.lstrip(" ").split(" ", 1)[0] if after.startswith(" ") else ""
+            if _NAME_TOKEN.match(next_word.rstrip(".,;:!?)'’\"")) and c.kind == "person" and \
+                    next_word.rstrip(".,;:!?") not in self.not_names and self.kb.role(self.lang, next_word) is None \
+                    and next_word[:1].isupper() and self.lang == "en":
+                return False
+            if c.kind == "place" and prev_word[:1].isupper() and _NAME_TOKEN.match(prev_word) and \
+                    prev_word not in self.not_names and self.lang == "en" and not before.endswith((".", ":")):
+                return False
+        if c.kind == "demonym" and c.feature == "adj" and self.lang == "en" and surface.islower():
+            return False
+        return True
+
+    def _role_phrase(self, text: str, toks: list[Token], j: int, match_at: dict[int, Match],
+                     match_end: dict[int, Match], on: date, ents: dict[str, _Ent], ent: Any,
+                     covered: list[tuple[int, int]]) -> tuple[int, int] | None:
+        tok = toks[j]
+        found = self._role(toks, j)
+        compound_cue: str | None = None
+        compound_org: str | None = None
+        if found is None and "-" in tok.text:
+            # "US-Präsident", "Nato-Generalsekretär": the prefix names the country or organisation.
+            pre, _, head = tok.text.rpartition("-")
+            r = self.kb.role(self.lang, head)
+            m = match_at.get(tok.start)
+            if r is not None and m is not None and m.prefix:
+                c = m.cands[0]
+                if c.kind in ("country", "demonym"):
+                    compound_cue = c.country or c.id
+                elif c.kind == "org":
+                    compound_org = c.id
+                if compound_cue or compound_org:
+                    found = (r, j + 1)
+        if found is None:
+            return self._org_apposition(text, toks, j, match_at, ent, covered)
+        role, k = found
+        word = " ".join(t.text for t in toks[j:k])
+        if self.lang == "de" and not word[:1].isupper():
+            return None
+        if not self._is_person_role(role, word):
+            return self._org_apposition(text, toks, j, match_at, ent, covered)
+        # Country cue on the left: a country adjective or genitive, possibly behind modifiers.
+        cue_country = compound_cue
+        cue_org = compound_org
+        start_i = j
+        i = j - 1
+        while i >= 0 and toks[i].text.lower() in self.modifiers:
+            i -= 1
+        if cue_country is None and cue_org is None and i >= 0:
+            m = match_end.get(toks[i].end)
+            if m is not None and not m.prefix:
+                c = m.cands[0]
+                if c.kind in ("country", "demonym"):
+                    cue_country = c.country or c.id
+                    start_i = tok_index(toks, m.start, i)
+                elif c.kind == "org":
+                    cue_org = c.id
+                    start_i = tok_index(toks, m.start, i)
+            elif self.lang == "en" and toks[i].text in ("'s", "’s") and i > 0:
+                m = match_end.get(toks[i - 1].end)
+                if m is not None and m.cands[0].kind == "country":
+                    cue_country = m.cands[0].id
+                    start_i = tok_index(toks, m.start, i - 1)
+        # ... or on the right: "Präsident von Venezuela", "president of Russia", "Außenminister Chinas".
+        right_end = k
+        if cue_country is None and cue_org is None and k < len(toks):
+            nxt = k + 1 if toks[k].text in self.of_words and k + 1 < len(toks) else k
+            m = match_at.get(toks[nxt].start) if nxt < len(toks) else None
+            if m is not None and not m.prefix and m.cands[0].kind in ("country", "org") and (
+                    nxt > k or (self.lang == "de" and text[m.start:m.end].endswith("s"))):
+                cand = m.cands[0]
+                if cand.kind == "country":
+                    cue_country = cand.id
+                else:
+                    cue_org = cand.id
+                right_end = tok_index(toks, m.end - 1, nxt) + 1
+        # A name after the role.
+        name_span = self._name_after(toks, k, match_at)
+        phrase_start = toks[start_i].start
+        if name_span is not None:
+            a, b = name_span
+            ns, ne = toks[a].start, toks[b - 1].end
+            m = match_at.get(ns)
+            if m is not None and m.end == ne and m.cands[0].kind == "person":
+                return None  # a KB person: the gazetteer step takes it, with the KB's attributes
+            name = text[ns:ne]
+            key = "per:" + name.lower()
+            e = ent(key, name=name, type="PER", rule=f"{self.lang}.role.name")
+            e.add(ns, ne, name)
+            e.role = e.role or word
+            e.sectors = e.sectors or list(role.sectors)
+            if cue_country and e.country is None:
+                e.country, e.explicit_country = cue_country, True
+            if cue_org and e.org is None:
+                e.org = cue_org
+                e.sectors = e.sectors or ["IGO"]
+            covered.append((phrase_start, ne))
+            return (j, b)
+        # No name: the holder of the office on the article date.
+        if role.office and (cue_country or cue_org):
+            holder = self.kb.holder(cue_country or cue_org or "", role.office, on)
+            if holder is not None:
+                e = ent("kb:" + holder.id, name=holder.name, type="PER", kb_id=holder.qid, country=holder.country,
+                        org=holder.org, sectors=list(holder.sectors), rule=f"{self.lang}.role.holder")
+                pe = toks[max(right_end, k) - 1].end
+                e.add(phrase_start, pe, text[phrase_start:pe])
+                e.role = e.role or word
+                covered.append((phrase_start, pe))
+                return (start_i, max(right_end, k))
+        return None
+
+    def _org_apposition(self, text: str, toks: list[Token], j: int, match_at: dict[int, Match], ent: Any,
+                        covered: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """"Zeitung Le Monde", "Gewerkschaft UGTT", "Nachrichtenagentur AFP": the name after the noun is an ORG."""
+        word = toks[j].text
+        kind = self._noun_class(word, self.org_roles) or self._noun_class(word, self.institutions)
+        if kind is None or (self.lang == "de" and not word[:1].isupper()):
+            return None
+        sectors = self.org_roles.get(kind) or self.institutions.get(kind) or []
+        span = self._name_after(toks, j + 1, match_at)
+        if span is None:
+            return None
+        a, b = span
+        ns, ne = toks[a].start, toks[b - 1].end
+        m = match_at.get(ns)
+        if m is not None and m.end >= ne:
+            return None  # a KB name: the gazetteer step takes it
+        name = text[ns:ne]
+        e = ent("org:" + name.lower(), name=name, type="ORG", sectors=list(sectors), rule=f"{self.lang}.orgrole")
+        e.add(ns, ne, name)
+        # The phrase with its country adjective is a mention too ("saudi-arabische Nachrichtenagentur SPA").
+        i = j - 1
+        ps = toks[j].start
+        if i >= 0 and i + 1 == j:
+            m = None
+            for mm in match_at.values():
+                if mm.end == toks[i].end and not mm.prefix:
+                    m = mm
+            if m is not None and m.cands[0].kind in ("demonym", "country"):
+                e.country = e.country or m.cands[0].country or m.cands[0].id
+                ps = m.start
+        e.add(ps, ne, text[ps:ne])
+        covered.append((ps, ne))
+        return (j, b)
+
+    def _name_after(self, toks: list[Token], k: int, match_at: dict[int, Match]) -> tuple[int, int] | None:
+        """Token span [a, b) of a person's name right after a role noun, or None."""
+        if k >= len(toks):
+            return None
+        m = match_at.get(toks[k].start)
+        if m is not None and m.cands[0].kind != "person":
+            return None
+        b = k
+        while b < len(toks) and b - k < 5:
+            tok = toks[b]
+            t = tok.text
+            namelike = tok.pos in ("PROPN", "X") or tok.start in self._ner_tok or (
+                b > k and tok.pos == "NOUN" and tok.lemma == t)
+            if self.lang == "en":
+                namelike = True
+            if _NAME_TOKEN.match(t) and namelike and (b > k or t not in self.not_names) and \
+                    self.kb.role(self.lang, t) is None:
+                b += 1
+            elif b > k and (t in self.particles or t.split("-")[0] in self.particles) and b + 1 < len(toks) and \
+                    _NAME_TOKEN.match(toks[b + 1].text) and "-" not in t[:1]:
+                b += 1
+            elif b > k and "-" in t and t.split("-")[0] in self.particles:
+                b += 1
+            else:
+                break
+        while b > k and toks[b - 1].text in self.particles:
+            b -= 1
+        if b == k:
+            return None
+        return (k, b)
+
+    def _gazetteer_entity(self, doc: Document, tokens: list[Token], tok_at: dict[int, int],
+                          tok_end: dict[int, int], m: Match, match_at: dict[int, Match],
+                          match_end: dict[int, Match], ent: Any, place_mentions: list[PlaceMention],
+                          covered: list[tuple[int, int]]) -> None:
+        text = doc.text
+        c = m.cands[0]
+        s, e_ = m.start, m.end
+        surface = text[s:e_]
+        ti = tok_at.get(s)
+        te = tok_end.get(e_)
+        nxt = tokens[te + 1] if te is not None and te + 1 < len(tokens) else None
+        prv = tokens[ti - 1] if ti is not None and ti > 0 else None
+        if c.kind in ("country", "demonym"):
+            country = c.country or c.id
+            # "<adjective> Marine" is an organisation of the country; "<adjective> Regierung" is the country.
+            if m.prefix and m.head:
+                inst = self._noun_class(m.head, self.institutions)
+                if inst is not None:
+                    self._institution(ent, country, inst, s, e_, surface)
+                    return
+            if nxt is not None and c.kind == "demonym" and c.feature == "adj":
+                inst_end, inst = self._institution_after(tokens, te + 1)
+                if inst is not None:
+                    pe = tokens[inst_end - 1].end
+                    self._institution(ent, country, inst, s, pe, text[s:pe])
+                    covered.append((s, pe))
+                    return
+                if self._noun_class(nxt.text, self.state_nouns) is not None:
+                    e_ = nxt.end
+                    surface = text[s:e_]
+            co = self.kb.country(country)
+            e = ent("kb:" + country, name=co.name if co else c.name, type="GPE", country=country,
+                    rule=f"{self.lang}.gazetteer.{c.kind}")
+            e.add(s, e_, surface)
+            return
+        if c.kind == "org" and c.feature == "national":
+            nat = self.gaz.national[c.id]
+            e = ent("kb:" + c.id, name=c.name, type="ORG", country=c.country, sectors=list(nat.get("sectors", [])),
+                    rule=f"{self.lang}.gazetteer.national")
+            e.add(s, e_, surface)
+            return
+        if c.kind == "org":
+            o = self.kb.org(c.id)
+            e = ent("kb:" + c.id, name=c.name, type="ORG", kb_id=c.qid, org=c.id,
+                    sectors=[o.type] if o and o.type in ("IGO", "NGO") else [], rule=f"{self.lang}.gazetteer.org")
+            e.add(s, e_, surface)
+            return
+        if c.kind == "person":
+            best = _term_on([p for p in self.kb.holders_by_name(c.name) if p.name == c.name], _doc_date(doc))
+            country, org = (best.country, best.org) if best else (c.country, c.org)
+            if best is not None and best.start and best.start > _doc_date(doc) and best.org and not best.country:
+                country = org = None  # before an international post: the country comes from context
+            e = ent("kb:" + c.id, name=c.name, type="PER", kb_id=c.qid, country=country, org=org,
+                    sectors=list(best.sectors) if best else [], rule=f"{self.lang}.gazetteer.person")
+            e.add(s, e_, surface)
+            return
+        # Places. A capital acting as a government ("Peking kritisierte", "Moskau und Peking") is the state.
+        if c.kind == "place" and c.feature == "city" and self.capitals.get(c.name) == c.country and \
+                self._acts(tokens, ti, te, match_at, match_end):
+            e = ent("city:" + c.id, name=c.name, type="GPE", country=c.country, rule=f"{self.lang}.capital.actor")
+            e.add(s, e_, surface)
+            return
+        # "Regierung in Peking": the government sitting in a capital is the state.
+        if c.kind == "place" and self.capitals.get(c.name) == c.country and prv is not None and \
+                prv.text in self.in_words and ti is not None and ti >= 2 and \
+                self._noun_class(tokens[ti - 2].text, self.state_nouns) is not None:
+            co = self.kb.country(c.country or "")
+            e = ent("kb:" + (c.country or ""), name=co.name if co else c.name, type="GPE", country=c.country,
+                    rule=f"{self.lang}.capital.government")
+            e.add(tokens[ti - 2].start, e_, text[tokens[ti - 2].start:e_])
+        place_mentions.append(PlaceMention(s, e_, surface, m.cands, f"{self.lang}.gazetteer.place"))
+
+    def _acts(self, tokens: list[Token], ti: int | None, te: int | None, match_at: dict[int, Match],
+              match_end: dict[int, Match]) -> bool:
+        if ti is None or te is None:
+            return False
+        prv = tokens[ti - 1] if ti > 0 else None
+        if prv is not None and prv.pos == "ADP":
+            return False
+        nxt = tokens[te + 1] if te + 1 < len(tokens) else None
+        if nxt is None:
+            return False
+        if nxt.pos in ("VERB", "AUX") and nxt.text[:1].islower():
+            return True
+
+        def state_like(m: Match | None) -> bool:
+            return m is not None and (m.cands[0].kind == "country" or self.capitals.get(m.cands[0].name) is not None)
+
+        if nxt.text in self.and_words and te + 2 < len(tokens):
+            return state_like(match_at.get(tokens[te + 2].start))
+        if prv is not None and prv.text in self.and_words and ti >= 2:
+            pp = tokens[ti - 2]
+            return state_like(match_end.get(pp.end)) and (ti < 3 or tokens[ti - 3].pos != "ADP")
+        return False
+
+    def _institution_after(self, tokens: list[Token], i: int) -> tuple[int, str | None]:
+        for n in (2, 1):
+            if i + n <= len(tokens):
+                words = " ".join(t.text for t in tokens[i:i + n])
+                inst = self._noun_class(words, self.institutions)
+                if inst is not None and (n == 1 or " " in inst):
+                    return i + n, inst
+        return i, None
+
+    def _institution(self, ent: Any, country: str, inst: str, s: int, e_: int, surface: str) -> None:
+        e = ent(f"inst:{country}:{inst}", name=surface, type="ORG", country=country,
+                sectors=list(self.institutions[inst]), rule=f"{self.lang}.institution")
+        e.add(s, e_, surface)
+        if len(surface) > len(e.name):
+            e.name = surface
+
+    def _ner(self, doc: Document, sentences: list[Any], covered: list[tuple[int, int]], ent: Any,
+             place_mentions: list[PlaceMention], match_at: dict[int, Match]) -> None:
+        text = doc.text
+        taken = sorted(covered + [(m.start, m.end) for m in match_at.values()] +
+                       [(p.start, p.end) for p in place_mentions])
+        for s in sentences:
+            toks = s.tokens
+            if not toks:
+                continue
+            for a, b, typ in self._ner_spans.get(s.start, []):
+                # Titles and determiners the model sometimes includes are not part of the name.
+                while a < b and (toks[a].text in self.not_names or toks[a].text[:1].islower()):
+                    a += 1
+                while b > a and not toks[b - 1].text[:1].isalnum():
+                    b -= 1
+                if a >= b:
+                    continue
+                ss, se = toks[a].start, toks[b - 1].end
+                if any(x < se and ss < y for x, y in taken) or not self._plausible_name(toks, a, b):
+                    continue
+                surface = text[ss:se]
+                if typ == "PER":
+                    if b - a == 1 and self.lang == "de" and toks[a].pos not in ("PROPN", "X"):
+                        continue
+                    e = ent("per:" + surface.lower(), name=surface, type="PER", rule=f"{self.lang}.ner.per")
+                elif typ == "ORG":
+                    e = ent("org:" + surface.lower(), name=surface, type="ORG", rule=f"{self.lang}.ner.org")
+                elif typ == "LOC":
+                    place_mentions.append(PlaceMention(ss, se, surface, [], f"{self.lang}.ner.loc"))
+                    continue
+                else:
+                    continue
+                e.add(ss, se, surface)
+                covered.append((ss, se))
+
+    def _plausible_name(self, toks: list[Token], a: int, b: int) -> bool:
+        """Reject model spans that are role words, pronouns or ordinary capitalised words, not names."""
+        words = [t.text for t in toks[a:b]]
+        if len(words) == 1 and (len(words[0]) < 2 or words[0] in self.not_names):
+            return False
+        if all(self.kb.role(self.lang, w) is not None or not w[:1].isupper() for w in words):
+            return False
+        if any(not (_NAME_TOKEN.match(w) or w in self.particles or w in self.of_words or w in ("&", "for", "für",
+                                                                                             "and", "und"))
+               for w in words):
+            return False
+        if self.lang == "en" and a == 0 and b - a == 1 and toks[a].pos != "PROPN":
+            return False
+        return True
+
+    def _link_surnames(self, text: str, tokens: list[Token], ents: dict[str, _Ent],
+                       covered: list[tuple[int, int]]) -> None:
+        """Surname-only mentions ("Dong", "Beloussow", "Wulffs") join the person named in full earlier."""
+        by_surname: dict[str, _Ent] = {}
+        for e in list(ents.values()):
+            if e.type != "PER":
+                continue
+            for (a, b), t in list(e.mentions.items()):
+                parts = t.split()
+                if len(parts) >= 2 and _NAME_TOKEN.match(parts[-1]):
+                    by_surname.setdefault(parts[-1], e)
+            # A bare surname the model found on its own belongs to the full name.
+            if " " not in e.name and e.key.startswith("per:"):
+                for o in ents.values():
+                    if o is not e and o.type == "PER" and o.name.split()[-1:] == [e.name]:
+                        o.mentions.update(e.mentions)
+                        o.first = min(o.first, e.first)
+                        e.mentions = {}
+                        break
+        if not by_surname:
+            return
+        spans = sorted(covered + [k for e in ents.values() for k in e.mentions])
+        for t in tokens:
+            w = t.text
+            base = w
+            if w not in by_surname:
+                if self.lang == "de" and w.endswith("s") and w[:-1] in by_surname:
+                    base = w[:-1]
+                else:
+                    continue
+            if any(x < t.end and t.start < y for x, y in spans):
+                continue
+            by_surname[base].add(t.start, t.end, w)
+
+
+def _term_on(terms: list[Any], on: date) -> Any:
+    """The term of office in force on `on`, else the last one begun before it, else the first."""
+    if not terms:
+        return None
+    live = [t for t in terms if t.in_office(on)]
+    if live:
+        return live[-1]
+    before = [t for t in terms if t.start is None or t.start <= on]
+    return before[-1] if before else terms[0]
+
+
+def tok_index(toks: list[Token], offset: int, default: int) -> int:
+    """Index of the token of `toks` that contains character `offset`."""
+    for i, t in enumerate(toks):
+        if t.start <= offset < t.end:
+            return i
+    return default
+
+
+def _doc_date(doc: Document) -> date:
+    try:
+        return date.fromisoformat(doc.published[:10]) if doc.published else date.today()
+    except ValueError:
+        return date.today()
+
+
+def make_entity_recognizer(lang: str) -> EntityRecognizer:
+    """The "entities" stage for `lang` (KB from env LAGEBILD_KB or the shipped index; NER model if trained)."""
+    return EntityRecognizer(lang)

@@ -1,0 +1,134 @@
+"""Entity recognition and resolution: one test per mechanism, in German and English, plus the seed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lagebild.analyze import make_analyzer
+from lagebild.doc import Document
+from lagebild.extract.entities import make_entity_recognizer
+from lagebild.extract.places import make_place_resolver
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+_STAGES: dict[str, list] = {}
+
+
+def run(text: str, lang: str = "de", published: str = "2024-10-14") -> Document:
+    if lang not in _STAGES:
+        _STAGES[lang] = [make_analyzer(lang), make_entity_recognizer(lang), make_place_resolver(lang)]
+    doc = Document(doc_id="t", lang=lang, text=text, published=published)
+    for stage in _STAGES[lang]:
+        doc = stage(doc)
+    return doc
+
+
+def by_name(doc: Document) -> dict:
+    return {e.name: e for e in doc.entities}
+
+
+def mention_texts(doc: Document) -> set[str]:
+    return {m.text for e in doc.entities for m in e.mentions} | {m.text for p in doc.places for m in p.mentions}
+
+
+def test_gazetteer_inflection_and_compounds_de() -> None:
+    doc = run("Der Ukraine-Konflikt belastet die chinesisch-russischen Beziehungen. Das US-Repräsentantenhaus "
+              "tagte. Russlands Haltung blieb unklar.")
+    ents = by_name(doc)
+    assert "Ukraine-Konflikt" in {m.text for m in ents["Ukraine"].mentions}
+    assert ents["China"].country == "CHN" and ents["Russia"].country == "RUS"
+    assert "Russlands" in {m.text for m in ents["Russia"].mentions}
+    house = [e for e in doc.entities if e.type == "ORG" and e.country == "USA"]
+    assert house and house[0].sectors == ["LEG"]
+
+
+def test_gazetteer_word_boundaries_en() -> None:
+    doc = run("Chinaware is not China. The UK and the United States met.", "en")
+    ents = by_name(doc)
+    assert [m.text for m in ents["China"].mentions] == ["China"]
+    assert "United Kingdom" in ents and "United States" in ents
+
+
+def test_role_phrase_resolves_holder_by_date_de() -> None:
+    text = "Der chinesische Verteidigungsminister traf seinen Amtskollegen."
+    assert "Dong Jun" in by_name(run(text, published="2024-10-14"))
+    assert "Wei Fenghe" in by_name(run(text, published="2020-06-01"))
+
+
+def test_role_phrase_resolves_holder_en() -> None:
+    ents = by_name(run("The Chinese defence minister arrived in Moscow.", "en", "2024-10-14"))
+    assert ents["Dong Jun"].sectors == ["GOV", "MIL"]
+
+
+def test_unknown_person_gets_country_and_sectors_from_role() -> None:
+    e = by_name(run("Chinas Verteidigungsminister Li Mustermann reiste ab."))["Li Mustermann"]
+    assert (e.country, e.sectors, e.role) == ("CHN", ["GOV", "MIL"], "Verteidigungsminister")
+    e = by_name(run("Greek Foreign Minister Nikos Example spoke.", "en"))["Nikos Example"]
+    assert e.country == "GRC" and "GOV" in e.sectors
+
+
+def test_surname_links_back_de_en() -> None:
+    doc = run("Andrej Beloussow traf Dong Jun. Beloussow sagte, Dong habe zugestimmt.")
+    ents = by_name(doc)
+    assert len(ents["Dong Jun"].mentions) == 2 and len(ents["Andrei Belousov"].mentions) == 2
+    doc = run("Minister Peter Example arrived. Example said it was fine.", "en")
+    assert {m.text for m in by_name(doc)["Peter Example"].mentions} == {"Peter Example", "Example"}
+
+
+def test_capital_as_government_vs_place() -> None:
+    doc = run("Peking kritisierte die Sanktionen. Das Treffen fand in Peking statt.")
+    gpe = [e for e in doc.entities if e.name == "Beijing"]
+    assert gpe and gpe[0].type == "GPE" and gpe[0].country == "CHN"
+    assert [p.name for p in doc.places] == ["Beijing"] and doc.places[0].mentions[0].start > 30
+    doc = run("Moscow and Beijing signed a deal. Talks were held in Kazan.", "en")
+    assert {e.name for e in doc.entities if e.type == "GPE"} >= {"Moscow", "Beijing"}
+    assert [p.name for p in doc.places] == ["Kazan"]
+
+
+def test_places_geocoded_and_ranked_by_context() -> None:
+    doc = run("Im Japanischen Meer und in Kasan fanden Manöver statt.")
+    places = {p.name: p for p in doc.places}
+    assert places["Kazan"].geonameid == 551487 and places["Kazan"].country == "RUS"
+    assert places["Sea of Japan"].feature == "sea" and places["Sea of Japan"].lat is not None
+    # "Kasan" is also a reading of Kashan (Iran); a document about Iran picks that one.
+    doc = run("Iran meldete Proteste in Kasan.")
+    assert {p.country for p in doc.places} == {"IRN"}
+
+
+def test_institution_phrases() -> None:
+    e = [e for e in run("Die iranische Marine hielt Soldaten fest.").entities if e.type == "ORG"][0]
+    assert (e.country, e.sectors) == ("IRN", ["MIL"])
+    doc = run("Die thailändische Regierung trat zurück.")
+    assert "thailändische Regierung" in {m.text for m in by_name(doc)["Thailand"].mentions}
+
+
+def test_ner_finds_names_outside_kb() -> None:
+    doc = run("Der Sprecher Hans Beispielmann von der Firma Quarkwerk AG widersprach.")
+    assert any(e.type == "PER" and "Beispielmann" in e.name for e in doc.entities)
+
+
+@pytest.mark.skipif(not (SHARED / "samples" / "seed-brics.txt").exists(), reason="shared/ not found")
+def test_seed_expectations() -> None:
+    from lagebild.ingest import ReadOptions, read_inputs
+    from lagebild.process import Processor
+
+    proc = Processor(stages=["lagebild.analyze:make_analyzer", "lagebild.extract.entities:make_entity_recognizer",
+                             "lagebild.extract.places:make_place_resolver"])
+    raw = next(read_inputs([str(SHARED / "samples" / "seed-brics.txt")],
+                           ReadOptions(lang="de", published="2024-10-14")))
+    doc = proc(raw)
+    ents = by_name(doc)
+    assert (ents["Dong Jun"].country, ents["Dong Jun"].sectors) == ("CHN", ["GOV", "MIL"])
+    assert (ents["Andrei Belousov"].country, ents["Andrei Belousov"].sectors) == ("RUS", ["GOV", "MIL"])
+    assert "Beloussow" in {m.text for m in ents["Andrei Belousov"].mentions}
+    assert {"Xi Jinping", "Vladimir Putin"} <= set(ents)
+    assert ents["Jens Stoltenberg"].org == "NATO"
+    assert ents["BRICS"].org == "BRICS"
+    for name in ("Brazil", "Russia", "India", "China", "South Africa", "Iran"):
+        assert ents[name].type == "GPE"
+    places = {p.name: p for p in doc.places}
+    for name in ("Beijing", "Kazan", "Sea of Japan"):
+        assert places[name].lat is not None
+    # Nothing from the dropped caption or comments.
+    assert all(m.end <= len(doc.text) and doc.text[m.start:m.end] == m.text
+               for e in doc.entities for m in e.mentions)
