@@ -1,0 +1,155 @@
+"""Actor mentions for event coding: who in a sentence can be a CAMEO source or target.
+
+Actors come from the entity layer when it is there (``doc.entities`` with country, org and
+sectors); the knowledge base adds what an entity tagger does not list as a named entity but CAMEO
+codes as an actor: country names and capitals used for their governments ("Moskau und Peking"),
+demonym + role nouns ("ägyptische Bereitschaftspolizisten", "Belarusian KGB"), role nouns alone
+("die Polizei", "protesters", coded with the article's main country) and persons in the KB.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lagebild.doc import Document
+from lagebild.kb.index import KB
+
+
+@dataclass(slots=True)
+class Actor:
+    """One actor mention: character span, token index span in its sentence and the actor code parts."""
+
+    start: int
+    end: int
+    country: str | None
+    org: str | None
+    sectors: tuple[str, ...] = ()
+    entity: str | None = None
+    kind: str = "entity"  # entity | country | capital | person | org | role | people
+    place: str | None = None  # the place name when the mention is also a place (capitals)
+    inferred: bool = False  # country taken from the article, not from the mention
+    text: str = ""
+
+    @property
+    def code(self) -> str | None:
+        """CAMEO actor code: country (or org) followed by sectors, e.g. CHNGOVMIL, NATO."""
+        head = self.country or self.org
+        if not head:
+            return None
+        return head + "".join(s for s in self.sectors if s and s != head)
+
+    @property
+    def key(self) -> str | None:
+        """What the dyad is compared on: the country, else the organisation."""
+        return self.country or self.org
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    name: str
+    country: str | None
+    feature: str | None
+
+
+@dataclass(slots=True)
+class ActorLayer:
+    actors: list[Actor] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    default_country: str | None = None
+
+
+_ACTOR_KINDS = ("country", "org", "person", "demonym")
+
+
+def _capitals(kb: KB) -> dict[str, str]:
+    cache = getattr(kb, "_lagebild_capitals", None)
+    if cache is None:
+        cache = {c.capital: c.alpha3 for c in kb.countries() if c.capital}
+        try:
+            kb._lagebild_capitals = cache  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    return cache
+
+
+def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
+    """All actor and place mentions of `doc`, sorted by position (needs the analyze layer)."""
+    layer = ActorLayer()
+    text = doc.text
+    covered: list[tuple[int, int]] = []
+    ent_type = {e.id: e.type for e in doc.entities}
+    for e in doc.entities:
+        if e.type == "LOC" or not (e.country or e.org or e.sectors):
+            continue
+        for m in e.mentions:
+            layer.actors.append(Actor(m.start, m.end, e.country, e.org, tuple(e.sectors), e.id,
+                                      "entity" if ent_type[e.id] != "GPE" else "country", text=m.text))
+            covered.append((m.start, m.end))
+    for p in doc.places:
+        for m in p.mentions:
+            layer.places.append(PlaceMention(m.start, m.end, p.name, p.country, p.feature))
+    have_places = bool(layer.places)
+    capitals = _capitals(kb)
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < ce and cs < e for cs, ce in covered)
+
+    for sent in doc.layers.get("sentences") or []:
+        toks = sent.tokens
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in (4, 3, 2, 1):
+                if i + n > len(toks):
+                    continue
+                s, e = toks[i].start, toks[i + n - 1].end
+                cands = kb.lookup(text[s:e], lang)
+                if cands:
+                    hit = (n, s, e, cands)
+                    break
+            if hit is None:
+                tok = toks[i]
+                if "-" in tok.text[1:-1]:
+                    # compound with an actor prefix: "US-Repräsentantenhaus", "NATO-Bitte"
+                    prefix, _, rest = tok.text.partition("-")
+                    cands = [c for c in kb.lookup(prefix + "-", lang) + kb.lookup(prefix, lang)
+                             if c.kind in ("country", "org", "demonym")]
+                    role = kb.role(lang, rest) if rest else None
+                    if cands and free(tok.start, tok.end) and (role is not None or cands[0].kind == "org"
+                                                               or cands[0].kind == "country"):
+                        c = cands[0]
+                        layer.actors.append(Actor(tok.start, tok.end, c.country, c.org,
+                                                  role.sectors if role else (), None,
+                                                  "role" if role else "prefix", text=tok.text))
+                elif tok.pos in ("NOUN", "PROPN") and free(tok.start, tok.end):
+                    role = kb.role(lang, tok.text) or kb.role(lang, tok.lemma)
+                    if role is not None and role.sectors:
+                        layer.actors.append(Actor(tok.start, tok.end, None, None, role.sectors, None, "role",
+                                                  text=tok.text))
+                i += 1
+                continue
+            n, s, e, cands = hit
+            c = next((c for c in cands if c.kind in _ACTOR_KINDS), None)
+            place = next((c for c in cands if c.kind == "place"), None)
+            if place is not None and not have_places:
+                layer.places.append(PlaceMention(s, e, place.name, place.country, place.feature))
+            elif c is not None and c.kind == "country" and not have_places:
+                layer.places.append(PlaceMention(s, e, c.name, c.country, "country"))
+            if free(s, e):
+                if c is not None:
+                    kind = "people" if c.kind == "demonym" and c.feature == "people" else c.kind
+                    layer.actors.append(Actor(s, e, c.country, c.org if c.kind != "demonym" else None, (),
+                                              None, kind, text=text[s:e]))
+                elif place is not None and capitals.get(place.name) == place.country:
+                    layer.actors.append(Actor(s, e, place.country, None, ("GOV",), None, "capital",
+                                              place=place.name, text=text[s:e]))
+            i += n
+    layer.actors.sort(key=lambda a: (a.start, -a.end))
+    layer.places.sort(key=lambda p: p.start)
+    counts = Counter(a.country for a in layer.actors if a.country and a.kind != "demonym")
+    counts.update(p.country for p in layer.places if p.country)
+    layer.default_country = counts.most_common(1)[0][0] if counts else None
+    return layer

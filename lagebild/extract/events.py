@@ -1,0 +1,589 @@
+"""The events stage: CAMEO and PLOVER coding of who did what to whom, when and where.
+
+For every clause of every sentence the per-language lexicon (`event_lexicon`) proposes a trigger
+(verb, light verb + noun, nominalisation); roles come from the clause: bare actors by word order
+(first = source, next = target; in a passive the "von/by" agent is the source and the bare actor
+the target), prepositional cues ("gegen/against" target, "mit/with" partner → symmetric,
+"in/nach" host of a visit), coordinated actors ("China und Russland vereinbaren") give one
+symmetric event. Negated and hypothetical happenings are dropped, planned ones become 03x
+intents, reported ones are marked. Date and place come from the time and place layers of the
+clause or sentence. One event per (source, code, target, date); further mentions go to
+``evidence_more``. Every event names its rule; ``doc.layers["event_trace"]`` keeps the
+decisions for ``lagebild explain``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild import cameo
+from lagebild.analyze import Sentence, Token
+from lagebild.doc import Document, Event, EventActor, Plover, Span
+from lagebild.extract.event_actors import Actor, ActorLayer, PlaceMention, find_actors
+from lagebild.extract.event_lexicon import Lexicon, Trigger, load_lexicon
+from lagebild.kb.index import KB
+
+_DATE_VALUE = re.compile(r"^\d{3,4}(-[0-9WQSPFAUHX]{1,3}(-\d\d)?)?")
+_MAX_EVIDENCE = 400
+
+
+@dataclass(slots=True)
+class Group:
+    """Coordinated actor mentions acting as one clause constituent ("China und Russland")."""
+
+    members: list[Actor]
+    first: int  # token index in the sentence
+    last: int
+    prep: str | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        return list(dict.fromkeys(a.key for a in self.members if a.key))
+
+
+@dataclass(slots=True)
+class Clause:
+    start: int  # token indices in the sentence, end exclusive
+    end: int
+
+
+@dataclass(slots=True)
+class Decision:
+    """One trigger's coding, kept for `explain`."""
+
+    sentence: int
+    clause: str
+    trigger: str
+    rule: str
+    code: str | None
+    source: str | None
+    target: str | None
+    modality: str
+    kept: bool
+    why: str = ""
+
+
+@dataclass
+class _Found:
+    source: Actor | None
+    target: Actor | None
+    code: str
+    rule: str
+    modality: str
+    date: str | None
+    place: str | None
+    evidence: tuple[int, int]
+    sym: bool
+    confidence: float
+    extra: list[tuple[int, int]] = field(default_factory=list)
+
+
+class EventCoder:
+    """The events stage for one language (``name = "events"``)."""
+
+    name = "events"
+
+    def __init__(self, lang: str, kb: KB | None = None) -> None:
+        self.lang = lang
+        self.lex: Lexicon = load_lexicon(lang)
+        self.kb = kb or KB.load()
+        c = self.lex.cue
+        self.neg, self.neg_not_before = c("negation"), c("negation_not_before")
+        self.hypo, self.future_aux, self.plan = c("hypothetical"), c("future_aux"), c("plan")
+        self.report, self.passive_aux = c("report"), c("passive_aux")
+        self.agent_preps, self.target_preps = c("agent_preps"), c("target_preps")
+        self.partner_preps, self.host_preps = c("partner_preps"), c("host_preps")
+        self.loc_preps, self.coord = c("locative_preps"), c("coord")
+        self.breaks, self.particles = c("clause_breaks"), c("particles")
+        self.support = c("support_verbs")
+        self.both, self.pronouns = c("both"), c("subject_pronouns")
+
+    # ------------------------------------------------------------------ stage
+
+    def __call__(self, doc: Document) -> Document:
+        sentences: list[Sentence] = doc.layers.get("sentences") or []
+        layer = find_actors(doc, self.kb, self.lang)
+        trace: list[Decision] = []
+        found: list[_Found] = []
+        ai = 0
+        for si, sent in enumerate(sentences):
+            while ai < len(layer.actors) and layer.actors[ai].end <= sent.start:
+                ai += 1
+            actors = []
+            j = ai
+            while j < len(layer.actors) and layer.actors[j].start < sent.end:
+                actors.append(layer.actors[j])
+                j += 1
+            found.extend(self._sentence(doc, si, sent, actors, layer, trace))
+        doc.events = _merge(doc, found)
+        doc.layers["event_trace"] = trace
+        doc.layers["event_actors"] = layer
+        return doc
+
+    # --------------------------------------------------------------- sentence
+
+    def _sentence(self, doc: Document, si: int, sent: Sentence, actors: list[Actor], layer: ActorLayer,
+                  trace: list[Decision]) -> list[_Found]:
+        toks = sent.tokens
+        groups = self._groups(toks, actors, layer)
+        clauses = self._clauses(toks)
+        out: list[_Found] = []
+        for ci, cl in enumerate(clauses):
+            ctoks = toks[cl.start:cl.end]
+            words = {t.lemma for t in ctoks} | {t.text for t in ctoks}
+            if self.lex.casefold:
+                words = {w.casefold() for w in words}
+            particle = self._particle(ctoks)
+            trigs = self.lex.triggers(ctoks, words, particle)
+            if not trigs:
+                continue
+            for trig in trigs[:2]:
+                res = self._code(doc, si, sent, clauses, ci, trig, groups, layer, trace)
+                if res:
+                    out.extend(res)
+                    break
+        return out
+
+    def _particle(self, ctoks: list[Token]) -> str | None:
+        if self.lang != "de" or not self.particles:
+            return None
+        last = next((t for t in reversed(ctoks) if t.pos != "PUNCT"), None)
+        if last is None or last.text not in self.particles or last.pos not in ("ADP", "ADV", "DET", "PART", "ADJ"):
+            return None
+        return last.text
+
+    def _clauses(self, toks: list[Token]) -> list[Clause]:
+        out: list[Clause] = []
+        start = 0
+        for i, t in enumerate(toks):
+            if t.text in self.breaks or (t.pos == "SCONJ" and t.text.casefold() in self.breaks):
+                if i > start:
+                    out.append(Clause(start, i))
+                start = i + 1 if t.pos == "PUNCT" else i
+        if start < len(toks):
+            out.append(Clause(start, len(toks)))
+        return out
+
+    def _groups(self, toks: list[Token], actors: list[Actor], layer: ActorLayer) -> list[Group]:
+        """Actor mentions of a sentence as constituents: demonym + role and role + genitive merged,
+        coordinated ones joined, each with its governing preposition."""
+        starts = {t.start: i for i, t in enumerate(toks)}
+        ends = {t.end: i for i, t in enumerate(toks)}
+
+        def tok_index(a: Actor) -> tuple[int, int]:
+            i = starts.get(a.start)
+            j = ends.get(a.end)
+            if i is None:
+                i = next((k for k, t in enumerate(toks) if t.start <= a.start < t.end), 0)
+            if j is None:
+                j = next((k for k, t in enumerate(toks) if t.start < a.end <= t.end), i)
+            return i, j
+
+        spans = [(a, *tok_index(a)) for a in actors]
+        merged: list[tuple[Actor, int, int]] = []
+        k = 0
+        while k < len(spans):
+            a, i, j = spans[k]
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
+            if nxt is not None and nxt[1] - j <= 3 and all(
+                    t.pos in ("ADJ", "DET", "NOUN", "PROPN", "NUM") or t.text in ("'s", "'", "’s", "of", "von")
+                    for t in toks[j + 1:nxt[1]]):
+                b = nxt[0]
+                # adjective/country + role ("sudanesische Regierung", "Chinas Verteidigungsminister"),
+                # role + genitive/name ("Verteidigungsminister Chinas", "Präsident Xi")
+                if a.kind in ("demonym", "country", "capital", "prefix") and b.kind == "role" and not b.country:
+                    merged.append((_with_country(b, a), i, nxt[2]))
+                    k += 2
+                    continue
+                if a.kind == "role" and not a.country and b.kind in ("country", "person", "entity", "capital"):
+                    merged.append((_with_country(a, b, keep_entity=True), i, nxt[2]))
+                    k += 2
+                    continue
+                if a.kind in ("demonym", "country") and b.kind in ("person", "entity", "org") and b.key == a.key:
+                    merged.append((b, i, nxt[2]))
+                    k += 2
+                    continue
+            merged.append((a, i, j))
+            k += 1
+        cands: list[tuple[Actor, int, int]] = []
+        for a, i, j in merged:
+            if a.kind == "demonym" or all(t.pos == "ADJ" or t.text[:1].islower() for t in toks[i:j + 1]):
+                continue  # an adjective alone ("nach russischen Angaben", "British officials") is no actor
+            if a.kind == "role" and not a.country and not a.org:
+                if not layer.default_country:
+                    continue
+                a = Actor(a.start, a.end, layer.default_country, None, a.sectors, a.entity, "role",
+                          inferred=True, text=a.text)
+            cands.append((a, i, j))
+        groups: list[Group] = []
+        for a, i, j in cands:
+            if groups:
+                g = groups[-1]
+                between = toks[g.last + 1:i]
+                if between and len(between) <= 2 and all(t.text in self.coord or t.lemma in self.coord
+                                                         for t in between) and between[-1].text != ",":
+                    g.members.append(a)
+                    g.last = j
+                    continue
+                if i <= g.last:
+                    continue  # the same tokens found twice (entity layer and knowledge base)
+            groups.append(Group([a], i, j, self._prep(toks, i)))
+        return groups
+
+    def _prep(self, toks: list[Token], i: int) -> str | None:
+        k = i - 1
+        hops = 0
+        while k >= 0 and hops < 4:
+            t = toks[k]
+            if t.pos == "ADP":
+                return t.lemma.casefold()
+            if t.pos in ("DET", "ADJ", "NUM", "PRON") or (t.pos == "NOUN" and t.text[:1].islower()):
+                k -= 1
+                hops += 1
+                continue
+            break
+        return None
+
+    # ------------------------------------------------------------------ roles
+
+    def _code(self, doc: Document, si: int, sent: Sentence, clauses: list[Clause], ci: int, trig: Trigger,
+              groups: list[Group], layer: ActorLayer, trace: list[Decision]) -> list[_Found]:
+        toks = sent.tokens
+        cl = clauses[ci]
+        ctoks = toks[cl.start:cl.end]
+        ti = cl.start + trig.index
+        entry = trig.entry
+        code = trig.code
+        rule = f"{self.lang}.{entry.rule}"
+        clause_text = doc.text[ctoks[0].start:ctoks[-1].end]
+
+        def note(kept: bool, why: str, src: str | None = None, tgt: str | None = None, mod: str = "asserted",
+                 c: str | None = code) -> None:
+            trace.append(Decision(si, clause_text, toks[ti].text, rule, c, src, tgt, mod, kept, why))
+
+        inside = [g for g in groups if cl.start <= g.first and g.last < cl.end]
+        passive = self._passive(ctoks, trig.index)
+        agent = next((g for g in inside if g.prep in self.agent_preps), None) if passive else None
+        bare = [g for g in inside if g.prep is None]
+        source_g: Group | None
+        target_g: Group | None = None
+        sym = entry.sym
+        if entry.pos == "noun" and not (entry.support and self._has_support(ctoks)):
+            source_g, target_g = self._noun_roles(toks, ti, inside)
+            if entry.support and source_g is None:
+                note(False, "nominal trigger without an actor of its own")
+                return []
+        elif passive:
+            source_g = agent
+            target_g = bare[0] if bare else None
+        else:
+            source_g = bare[0] if bare else None
+            target_g = bare[1] if len(bare) > 1 else None
+        if source_g is None and not (passive and agent is None and target_g is not None):
+            # relative clauses and subjects set off by commas: the nearest actor before the clause
+            prev = [g for g in groups if g.last < cl.start and g.prep is None]
+            if prev:
+                source_g = prev[-1]
+            elif any(t.text.casefold() in self.both for t in ctoks):
+                # "beide Länder" / "both countries": the last two countries named before
+                source_g = self._last_two(layer, ctoks[0].start)
+            elif any(t.pos == "PRON" and t.text.casefold() in self.pronouns for t in ctoks[:trig.index + 2]):
+                source_g = self._antecedent(layer, sent.start)
+        if target_g is None:
+            for g in inside:
+                if g is source_g or g.first < 0:
+                    continue
+                if entry.host and g.prep in self.host_preps:
+                    target_g = g
+                    break
+                if g.prep in self.partner_preps:
+                    target_g, sym = g, True
+                    break
+                if g.prep in self.target_preps:
+                    target_g = g
+                    break
+        host_place: PlaceMention | None = None
+        if entry.host and target_g is None:
+            host_place = self._place(doc, sent, ctoks, layer, host=True)
+        if entry.speech:
+            target_g = target_g or self._spoken_about(groups, clauses, ci, source_g)
+            words = self._content_words(toks, clauses, ci)
+            tone = self.lex.tone_code(words)
+            if tone is None:
+                note(False, "statement without evaluative content")
+                return []
+            code = tone
+        mod = self._modality(sent, clauses, ci, trig.index)
+        if mod in ("negated", "hypothetical"):
+            note(False, f"{mod} happening", mod=mod)
+            return []
+        if mod == "future":
+            intent = cameo.intent_of(code)
+            if intent is None:
+                note(False, "planned conflictual act has no intent code", mod=mod)
+                return []
+            code = intent
+        pairs: list[tuple[Actor | None, Actor | None]] = []
+        srcs = source_g.members if source_g else [None]
+        if target_g is None and source_g is not None and len(source_g.keys) >= 2 and (sym or entry.speech is False):
+            # "China und Russland vereinbaren …": one symmetric event between the coordinated actors
+            a = source_g.members[0]
+            b = next(m for m in source_g.members if m.key != a.key)
+            pairs.append((a, b))
+            sym = True
+        else:
+            tgts = target_g.members if target_g else [None]
+            for s in srcs:
+                for t in tgts:
+                    pairs.append((s, t))
+        if host_place is not None and host_place.country:
+            pairs = [(s, Actor(host_place.start, host_place.end, host_place.country, None, (), None, "capital",
+                               place=host_place.name, text=host_place.name)) for s, _ in pairs]
+        root = code[:2]
+        if root == "14":
+            pairs = [self._protest_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
+        out: list[_Found] = []
+        date = self._date(doc, sent, ctoks, toks[ti])
+        if mod != "future" and date and doc.published and date[:10] > doc.published and len(date) >= 10:
+            intent = cameo.intent_of(code)
+            if intent is None:
+                note(False, "happening dated after publication", mod="future")
+                return []
+            code, mod = intent, "future"
+        place = self._place(doc, sent, ctoks, layer)
+        for s, t in pairs:
+            if s is None or t is None or not s.key or not t.key:
+                note(False, "missing source or target", s.code if s else None, t.code if t else None, mod)
+                continue
+            if s is t or (s.start == t.start):
+                note(False, "source and target are the same mention", s.code, t.code, mod)
+                continue
+            conf = 0.8 - 0.15 * (s.inferred + t.inferred) - (0.1 if entry.source == "petrarch" else 0.0)
+            ev = (ctoks[0].start, ctoks[-1].end)
+            if source_g is not None and 0 <= source_g.first < cl.start:
+                ev = (toks[source_g.first].start, ctoks[-1].end)
+            out.append(_Found(s, t, code, rule, mod, date, place.name if place else None, ev, sym,
+                              round(max(conf, 0.3), 2)))
+            note(True, "", s.code, t.code, mod, code)
+        return out
+
+    def _last_two(self, layer: ActorLayer, before: int) -> Group | None:
+        # the two countries the article has named most so far (ties: the more recent)
+        count: dict[str, tuple[int, int, Actor]] = {}
+        for n, a in enumerate(layer.actors):
+            if a.end > before or a.kind in ("demonym", "role") or not a.country:
+                continue
+            c = count.get(a.country)
+            count[a.country] = ((c[0] if c else 0) + 1, n, c[2] if c else a)
+        top = sorted(count.values(), key=lambda v: (-v[0], -v[1]))[:2]
+        return Group([v[2] for v in top], -1, -1) if len(top) == 2 else None
+
+    def _antecedent(self, layer: ActorLayer, before: int) -> Group | None:
+        # A pronoun subject is read as the last named actor of the previous sentences (persons
+        # and organisations first): a shallow stand-in for coreference.
+        for a in reversed(layer.actors):
+            if a.end <= before and a.kind in ("entity", "person", "org") and a.key:
+                return Group([a], -1, -1)
+        return None
+
+    def _protest_pair(self, s: Actor | None, t: Actor | None, doc: Document, sent: Sentence, ctoks: list[Token],
+                      layer: ActorLayer) -> tuple[Actor | None, Actor | None]:
+        # Domestic protest: protesters of a country act against their own authorities (CAMEO codes
+        # them X→X); without a named actor, the place of the protest names the country.
+        if s is None:
+            p = self._place(doc, sent, ctoks, layer)
+            country = (p.country if p else None) or layer.default_country
+            if country:
+                s = Actor(ctoks[0].start, ctoks[0].start, country, None, ("CVL",), None, "role", inferred=True)
+        if s is not None and t is None and s.country:
+            t = Actor(s.end, s.end, s.country, None, ("GOV",), None, "role", inferred=True)
+        return s, t
+
+    def _has_support(self, ctoks: list[Token]) -> bool:
+        return any(t.pos in ("VERB", "AUX", "ADJ") and (t.lemma in self.support or t.lemma.casefold() in self.support)
+                   for t in ctoks)
+
+    def _noun_roles(self, toks: list[Token], ti: int, inside: list[Group]) -> tuple[Group | None, Group | None]:
+        """Roles of a nominalisation from its own phrase: possessor/genitive/compound/"von" → source,
+        "gegen/an/mit" → target."""
+        source = target = None
+        for g in inside:
+            if g.last < ti and ti - g.last <= 3 and g.prep is None:
+                source = g  # "Chinas Besuch", "US-Sanktionen", "the UN's report"
+            elif g.first > ti and g.first - ti <= 3 and (g.prep is None or g.prep in self.agent_preps
+                                                          or g.prep in ("of",)):
+                if source is None:
+                    source = g  # "der Besuch Putins", "der Besuch von Putin"
+            elif g.first > ti and g.prep in (self.target_preps | self.partner_preps | self.host_preps):
+                if target is None:
+                    target = g
+        if source is None:
+            own = next((g for g in inside if g.first <= ti <= g.last), None)
+            source = own
+        return source, target
+
+    def _spoken_about(self, groups: list[Group], clauses: list[Clause], ci: int,
+                      source: Group | None) -> Group | None:
+        """The one actor a statement is about: outside the speech clause, another country first."""
+        skey = set(source.keys) if source else set()
+        said = [g for g in groups if g is not source and not (clauses[ci].start <= g.first < clauses[ci].end)]
+        # what was said is about its subject: actors outside prepositional phrases first
+        said = [g for g in said if g.prep not in self.agent_preps]  # passive agents inside what was said
+        said.sort(key=lambda g: g.prep is not None)
+        other = next((g for g in said if not set(g.keys) <= skey), None)
+        pick = other or (said[0] if said else None)
+        if pick is None:
+            return None
+        m = next((a for a in pick.members if a.key not in skey), pick.members[0])
+        return Group([m], pick.first, pick.last, pick.prep)
+
+    def _content_words(self, toks: list[Token], clauses: list[Clause], ci: int) -> set[str]:
+        words: set[str] = set()
+        for k, cl in enumerate(clauses):
+            for t in toks[cl.start:cl.end]:
+                words.add(t.lemma)
+                words.add(t.text)
+        return {w.casefold() for w in words} if self.lex.casefold else words
+
+    def _passive(self, ctoks: list[Token], ti: int) -> bool:
+        trig = ctoks[ti]
+        if trig.pos not in ("VERB", "ADJ"):
+            return False
+        if self.lang == "de":
+            return any(t.lemma == "werden" and t.text.casefold() in self.passive_aux for t in ctoks) and \
+                trig.text != trig.lemma and not trig.text.endswith("en") or \
+                any(t.text.casefold() in ("wurde", "wurden", "worden") for t in ctoks)
+        prev = ctoks[max(0, ti - 3):ti]
+        return trig.text.endswith(("ed", "en", "wn", "t")) and any(
+            t.text.casefold() in self.passive_aux for t in prev) and not any(t.lemma == "have" and t is prev[-1]
+                                                                               for t in prev)
+
+    def _modality(self, sent: Sentence, clauses: list[Clause], ci: int, ti: int) -> str:
+        toks = sent.tokens
+        cl = clauses[ci]
+        ctoks = toks[cl.start:cl.end]
+        trig = ctoks[ti]
+        for k, t in enumerate(ctoks):
+            low = t.text.casefold()
+            if low in self.neg or t.lemma.casefold() in self.neg:
+                nxt = ctoks[k + 1].text.casefold() if k + 1 < len(ctoks) else ""
+                if nxt not in self.neg_not_before:
+                    return "negated"
+            if low in self.hypo and k != ti:
+                return "hypothetical"
+        if any(t.text.casefold() in self.future_aux or (t.lemma == "werden" and t.text.casefold() in
+                                                         ("werde", "wird", "werden", "wirst", "werdet"))
+               for t in ctoks) and (self.lang != "de" or trig.text == trig.lemma or trig.pos != "VERB"
+                                    or not any(t.text.casefold() in ("wurde", "wurden", "worden") for t in ctoks)):
+            if self.lang != "de" or trig.text == trig.lemma:
+                return "future"
+        plan_ctx = ctoks[:ti]
+        if ci > 0:
+            prev = clauses[ci - 1]
+            plan_ctx = toks[prev.start:prev.end] + plan_ctx
+        if any((t.lemma in self.plan or t.lemma.casefold() in self.plan) and k != ti for k, t in enumerate(plan_ctx)):
+            if any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti + 1]) or \
+                    any(t.lemma in ("wollen", "planen", "want", "plan", "sollen") for t in ctoks[:ti]):
+                return "future"
+        if any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks):
+            return "reported"
+        return "asserted"
+
+    # ------------------------------------------------------------ when, where
+
+    def _date(self, doc: Document, sent: Sentence, ctoks: list[Token], trig: Token) -> str | None:
+        best: tuple[int, int, str] | None = None
+        for t in doc.times:
+            if t.type not in ("DATE", "TIME") or not t.value or not _DATE_VALUE.match(t.value):
+                continue
+            if not (sent.start <= t.start < sent.end):
+                continue
+            in_clause = ctoks[0].start <= t.start < ctoks[-1].end
+            dist = abs(t.start - trig.start)
+            key = (0 if in_clause else 1, dist, t.value)
+            if best is None or key < best:
+                best = key
+        if best is None:
+            return None
+        return best[2].split("T", 1)[0]
+
+    def _place(self, doc: Document, sent: Sentence, ctoks: list[Token], layer: ActorLayer,
+               host: bool = False) -> PlaceMention | None:
+        preps = self.host_preps if host else self.loc_preps
+        toks = sent.tokens
+        starts = {t.start: i for i, t in enumerate(toks)}
+        best = None
+        for p in layer.places:
+            if not (sent.start <= p.start < sent.end):
+                continue
+            i = starts.get(p.start)
+            if i is None:
+                continue
+            prep = self._prep(toks, i)
+            if prep not in preps:
+                continue
+            in_clause = ctoks[0].start <= p.start < ctoks[-1].end
+            if host and not in_clause:
+                continue
+            key = (0 if in_clause else 1, 0 if p.feature != "country" else 1)
+            if best is None or key < best[0]:
+                best = (key, p)
+        return best[1] if best else None
+
+
+def _with_country(role: Actor, other: Actor, keep_entity: bool = False) -> Actor:
+    sectors = tuple(dict.fromkeys(role.sectors + other.sectors))
+    return Actor(min(role.start, other.start), max(role.end, other.end), other.country, other.org, sectors,
+                 other.entity if keep_entity else (role.entity or other.entity), "entity" if other.entity else "role",
+                 other.place, False, f"{role.text} {other.text}")
+
+
+def _side(a: Actor | None) -> EventActor | None:
+    if a is None:
+        return None
+    return EventActor(entity=a.entity, country=a.country, org=a.org if not a.country else a.org,
+                      sectors=list(a.sectors), code=a.code)
+
+
+def _merge(doc: Document, found: list[_Found]) -> list[Event]:
+    """One event per (source, code, target, date); symmetric dyads in a stable order."""
+    by_key: dict[tuple[Any, ...], _Found] = {}
+    for f in found:
+        s, t = f.source, f.target
+        if f.sym and s and t and (t.key or "") < (s.key or ""):
+            s, t = t, s
+            f.source, f.target = s, t
+        key = (s.key if s else None, f.code, t.key if t else None, f.date)
+        if key in by_key:
+            prev = by_key[key]
+            if f.evidence != prev.evidence and f.evidence not in prev.extra:
+                prev.extra.append(f.evidence)
+            prev.confidence = min(0.95, round(prev.confidence + 0.05, 2))
+            continue
+        by_key[key] = f
+    events: list[Event] = []
+    for n, f in enumerate(by_key.values(), 1):
+        row = cameo.lookup(f.code)
+        s, e = f.evidence
+        if e - s > _MAX_EVIDENCE:
+            e = s + _MAX_EVIDENCE
+        ev = Event(
+            id=f"v{n}", source=_side(f.source), target=_side(f.target), cameo=f.code, root=f.code[:2],
+            goldstein=row.goldstein if row else None, quad=row.quad if row else None,
+            plover=Plover(type=row.plover_type, mode=row.plover_mode, context=list(row.plover_context)) if row else None,
+            date=f.date, place=f.place, modality=f.modality,  # type: ignore[arg-type]
+            evidence=doc.span(s, e), confidence=f.confidence, rule=f.rule,
+        )
+        if f.extra:
+            ev.evidence_more = [doc.span(a, b).model_dump() for a, b in f.extra]  # type: ignore[attr-defined]
+        if f.sym:
+            ev.symmetric = True  # type: ignore[attr-defined]
+        events.append(ev)
+    return events
+
+
+def make_event_coder(lang: str) -> EventCoder:
+    """Stage factory for STAGES: ``"lagebild.extract.events:make_event_coder"``."""
+    return EventCoder(lang)
