@@ -1,0 +1,98 @@
+"""Noun-phrase chunks over the analyze stage's tokens, for finding who speaks in a quote's frame.
+
+Deliberately shallow: determiner, adjectives, a run of nouns and names, then genitive, "of"/"von"
+attachments, a parenthesis and coordination. Good enough for subjects of speech verbs and for
+the X of "laut X"; not a parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass
+
+from lagebild.analyze import Token
+
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_PREMOD = frozenset({"ADJ", "NUM"})
+_PRONOUNS_ANY = frozenset({"er", "sie", "es", "wir", "ich", "he", "she", "it", "we", "they", "i", "you", "man"})
+_GENITIVE_DE = frozenset({"des", "der"})
+_OF = frozenset({"of"})
+_VON = frozenset({"von"})
+_COORD = frozenset({"und", "sowie", "and"})
+_POSSESSIVE_EN = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    start: int  # token index
+    end: int  # token index, exclusive
+    head: int  # token index of the head noun (the last noun of the first noun run)
+
+
+def is_nominal(tok: Token) -> bool:
+    if tok.pos in _NOMINAL:
+        return True
+    # Names the tagger left as X (foreign words, odd capitals) still head a phrase.
+    return tok.pos == "X" and tok.text[:1].isupper()
+
+
+def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = (), coordinate: bool = True) -> Chunk | None:
+    """The noun phrase starting at token `j` and ending before `limit`, or None."""
+    if j >= limit or j in blocked:
+        return None
+    t = tokens[j]
+    if t.pos == "PRON" and t.text.lower() in _PRONOUNS_ANY:
+        return Chunk(j, j + 1, j)
+    k = j
+    if t.pos == "DET":
+        k += 1
+    while k < limit and k not in blocked and tokens[k].pos in _PREMOD:
+        k += 1
+    head = None
+    while k < limit and k not in blocked and is_nominal(tokens[k]):
+        head = k
+        k += 1
+        # English possessive: "the country's foreign minister" is one phrase headed by "minister".
+        if k < limit and tokens[k].text in _POSSESSIVE_EN:
+            k += 1
+            while k < limit and tokens[k].pos in _PREMOD:
+                k += 1
+    if head is None:
+        return None
+    while k < limit and k not in blocked:
+        low = tokens[k].text.lower()
+        nxt = None
+        if low in _GENITIVE_DE and tokens[k].pos == "DET":
+            nxt = chunk_at(tokens, k, limit, blocked, coordinate=False)
+        elif low in _OF or (low in _VON and tokens[head].pos == "NOUN"):
+            nxt = chunk_at(tokens, k + 1, limit, blocked, coordinate=False)
+        elif tokens[k].text == "(":
+            close = next((m for m in range(k + 1, min(limit, k + 10)) if tokens[m].text == ")"), None)
+            if close is not None:
+                k = close + 1
+                continue
+        elif coordinate and low in _COORD:
+            nxt = chunk_at(tokens, k + 1, limit, blocked, coordinate=False)
+            if nxt is not None and not tokens[nxt.head].text[:1].isupper():
+                nxt = None
+        if nxt is None:
+            break
+        k = nxt.end
+    return Chunk(j, k, head)
+
+
+def chunk_before(tokens: list[Token], j: int, floor: int, blocked: Container[int] = ()) -> Chunk | None:
+    """The noun phrase that ends just before token `j` (for postpositions: "X zufolge")."""
+    k = j - 1
+    start = None
+    while k >= floor and k not in blocked and (is_nominal(tokens[k]) or tokens[k].pos in ("DET", "ADJ", "NUM")):
+        start = k
+        k -= 1
+    if start is None:
+        return None
+    # Take the longest phrase that chunk_at reads the same way, so the head is found consistently.
+    for s in range(start, j):
+        c = chunk_at(tokens, s, j, blocked)
+        if c is not None and c.end == j:
+            return c
+    return None

@@ -1,0 +1,757 @@
+"""The quotes stage: direct, indirect and mixed quotations with their speakers, from speech.yaml rules.
+
+``make_quote_extractor(lang)`` builds the stage (name ``"quotes"``). It needs the analyze stage's
+sentences and reads ``doc.entities`` (when an entity stage ran before it) to link speakers. Each
+`Quote` carries the quoted or reported content as its span, the cue, the rule that found it and,
+as extra fields, ``cue_span``, ``source_span`` (the speaker phrase in the frame), ``addressee`` /
+``addressee_span`` and ``group`` (pieces of one statement interrupted by its frame share a group).
+
+Order of work: source phrases ("laut X"), then quotation marks with their frames, then speech
+verbs with reported clauses, then Konjunktiv-I sentences that continue a reported statement.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from lagebild.analyze import Sentence, Token
+from lagebild.doc import Document, Entity, Quote
+from lagebild.extract.quote_lexicon import SourcePattern, SpeechLexicon, load_lexicon
+from lagebild.extract.quote_marks import Marked, find_marked
+from lagebild.extract.quote_np import Chunk, chunk_at, chunk_before
+
+_FINAL = frozenset(".!?;")
+_CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", "–", "—"})
+_QUOTE_CHARS = frozenset("„“”\"»«‚‘’›‹'")
+_EXPLETIVE = frozenset({"es", "it"})
+# How far back (in sentences) a pronoun or an unframed quote may reach for its speaker.
+_LOOKBACK_SENTENCES = 3
+
+
+@dataclass
+class _Stmt:
+    """A statement before it becomes Quote objects: token ranges, not yet resolved."""
+
+    pieces: list[tuple[int, int]]  # character spans of the content
+    kind: str
+    rule: str
+    sent: int
+    cue: list[int] = field(default_factory=list)
+    source: Chunk | None = None
+    addressee: Chunk | None = None
+    via: str | None = None
+    speaker: str | None = None
+    inherited: "_Stmt | None" = None
+    end_sent: int = -1
+
+
+@dataclass
+class _SourceHit:
+    pattern: SourcePattern
+    start: int  # token range of the whole phrase
+    end: int
+    cue: list[int]
+    source: Chunk
+
+
+class QuoteExtractor:
+    """Stage ``quotes``: fills ``doc.quotes`` from the analysed sentences and the entities."""
+
+    name = "quotes"
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lex: SpeechLexicon = load_lexicon(lang)
+
+    def __call__(self, doc: Document) -> Document:
+        sentences: list[Sentence] | None = doc.layers.get("sentences")
+        if sentences is None:
+            return doc
+        doc.quotes = _Run(doc, sentences, self.lex).quotes()
+        return doc
+
+
+def make_quote_extractor(lang: str) -> QuoteExtractor:
+    """The quotes stage for `lang` (reads lagebild/lang/<lang>/speech.yaml once)."""
+    return QuoteExtractor(lang)
+
+
+class _Run:
+    """One document's extraction; holds the flat token list and what is already claimed."""
+
+    def __init__(self, doc: Document, sentences: list[Sentence], lex: SpeechLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.lang = lex.lang
+        self.toks: list[Token] = []
+        self.sent_of: list[int] = []
+        self.sent_range: list[tuple[int, int]] = []
+        for si, s in enumerate(sentences):
+            a = len(self.toks)
+            self.toks.extend(s.tokens)
+            self.sent_of.extend([si] * len(s.tokens))
+            self.sent_range.append((a, len(self.toks)))
+        self.starts = [t.start for t in self.toks]
+        self.marked = find_marked(self.text, lex.pairs)
+        self.outer = [m for m in self.marked if m.depth == 0]
+        # Token index → index in self.outer of the quote whose content holds it, else -1.
+        self.in_quote = [-1] * len(self.toks)
+        self.mark_tok: set[int] = set()
+        for qi, m in enumerate(self.outer):
+            for k in range(self._tok_at(m.open), len(self.toks)):
+                t = self.toks[k]
+                if t.start >= m.close + 1:
+                    break
+                if t.start == m.open or t.start == m.close:
+                    self.mark_tok.add(k)
+                elif m.start <= t.start and t.end <= m.end:
+                    self.in_quote[k] = qi
+        for m in self.marked:
+            for pos in (m.open, m.close):
+                k = self._tok_at(pos)
+                if k < len(self.toks) and self.toks[k].start == pos:
+                    self.mark_tok.add(k)
+        self.claimed: set[int] = set()
+        self.time_chars = [(t.start, t.end) for t in doc.times]
+        self.mentions: list[tuple[int, int, Entity]] = sorted(
+            ((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[0]
+        )
+        self.ent_by_id = {e.id: e for e in doc.entities}
+        self.stmts: list[_Stmt] = []
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _tok_at(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect_left(self.starts, offset)
+
+    def _low(self, k: int) -> str:
+        return self.toks[k].text.lower()
+
+    def _clause_end(self, k: int, limit: int) -> int:
+        while k < limit and self.toks[k].text not in _CLAUSE_BREAK and k not in self.mark_tok:
+            k += 1
+        return k
+
+    def _is_time(self, c: Chunk) -> bool:
+        s, e = self.toks[c.start].start, self.toks[c.end - 1].end
+        return any(a < e and s < b for a, b in self.time_chars)
+
+    def cue_at(self, i: int, limit: int) -> list[int] | None:
+        """The cue tokens when token `i` is a speech or thought verb (with its particle), else None."""
+        t = self.toks[i]
+        if self.in_quote[i] >= 0 or i in self.mark_tok or not t.text[:1].isalpha():
+            return None
+        if t.pos not in ("VERB", "AUX") and not (t.pos in ("ADJ", "NOUN", "ADV") and t.text[:1].islower()):
+            return None
+        lem = t.lemma.lower()
+        lex = self.lex
+        end = self._clause_end(i + 1, limit)
+        last = end - 1
+        if last > i and self._low(last) in lex.particles and self.toks[last].pos in ("ADP", "PART", "ADV"):
+            # A separable particle at the clause end makes another verb ("findet … statt").
+            part = self._low(last)
+            if part in lex.particle_verbs.get(lem, ()) or (part + lem) in lex.verbs:
+                return [i, last]
+            return None
+        needed = lex.particle_verbs.get(lem)
+        if needed is not None:
+            if not needed:
+                return [i]
+            if lem not in lex.verbs:
+                return None
+        if lem in lex.verbs:
+            return [i]
+        for part in lex.particles:
+            if lem.startswith(part) and part in lex.particle_verbs.get(lem[len(part):], ()):
+                return [i]
+        return None
+
+    # -- source phrases ------------------------------------------------------------------
+
+    def source_phrases(self) -> list[_SourceHit]:
+        hits: list[_SourceHit] = []
+        for a, b in self.sent_range:
+            k = a
+            while k < b:
+                hit = None
+                for pat in self.lex.source_patterns:
+                    hit = self._match(pat, k, a, b)
+                    if hit is not None:
+                        break
+                if hit is None:
+                    k += 1
+                    continue
+                hits.append(hit)
+                k = hit.end
+        return hits
+
+    def _match(self, pat: SourcePattern, k: int, a: int, b: int) -> _SourceHit | None:
+        items = pat.items
+        toks = self.toks
+        pos = k
+        start = k
+        source: Chunk | None = None
+        cue: list[int] = []
+        src_from = None
+        idx = 0
+        if items[0] == "{X}":
+            # "X zufolge": anchor on the literal after X and read X backwards.
+            if len(items) < 2 or self._low(k) != items[1] or self.in_quote[k] >= 0:
+                return None
+            source = chunk_before(toks, k, a, self.mark_tok)
+            if source is None:
+                return None
+            start = source.start
+            idx = 1
+        while idx < len(items):
+            it = items[idx]
+            if pos >= b:
+                return None
+            if it == "{X}":
+                c = chunk_at(toks, pos, b, self.mark_tok)
+                if c is None:
+                    return None
+                source = c
+                pos = c.end
+            elif it == "{V}":
+                # A speech verb, possibly after a short adverbial ("wie X am Montag mitteilte").
+                found = None
+                for p in range(pos, min(b, pos + 6)):
+                    if toks[p].text in _CLAUSE_BREAK:
+                        break
+                    found = self.cue_at(p, b)
+                    if found:
+                        break
+                if not found:
+                    return None
+                cue = found
+                pos = max(found) + 1
+                while pos < b and toks[pos].pos == "AUX":
+                    pos += 1
+            else:
+                if self.in_quote[pos] >= 0 or self._low(pos) != it:
+                    return None
+                if it in pat.cue.split():
+                    cue.append(pos)
+                    src_from = pos + 1
+                pos += 1
+            idx += 1
+        if source is None or not cue:
+            return None
+        if pat.source_from and src_from is not None:
+            source = Chunk(src_from, source.end, source.head)
+        return _SourceHit(pat, start, pos, cue, source)
+
+    # -- frames --------------------------------------------------------------------------
+
+    def frame_roles(self, a: int, b: int, cue: list[int]) -> tuple[Chunk | None, Chunk | None]:
+        """Speaker and addressee phrases in the frame tokens [a, b) around the cue."""
+        lex = self.lex
+        subject = addressee = None
+        obj_verb = any(self.toks[c].lemma.lower() in lex.addressee_object_verbs for c in cue)
+        k = a
+        while k < b:
+            if k in cue or k in self.claimed or k in self.mark_tok or self.in_quote[k] >= 0:
+                k += 1
+                continue
+            t = self.toks[k]
+            low = t.text.lower()
+            if t.pos == "ADP":
+                c = self._pp_object(k, b)
+                if c is not None and low in lex.addressee_prepositions and addressee is None:
+                    addressee = c
+                k = c.end if c is not None else k + 1
+                continue
+            c = chunk_at(self.toks, k, b, self.mark_tok)
+            if c is None:
+                k += 1
+                continue
+            if obj_verb and cue and c.start == max(cue) + 1 and addressee is None:
+                addressee = c
+            elif low in lex.addressee_determiners and addressee is None:
+                addressee = c
+            elif self._is_time(c):
+                pass
+            elif subject is None:
+                subject = self._with_apposition(c, b)
+                k = subject.end
+                continue
+            k = c.end
+        return subject, addressee
+
+    def _with_apposition(self, c: Chunk, b: int) -> Chunk:
+        """"Der Sprecher der Partei, Werner Hoyer, sagte": the name in commas belongs to the subject."""
+        k = c.end
+        if k + 2 < b and self.toks[k].text == ",":
+            app = chunk_at(self.toks, k + 1, b, self.mark_tok)
+            if app is not None and app.end < b and self.toks[app.end].text == ",":
+                s, e = self.toks[app.start].start, self.toks[app.end - 1].end
+                if any(x[2].type == "PER" for x in self._entities_in(s, e)) or self.toks[app.head].pos == "PROPN":
+                    return Chunk(c.start, app.end, app.head)
+        return c
+
+    def _pp_object(self, k: int, b: int) -> Chunk | None:
+        """The noun phrase governed by the preposition at `k`; words the tagger missed as
+        adjectives (participles: "einem unangekündigten Treffen") are stepped over."""
+        j = k + 1
+        while j < b and j - k <= 4 and not self.toks[j].text[:1].isupper() and self.toks[j].pos not in ("PUNCT", "AUX", "ADP"):
+            j += 1
+        for start in (k + 1, j):
+            c = chunk_at(self.toks, start, b, self.mark_tok)
+            if c is not None:
+                return c
+        return None
+
+    # -- direct quotes -------------------------------------------------------------------
+
+    def _standalone(self, m: Marked) -> bool:
+        j = m.open - 1
+        while j >= 0 and self.text[j] in " \t":
+            j -= 1
+        return j < 0 or not self.text[j].isalnum()
+
+    def _content(self, m: Marked) -> tuple[int, int]:
+        s, e = m.start, m.end
+        while s < e and self.text[s].isspace():
+            s += 1
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        return s, e
+
+    def direct(self) -> None:
+        n = len(self.toks)
+        prev: _Stmt | None = None
+        i = 0
+        while i < len(self.outer):
+            m = self.outer[i]
+            i += 1
+            o, c = self._tok_at(m.open), self._tok_at(m.close)
+            if o >= n or c >= n or self.toks[o].start != m.open or not self._standalone(m):
+                continue
+            content = [k for k in range(o + 1, c)]
+            if not content:
+                continue
+            stmt = self._post_frame(m, c) or self._pre_frame(m, o)
+            if stmt is None:
+                if prev is not None and self.sent_of[o] - prev.end_sent <= 1 and prev.kind == "direct":
+                    stmt = _Stmt([self._content(m)], "direct", "direct_continued", self.sent_of[o], inherited=prev)
+                else:
+                    continue
+            stmt.end_sent = self.sent_of[c]
+            self.claimed.update(content)
+            self.claimed.update((o, c))
+            self.stmts.append(stmt)
+            prev = stmt
+            # "„…“, sagte er, „…“": the quote after the frame belongs to the same statement.
+            while i < len(self.outer) and stmt.rule.endswith("postposed"):
+                nm = self.outer[i]
+                no = self._tok_at(nm.open)
+                last = max(stmt.cue + ([stmt.source.end - 1] if stmt.source else []))
+                gap = [k for k in range(last + 1, no) if self.toks[k].text not in (",", "–", "—", ":")]
+                if gap or no >= n or self.sent_of[no] != self.sent_of[last]:
+                    break
+                stmt.pieces.append(self._content(nm))
+                nc = self._tok_at(nm.close)
+                self.claimed.update(range(no, min(nc + 1, n)))
+                stmt.end_sent = self.sent_of[min(nc, n - 1)]
+                i += 1
+
+    def _post_frame(self, m: Marked, c: int) -> _Stmt | None:
+        n = len(self.toks)
+        k = c + 1
+        if k < n and self.toks[k].text in (",", "–", "—"):
+            k += 1
+        if k >= n:
+            return None
+        sb = self.sent_range[self.sent_of[k]][1]
+        limit = k
+        while limit < sb and limit not in self.mark_tok and self.toks[limit].text not in (":", ";"):
+            limit += 1
+        new_sentence = self.sent_range[self.sent_of[k]][0] == k
+        if new_sentence and self.toks[k].text[:1].isupper() and self.toks[k].pos not in ("PRON", "VERB", "AUX"):
+            # "„…“ Dong sagte …" starts a new sentence: only a short subject may precede the verb.
+            pass
+        for p in range(k, min(limit, k + 6)):
+            if self.toks[p].text in (",", "."):
+                break
+            if self._low(p) in self.lex.postposed_cues and p == k:
+                subj = chunk_at(self.toks, p + 1, limit, self.mark_tok)
+                if subj is None:
+                    return None
+                self.claimed.update(range(p, subj.end))
+                return _Stmt([self._content(m)], "direct", "direct_postposed", self.sent_of[c], cue=[p], source=subj)
+            cue = self.cue_at(p, limit)
+            if cue:
+                end = self._clause_end(max(cue) + 1, limit)
+                subj, addr = self.frame_roles(k, end, cue)
+                if subj is None and not any(self._low(x) in _EXPLETIVE for x in range(k, end)):
+                    return None
+                self.claimed.update(cue)
+                for ch in (subj, addr):
+                    if ch is not None:
+                        self.claimed.update(range(ch.start, ch.end))
+                return _Stmt([self._content(m)], "direct", "direct_postposed", self.sent_of[c], cue=cue, source=subj, addressee=addr)
+        return None
+
+    def _pre_frame(self, m: Marked, o: int) -> _Stmt | None:
+        if o == 0 or self.toks[o - 1].text not in (":", ","):
+            return None
+        colon = self.toks[o - 1].text == ":"
+        p = o - 1
+        a = self.sent_range[self.sent_of[p]][0]
+        b = p
+        # Only the clause right before the quote frames it.
+        for k in range(p - 1, a - 1, -1):
+            if k in self.mark_tok or self.in_quote[k] >= 0 or self.toks[k].text in (";",):
+                a = k + 1
+                break
+        cues = [cue for k in range(a, b) if k not in self.claimed and (cue := self.cue_at(k, b))]
+        if cues:
+            cue = cues[-1]
+            subj, addr = self.frame_roles(a, b, cue)
+            self.claimed.update(cue)
+            if subj is not None:
+                self.claimed.update(range(subj.start, subj.end))
+            rule = "direct_preposed"
+            return _Stmt([self._content(m)], "direct", rule, self.sent_of[o], cue=cue, source=subj, addressee=addr)
+        if not colon or b - a > 8:
+            return None
+        # "Putin: …" or "Zitat von Schröder: „…“": the phrase before the colon is the speaker.
+        cue = [k for k in range(a, b) if self.toks[k].text.lower() in self.lex.colon_cues]
+        start = max(cue) + 1 if cue else a
+        subj = None
+        for k in range(start, b):
+            subj = chunk_at(self.toks, k, b, self.mark_tok)
+            if subj is not None:
+                break
+        if subj is None:
+            return None
+        self.claimed.update(range(a, b))
+        return _Stmt([self._content(m)], "direct", "direct_colon", self.sent_of[o], cue=cue, source=subj)
+
+    # -- indirect speech -----------------------------------------------------------------
+
+    def _has_verb(self, a: int, b: int) -> bool:
+        return any(self.toks[k].pos in ("VERB", "AUX") for k in range(a, b))
+
+    def _message_end(self, a: int, b: int) -> int:
+        """End (exclusive token index) of a reported clause starting at `a` in a sentence ending at `b`."""
+        e = b
+        while e > a and (self.toks[e - 1].text in _FINAL or (e - 1 in self.mark_tok and self.in_quote[e - 1] < 0 and self.toks[e - 1].text in "”“\"»«")):
+            if e - 1 in self.mark_tok and not any(self.toks[x].start == m.close for m in self.outer for x in (e - 1,)):
+                break
+            e -= 1
+        for k in range(a, e):
+            if self.toks[k].text == ";" and self.in_quote[k] < 0:
+                return k
+        return e
+
+    def indirect(self, hits: list[_SourceHit]) -> None:
+        via_at = {k: h for h in hits if h.pattern.via for k in range(h.start, h.end)}
+        for si, (a, b) in enumerate(self.sent_range):
+            k = a
+            while k < b:
+                if k in self.claimed:
+                    k += 1
+                    continue
+                cue = self.cue_at(k, b)
+                if not cue:
+                    k += 1
+                    continue
+                stmt = self._reported(si, a, b, cue, via_at)
+                if stmt is None:
+                    k += 1
+                    continue
+                self.stmts.append(stmt)
+                k = max(cue) + 1
+
+    def _reported(self, si: int, a: int, b: int, cue: list[int], via_at: dict[int, _SourceHit]) -> _Stmt | None:
+        lex = self.lex
+        i = max(cue)
+        j = i + 1
+        via: _SourceHit | None = None
+        msg = None
+        rule = None
+        while j < b:
+            t = self.toks[j]
+            low = t.text.lower()
+            if j in via_at:
+                via = via_at[j]
+                j = via.end
+                continue
+            if j in self.claimed or j in cue:
+                j += 1
+                continue
+            if low in lex.complementizers and t.pos in ("SCONJ", "DET", "ADV", "PRON", "CCONJ"):
+                if low in lex.complementizers and (j == i + 1 or self.toks[j - 1].text == "," or t.pos == "SCONJ" or low in ("that", "dass", "daß", "ob", "whether")):
+                    msg, rule = j, "indirect_complement"
+                break
+            if t.text == ",":
+                n = j + 1
+                if n < b and (self._low(n) in lex.complementizers):
+                    msg, rule = n, "indirect_complement"
+                elif (n + 1 < b and self._low(n) in lex.definite and self._low(n) in lex.not_message_openers
+                      and (self.toks[n + 1].pos in ("NOUN", "PROPN", "ADJ"))):
+                    msg, rule = n, "indirect_clause"  # "…, die Zusammenarbeit sei …": an article, not a relative pronoun
+                elif n + 1 < b and self.toks[n].pos == "ADP" and self._low(n + 1) in lex.not_message_openers:
+                    pass  # "…, zu dem …": a relative clause after a preposition
+                elif n < b and self._low(n) not in lex.not_message_openers and n not in self.mark_tok:
+                    msg, rule = n, "indirect_clause"
+                elif n < b and n in self.mark_tok:
+                    msg, rule = n, "indirect_clause"
+                break
+            if t.text == ":":
+                msg, rule = j + 1, "indirect_colon"
+                break
+            if t.pos == "ADP":
+                c = self._pp_object(j, b)
+                j = c.end if c is not None else j + 1
+                continue
+            if t.pos in ("ADV", "PART", "AUX") or t.text in ("davon", "darauf", "dazu"):
+                j += 1
+                continue
+            if (not lex.subjunctive and j == i + 1 and t.pos in ("DET", "PROPN", "NOUN", "NUM", "ADJ")
+                    and self.toks[i].lemma.lower() not in lex.addressee_object_verbs
+                    and self._has_verb(j + 1, self._clause_end(j + 1, b))):
+                # English "He said the deal was close": the clause follows the verb bare.
+                msg, rule = j, "indirect_bare"
+                break
+            c = chunk_at(self.toks, j, b, self.mark_tok)
+            if c is not None:
+                if not lex.subjunctive and c.start == i + 1 and t.pos != "PRON" and self._has_verb(c.end, b) or (not lex.subjunctive and t.pos == "PRON" and low not in ("me", "him", "her", "us", "them", "reporters") and self._has_verb(c.end, b)):
+                    # English "He said the talks failed": the clause follows the verb bare.
+                    if self.toks[i].lemma.lower() not in lex.addressee_object_verbs:
+                        msg, rule = j, "indirect_bare"
+                        break
+                j = c.end
+                continue
+            break
+        frame_end = msg if msg is not None else b
+        if msg is not None:
+            end = self._message_end(msg, b)
+            if end - msg < 2 or not self._has_verb(msg, end):
+                return None
+            if any(self.in_quote[x] >= 0 for x in range(msg, end)) and all(
+                self.in_quote[x] >= 0 or x in self.mark_tok for x in range(msg, end)
+            ):
+                return None
+            fa = a
+            for x in range(i - 1, a - 1, -1):
+                in_via = via is not None and via.start <= x < via.end
+                if (x in self.claimed and not in_via) or self.toks[x].text in (":", ";"):
+                    fa = x + 1
+                    break
+            subj, addr = self.frame_roles(fa, frame_end, cue)
+        else:
+            # Postposed frame: "Die Lage sei ernst, sagte er." / "…, he said."
+            lead = cue[0] - 1
+            while lead > a and self.toks[lead].pos in ("PRON", "NOUN", "PROPN", "DET", "ADJ") and not self.lex.subjunctive:
+                lead -= 1
+            if lead <= a or self.toks[lead].text != ",":
+                return None
+            msg_a = a
+            for x in range(lead - 1, a - 1, -1):
+                if x in self.claimed:
+                    msg_a = x + 1
+                    break
+            end = lead
+            if end - msg_a < 3 or not self._has_verb(msg_a, end):
+                return None
+            subj, addr = self.frame_roles(lead + 1, self._message_end(lead + 1, b), cue)
+            if subj is None:
+                return None
+            msg = msg_a
+            rule = "indirect_postposed"
+        if subj is None and not any(self._low(x) in _EXPLETIVE for x in range(a, frame_end)):
+            return None
+        pieces = [(self.toks[msg].start, self.toks[end - 1].end)]
+        kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(msg, end)) else "indirect"
+        self.claimed.update(range(msg, end))
+        self.claimed.update(cue)
+        for ch in (subj, addr):
+            if ch is not None:
+                self.claimed.update(range(ch.start, ch.end))
+        via_text = None
+        if via is not None:
+            self.claimed.update(range(via.start, via.end))
+            via_text = self._span_text(via.source.start, via.source.end)
+        return _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, via=via_text, end_sent=si)
+
+    def from_sources(self, hits: list[_SourceHit]) -> None:
+        """Source phrases in sentences without their own speech verb frame become statements."""
+        for h in hits:
+            if any(k in self.claimed for k in range(h.start, h.end)):
+                continue
+            si = self.sent_of[h.start]
+            a, b = self.sent_range[si]
+            end = self._message_end(a, b)
+            left = [x for x in range(a, h.start) if x not in self.claimed]
+            right = [x for x in range(h.end, end) if x not in self.claimed]
+            if right and self.toks[right[0]].text == ",":
+                right = right[1:]
+            if left and self.toks[left[-1]].text == ",":
+                left = left[:-1]
+            pieces = [(self.toks[r[0]].start, self.toks[r[-1]].end) for r in (left, right) if len(r) >= 2]
+            if not pieces or not self._has_verb(min(left + right), max(left + right) + 1):
+                continue
+            span = left + right
+            kind = "mixed" if any(self.in_quote[x] >= 0 for x in span) else "indirect"
+            self.claimed.update(range(h.start, h.end))
+            self.claimed.update(span)
+            self.stmts.append(_Stmt(pieces, kind, f"source_{h.pattern.rule}", si, cue=h.cue, source=h.source, end_sent=si))
+
+    def continued(self) -> None:
+        """Konjunktiv-I sentences right after a statement continue it (same speaker)."""
+        if not self.lex.subjunctive:
+            return
+        by_sent: dict[int, _Stmt] = {}
+        for s in self.stmts:
+            by_sent[s.end_sent] = s
+        for si, (a, b) in enumerate(self.sent_range):
+            prev = by_sent.get(si - 1)
+            if prev is None or si in by_sent or any(k in self.claimed for k in range(a, b)):
+                continue
+            if not self._subjunctive(a, b):
+                continue
+            end = self._message_end(a, b)
+            if end - a < 3:
+                continue
+            kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(a, end)) else "indirect"
+            stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, "indirect_continued", si, inherited=prev, end_sent=si)
+            self.claimed.update(range(a, end))
+            self.stmts.append(stmt)
+            by_sent[si] = stmt
+
+    def _subjunctive(self, a: int, b: int) -> bool:
+        lex = self.lex
+        if any(self._low(k) in lex.first_person for k in range(a, b)):
+            return False
+        for k in range(a, b):
+            if self.in_quote[k] >= 0:
+                continue
+            t = self.toks[k]
+            low = t.text.lower()
+            # Konjunktiv II stands in for I where I equals the indicative ("sie hätten").
+            if (low in lex.subjunctive or low in lex.subjunctive_ii) and t.pos in ("AUX", "VERB"):
+                return True
+            suf = lex.subjunctive_suffix
+            lem = t.lemma.lower()
+            if suf and t.pos == "VERB" and lem.endswith("en") and low == lem[:-2] + suf and k > a:
+                return True
+        return False
+
+    # -- speakers ------------------------------------------------------------------------
+
+    def _span_text(self, a: int, b: int) -> str:
+        return self.text[self.toks[a].start:self.toks[b - 1].end]
+
+    def _entities_in(self, s: int, e: int) -> list[tuple[int, int, Entity]]:
+        return [x for x in self.mentions if x[0] < e and s < x[1]]
+
+    def _last_person(self, before: int, sent: int, role: str | None = None) -> Entity | None:
+        floor_sent = max(0, sent - 8)
+        floor = self.toks[self.sent_range[floor_sent][0]].start if self.toks else 0
+        cands = [x for x in self.mentions if x[1] <= before and x[0] >= floor and x[2].type == "PER"]
+        if role:
+            fit = [x for x in cands if x[2].role and (x[2].role.lower().endswith(role) or role.endswith(x[2].role.lower()))]
+            if fit:
+                return fit[-1][2]
+        return cands[-1][2] if cands else None
+
+    def _speaker(self, st: _Stmt, last_speaker: tuple[str | None, int]) -> str | None:
+        c = st.source
+        if c is None:
+            return None
+        s, e = self.toks[c.start].start, self.toks[c.end - 1].end
+        ents = self._entities_in(s, e)
+        pers = [x for x in ents if x[2].type == "PER"]
+        if pers:
+            return pers[-1][2].id
+        head = self.toks[c.head]
+        low = head.text.lower()
+        lex = self.lex
+        orgs = [x for x in ents if x[2].type == "ORG"] or [x for x in ents if x[2].type == "GPE"]
+        org = orgs[0][2].id if orgs else None
+        first_low = self._low(c.start)
+        possessive = first_low in lex.possessives and not (lex.is_role_noun(head.text) or lex.is_spokesperson(head.text))
+        if possessive or (head.pos == "PRON" and (low in lex.pronouns or low in lex.plural_pronouns)):
+            spk, at = last_speaker
+            if spk is not None and st.sent - at <= _LOOKBACK_SENTENCES and self.ent_by_id[spk].type == "PER":
+                return spk
+            p = self._last_person(s, st.sent)
+            return p.id if p else spk
+        if lex.is_role_noun(head.text) or lex.is_spokesperson(head.text):
+            first = self._low(c.start)
+            if lex.is_spokesperson(head.text) or first in lex.indefinite:
+                return org
+            if first in lex.definite:
+                role = next((r for r in lex.role_nouns if low.endswith(r)), None)
+                p = self._last_person(s, st.sent, role)
+                return p.id if p else org
+            return org
+        if org is not None:
+            return org
+        other = [x for x in ents if x[2].type in ("MISC", "LOC")]
+        return other[0][2].id if other else None
+
+    def _addressee(self, st: _Stmt) -> str | None:
+        c = st.addressee
+        if c is None:
+            return None
+        s, e = self.toks[c.start].start, self.toks[c.end - 1].end
+        ents = self._entities_in(s, e)
+        pers = [x for x in ents if x[2].type == "PER"]
+        return (pers or ents)[-1][2].id if (pers or ents) else None
+
+    # -- output --------------------------------------------------------------------------
+
+    def quotes(self) -> list[Quote]:
+        if not self.toks:
+            return []
+        hits = self.source_phrases()
+        self.direct()
+        self.indirect(hits)
+        self.from_sources(hits)
+        self.stmts.sort(key=lambda s: s.pieces[0][0])
+        self.continued()
+        self.stmts.sort(key=lambda s: s.pieces[0][0])
+        out: list[Quote] = []
+        last_speaker: tuple[str | None, int] = (None, -99)
+        prefix = f"{self.lang}.speech."
+        for g, st in enumerate(self.stmts):
+            if st.inherited is not None:
+                src = st.inherited
+                st.source = src.source
+                st.speaker = src.speaker
+                st.via = st.via or src.via
+            else:
+                st.speaker = self._speaker(st, last_speaker)
+            if st.speaker is not None:
+                last_speaker = (st.speaker, st.end_sent)
+            cue_text = " ".join(self.toks[k].text for k in sorted(st.cue)) if st.cue and st.inherited is None else None
+            cue_span = None
+            if st.cue and st.inherited is None:
+                ks = sorted(st.cue)
+                cue_span = self.doc.span(self.toks[ks[0]].start, self.toks[ks[-1]].end)
+            src_span = self.doc.span(self.toks[st.source.start].start, self.toks[st.source.end - 1].end) if st.source else None
+            addr_span = self.doc.span(self.toks[st.addressee.start].start, self.toks[st.addressee.end - 1].end) if st.addressee else None
+            for s, e in st.pieces:
+                if e <= s:
+                    continue
+                extra = {
+                    "cue_span": cue_span.model_dump() if cue_span else None,
+                    "cue_tokens": [[self.toks[k].start, self.toks[k].end] for k in sorted(st.cue)] if st.cue and st.inherited is None else [],
+                    "source_span": src_span.model_dump() if src_span else None,
+                    "addressee": self._addressee(st),
+                    "addressee_span": addr_span.model_dump() if addr_span else None,
+                    "group": g,
+                }
+                out.append(Quote(start=s, end=e, text=self.text[s:e], kind=st.kind, speaker=st.speaker,  # type: ignore[arg-type]
+                                 cue=cue_text, via=st.via, rule=prefix + st.rule, **extra))
+        return out
+
+
+__all__ = ["QuoteExtractor", "make_quote_extractor"]

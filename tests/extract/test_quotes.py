@@ -1,0 +1,203 @@
+"""Quote stage: each construction in German and English, with entities filled by hand."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lagebild.analyze import make_analyzer
+from lagebild.doc import Document, Entity, Span
+from lagebild.extract.quote_marks import find_marked
+from lagebild.extract.quotes import make_quote_extractor
+
+_STAGES: dict[str, tuple] = {}
+
+
+def run(lang: str, text: str, entities: dict[str, tuple[str, list[str]]] | None = None) -> Document:
+    """Analyse `text`, add entities {name: (type, surface forms)}, run the quote stage."""
+    if lang not in _STAGES:
+        _STAGES[lang] = (make_analyzer(lang), make_quote_extractor(lang))
+    analyze, quotes = _STAGES[lang]
+    doc = analyze(Document(doc_id="t", lang=lang, text=text))
+    for i, (name, (etype, forms)) in enumerate((entities or {}).items()):
+        mentions = [Span(start=m.start(), end=m.end(), text=m.group()) for f in forms for m in re.finditer(re.escape(f), text)]
+        doc.entities.append(Entity(id=f"e{i + 1}", name=name, type=etype, mentions=mentions))
+    return quotes(doc)
+
+
+def speakers(doc: Document) -> list[tuple[str | None, str, str]]:
+    names = {e.id: e.name for e in doc.entities}
+    return [(names.get(q.speaker), q.kind, q.text) for q in doc.quotes]
+
+
+def test_stage_name_and_rule_prefix() -> None:
+    stage = make_quote_extractor("de")
+    assert stage.name == "quotes"
+    doc = run("de", "„Wir bleiben dabei“, sagte Scholz.", {"Olaf Scholz": ("PER", ["Scholz"])})
+    assert doc.quotes[0].rule == "de.speech.direct_postposed"
+    assert doc.quotes[0].cue == "sagte"
+
+
+@pytest.mark.parametrize("open_, close", [("„", "“"), ("\"", "\""), ("»", "«"), ("«", "»"), ("‚", "‘")])
+def test_de_direct_postposed_all_marks(open_: str, close: str) -> None:
+    text = f"{open_}Die Lage ist sehr ernst{close}, sagte Scholz am Montag."
+    doc = run("de", text, {"Olaf Scholz": ("PER", ["Scholz"])})
+    assert speakers(doc) == [("Olaf Scholz", "direct", "Die Lage ist sehr ernst")]
+    q = doc.quotes[0]
+    assert text[q.start:q.end] == q.text
+    assert q.source_span["text"] == "Scholz"
+
+
+def test_de_direct_preposed_colon() -> None:
+    doc = run("de", "Bereits im Juni hatte Stoltenberg erklärt: „Peking liefert Technologien an Russland.“",
+              {"Jens Stoltenberg": ("PER", ["Stoltenberg"])})
+    assert speakers(doc) == [("Jens Stoltenberg", "direct", "Peking liefert Technologien an Russland.")]
+    assert doc.quotes[0].rule == "de.speech.direct_preposed"
+
+
+def test_de_direct_interrupted_shares_speaker_and_group() -> None:
+    doc = run("de", "„Wir werden verhandeln“, sagte er, „aber nicht um jeden Preis.“",
+              {"Olaf Scholz": ("PER", ["Scholz"])})
+    assert [q.text for q in doc.quotes] == ["Wir werden verhandeln", "aber nicht um jeden Preis."]
+    assert len({q.model_extra["group"] for q in doc.quotes}) == 1
+
+
+def test_de_direct_over_paragraphs() -> None:
+    text = "Merkel sagte: „Das ist der erste Teil.\n\n„Und das ist der zweite Teil.“"
+    doc = run("de", text, {"Angela Merkel": ("PER", ["Merkel"])})
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].text.endswith("zweite Teil.")
+    assert doc.quotes[0].speaker == "e1"
+
+
+def test_quote_marks_nested_and_apostrophes() -> None:
+    text = "„Er sagte ‚nein‘ dazu“, und Peter’s Idee"
+    marks = find_marked(text, [["„", "“"], ["‚", "‘"], ["'", "'"]])
+    assert [(text[m.start:m.end], m.depth) for m in marks] == [("Er sagte ‚nein‘ dazu", 0), ("nein", 1)]
+
+
+def test_de_indirect_dass_with_via() -> None:
+    doc = run("de", "Beloussow betonte laut russischen Nachrichtenagenturen, dass die Beziehungen eine Schlüsselrolle spielten.",
+              {"Andrei Belousov": ("PER", ["Beloussow"])})
+    q = doc.quotes[0]
+    assert (q.speaker, q.kind, q.text) == ("e1", "indirect", "dass die Beziehungen eine Schlüsselrolle spielten")
+    assert q.via == "russischen Nachrichtenagenturen"
+    assert q.rule == "de.speech.indirect_complement"
+
+
+def test_de_konjunktiv_without_dass_and_continuation() -> None:
+    text = ("Dong betonte am Montag, die Zusammenarbeit sei wichtig. "
+            "Die Beziehungen hätten ein Allzeithoch erreicht und würden weiter wachsen. "
+            "Die Zusammenarbeit sei für die Stabilität wichtig.")
+    doc = run("de", text, {"Dong Jun": ("PER", ["Dong"])})
+    got = speakers(doc)
+    assert got[0] == ("Dong Jun", "indirect", "die Zusammenarbeit sei wichtig")
+    assert ("Dong Jun", "indirect", "Die Zusammenarbeit sei für die Stabilität wichtig") in got
+
+
+def test_de_mixed_quote() -> None:
+    doc = run("de", "Dong sagte, China und Russland würden ihre „strategische Zusammenarbeit“ vertiefen.",
+              {"Dong Jun": ("PER", ["Dong"])})
+    assert speakers(doc) == [("Dong Jun", "mixed", "China und Russland würden ihre „strategische Zusammenarbeit“ vertiefen")]
+
+
+def test_de_postposed_indirect() -> None:
+    doc = run("de", "Die Lage sei ernst, sagte Scholz.", {"Olaf Scholz": ("PER", ["Scholz"])})
+    assert speakers(doc) == [("Olaf Scholz", "indirect", "Die Lage sei ernst")]
+    assert doc.quotes[0].rule == "de.speech.indirect_postposed"
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Laut Scholz ist die Lage ernst.", "source_laut"),
+    ("Nach Angaben von Scholz ist die Lage ernst.", "source_nach_angaben"),
+    ("Nach Angaben des Kanzlers Scholz ist die Lage ernst.", "source_nach_angaben"),
+    ("Scholz zufolge ist die Lage ernst.", "source_zufolge"),
+    ("Die Lage ist ernst, wie Scholz mitteilte.", "source_wie_mitteilte"),
+])
+def test_de_source_phrases(text: str, rule: str) -> None:
+    doc = run("de", text, {"Olaf Scholz": ("PER", ["Scholz"])})
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert q.speaker == "e1" and q.rule == f"de.speech.{rule}"
+    assert "Lage" in q.text and "ernst" in q.text and "Scholz" not in q.text
+
+
+def test_de_particle_verb_cue() -> None:
+    doc = run("de", "Die Polizei teilte am Abend mit, dass zwei Männer festgenommen worden seien.",
+              {"Polizei": ("ORG", ["Polizei"])})
+    assert doc.quotes[0].cue == "teilte mit"
+    assert doc.quotes[0].speaker == "e1"
+
+
+def test_de_particle_changes_verb() -> None:
+    doc = run("de", "Das Treffen findet am Montag statt, zu dem auch Xi erwartet wird.", {})
+    assert doc.quotes == []
+
+
+def test_de_pronoun_and_role_look_back() -> None:
+    text = ("Außenministerin Baerbock reiste nach Kiew. Sie sagte, die Hilfe werde fortgesetzt. "
+            "Die Ministerin erklärte zudem, dass weitere Gespräche geplant seien.")
+    doc = run("de", text, {"Annalena Baerbock": ("PER", ["Baerbock"]), "Kyiv": ("LOC", ["Kiew"])})
+    assert [s for s, _, _ in speakers(doc)] == ["Annalena Baerbock", "Annalena Baerbock"]
+
+
+def test_de_spokesperson_takes_organisation_or_null() -> None:
+    text = "Ein Sprecher des Außenministeriums sagte, die Gespräche seien konstruktiv gewesen."
+    doc = run("de", text, {"Auswärtiges Amt": ("ORG", ["Außenministeriums"])})
+    assert doc.quotes[0].speaker == "e1"
+    doc = run("de", text, {})
+    assert doc.quotes[0].speaker is None
+    assert doc.quotes[0].model_extra["source_span"]["text"] == "Ein Sprecher des Außenministeriums"
+
+
+def test_de_addressee() -> None:
+    doc = run("de", "Scholz sagte gegenüber Macron, dass die Zusammenarbeit wichtig sei.",
+              {"Olaf Scholz": ("PER", ["Scholz"]), "Emmanuel Macron": ("PER", ["Macron"])})
+    q = doc.quotes[0]
+    assert q.speaker == "e1" and q.model_extra["addressee"] == "e2"
+
+
+def test_de_scare_quotes_are_not_quotes() -> None:
+    doc = run("de", "Das Magazin „Der Spiegel“ erscheint am Samstag.", {})
+    assert doc.quotes == []
+
+
+def test_en_direct_postposed_and_inverted() -> None:
+    ents = {"Boris Johnson": ("PER", ["Johnson"])}
+    doc = run("en", "“We will leave on time,” Johnson said.", ents)
+    assert speakers(doc) == [("Boris Johnson", "direct", "We will leave on time,")]
+    doc = run("en", "\"We will leave on time,\" said Johnson.", ents)
+    assert speakers(doc)[0][0] == "Boris Johnson"
+
+
+def test_en_direct_preposed() -> None:
+    doc = run("en", "Johnson said: “We will leave on time.”", {"Boris Johnson": ("PER", ["Johnson"])})
+    assert speakers(doc) == [("Boris Johnson", "direct", "We will leave on time.")]
+
+
+def test_en_said_that_and_bare() -> None:
+    ents = {"UNESCO": ("ORG", ["UNESCO"])}
+    doc = run("en", "UNESCO said that the change would require its approval.", ents)
+    assert speakers(doc) == [("UNESCO", "indirect", "that the change would require its approval")]
+    doc = run("en", "UNESCO said the change would require its approval.", ents)
+    assert speakers(doc) == [("UNESCO", "indirect", "the change would require its approval")]
+
+
+def test_en_told_addressee() -> None:
+    doc = run("en", "Johnson told reporters that the deal was done.",
+              {"Boris Johnson": ("PER", ["Johnson"])})
+    q = doc.quotes[0]
+    assert q.speaker == "e1" and q.model_extra["addressee_span"]["text"] == "reporters"
+
+
+def test_en_according_to() -> None:
+    doc = run("en", "According to Reuters, the talks had failed.", {"Reuters": ("ORG", ["Reuters"])})
+    assert speakers(doc) == [("Reuters", "indirect", "the talks had failed")]
+    assert doc.quotes[0].rule == "en.speech.source_according_to"
+
+
+def test_en_pronoun_look_back() -> None:
+    text = "Prime Minister Johnson visited Brussels. He said the deal was close."
+    doc = run("en", text, {"Boris Johnson": ("PER", ["Johnson"]), "Brussels": ("LOC", ["Brussels"])})
+    assert speakers(doc) == [("Boris Johnson", "indirect", "the deal was close")]
