@@ -16,6 +16,9 @@ from lagebild import lang as langdata
 from lagebild.analyze import Token
 
 
+_PLURALS = {"de": ("en", "n", "e", "s"), "en": ("es", "s")}
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     lemma: str
@@ -99,13 +102,22 @@ class Lexicon:
                     if pt is not None:
                         out.append(pt)
             elif t.pos in ("NOUN", "PROPN"):
-                for e in self.nouns.get(lemma, ()) or self.nouns.get(self._key(t.text), ()):
+                for e in self.nouns.get(lemma, ()) or self.nouns.get(self._key(t.text), ()) or self._plural(t.text):
                     if e.with_ and not _words_match(e.with_, words, self.casefold):
                         continue
                     out.append(Trigger(e, i, self._refine(e, words), 2))
                     break
         out.sort(key=lambda tr: (tr.rank, tr.index))
         return out
+
+    def _plural(self, text: str) -> list[Entry]:
+        # an inflected noun the lemmatiser left alone ("Massenfestnahmen", "Plünderungen", "protests")
+        for suffix in _PLURALS.get(self.lang, ()):
+            if text.endswith(suffix) and len(text) > len(suffix) + 3:
+                hit = self.nouns.get(self._key(text[:-len(suffix)]))
+                if hit:
+                    return hit
+        return []
 
     def _refine(self, e: Entry, words: set[str]) -> str:
         for pat, code in e.refine:
@@ -118,6 +130,8 @@ class Lexicon:
         if not v:
             return None
         after = toks[i + 1:i + 7]
+        if after and f"{lemma} {after[0].lemma.casefold()}" in self.cue("idioms"):
+            return None  # "take place", "take part": no interaction
         code = None
         if after and v.get("preps"):
             code = v["preps"].get(after[0].lemma.casefold())
@@ -126,7 +140,12 @@ class Lexicon:
                 code = v["objects"].get(t.lemma.casefold()) or v["objects"].get(t.text.casefold())
                 if code:
                     break
-        code = code or v.get("default")
+        if code is None:
+            # a verb's bare default is trusted only when it is a specific code: PETRARCH files
+            # generic verbs ("lead", "mean", "accord", "want") under the broad 0x0 class codes
+            code = v.get("default")
+            if code and (len(code) == 3 and code.endswith("0")):
+                return None
         if not code or not cameo.is_code(code):
             return None
         return Trigger(Entry(lemma, "verb", code, source="petrarch"), i, code, 4)

@@ -27,6 +27,9 @@ from lagebild.kb.index import KB
 
 _DATE_VALUE = re.compile(r"^\d{3,4}(-[0-9WQSPFAUHX]{1,3}(-\d\d)?)?")
 _MAX_EVIDENCE = 400
+_DOMESTIC_ROOTS = ("17", "18", "19", "20")
+_NOUN_AGENTS = ("durch", "seitens", "by")
+_QUOTE_ROOTS = ("11", "05")  # statements taken from quotes: criticism/accusation and praise
 
 
 @dataclass(slots=True)
@@ -99,6 +102,7 @@ class EventCoder:
         self.breaks, self.particles = c("clause_breaks"), c("particles")
         self.support = c("support_verbs")
         self.both, self.pronouns = c("both"), c("subject_pronouns")
+        self.claim_verbs = c("claim_verbs")
 
     # ------------------------------------------------------------------ stage
 
@@ -107,6 +111,7 @@ class EventCoder:
         layer = find_actors(doc, self.kb, self.lang)
         trace: list[Decision] = []
         found: list[_Found] = []
+        self._roles: dict[str, Actor] = {}  # role lemma → its last actor with a country ("sudanesische Flüchtlinge")
         ai = 0
         for si, sent in enumerate(sentences):
             while ai < len(layer.actors) and layer.actors[ai].end <= sent.start:
@@ -117,10 +122,63 @@ class EventCoder:
                 actors.append(layer.actors[j])
                 j += 1
             found.extend(self._sentence(doc, si, sent, actors, layer, trace))
+        found.extend(self._quotes(doc, sentences, layer, trace))
         doc.events = _merge(doc, found)
         doc.layers["event_trace"] = trace
         doc.layers["event_actors"] = layer
         return doc
+
+    # ----------------------------------------------------------------- quotes
+
+    def _quotes(self, doc: Document, sentences: list[Sentence], layer: ActorLayer,
+                trace: list[Decision]) -> list[_Found]:
+        """Statements from the quotes layer (when a quotes stage ran): a named political speaker's
+        quote that criticises, accuses, praises or is optimistic about an actor named in it is coded
+        by the tone lexicon (11x, 051, 013 …) from the speaker to that actor."""
+        out: list[_Found] = []
+        if not doc.quotes:
+            return out
+        speakers = {e.id: e for e in doc.entities}
+        for q in doc.quotes:
+            ent = speakers.get(q.speaker or "")
+            if ent is None or not q.cue or not (ent.country or ent.org) or ent.type not in ("PER", "ORG", "GPE"):
+                continue
+            si = next((k for k, s in enumerate(sentences) if s.start <= q.start < s.end), None)
+            if si is None:
+                continue
+            sent = sentences[si]
+            qtoks = [t for t in sent.tokens if q.start <= t.start < q.end]
+            words = {t.lemma for t in qtoks} | {t.text for t in qtoks} | set(q.cue.split())
+            if self.lex.casefold:
+                words = {w.casefold() for w in words}
+            code = self.lex.tone_code(words)
+            rule = f"{self.lang}.quote.{q.kind}"
+            clause_text = q.text[:120]
+            if code is not None and code[:2] not in _QUOTE_ROOTS:
+                code = None  # optimism and worry words are too common in quotes to say whom they concern
+            if code is None:
+                trace.append(Decision(si, clause_text, q.cue, rule, None, None, None, "reported", False,
+                                      "quote without evaluative content"))
+                continue
+            src = next((a for a in layer.actors if a.entity == ent.id), None)
+            if src is None or not src.key:
+                continue
+            inside = [a for a in layer.actors if q.start <= a.start and a.end <= q.end and a.key
+                      and a.entity != ent.id and a.kind not in ("demonym", "people")]
+            tgt = next((a for a in inside if a.key != src.key), None) or next(iter(inside), None)
+            if tgt is None:
+                trace.append(Decision(si, clause_text, q.cue, rule, code, src.code, None, "reported", False,
+                                      "quote names no actor it is about"))
+                continue
+            if any(t.text.casefold() in self.neg for t in qtoks) and code in ("051", "013"):
+                trace.append(Decision(si, clause_text, q.cue, rule, code, src.code, tgt.code, "negated", False,
+                                      "negated praise or optimism"))
+                continue
+            ctoks = qtoks or sent.tokens
+            date = self._date(doc, sent, sent.tokens, ctoks[0])
+            out.append(_Found(src, tgt, code, rule, "reported", date, None, (q.start, q.end), False, 0.6))
+            trace.append(Decision(si, clause_text, q.cue, rule, code, src.code, tgt.code, "reported", True))
+        return out
 
     # --------------------------------------------------------------- sentence
 
@@ -130,8 +188,12 @@ class EventCoder:
         groups = self._groups(toks, actors, layer)
         clauses = self._clauses(toks)
         out: list[_Found] = []
+        claimed = False  # after a claim verb, later clauses are what is claimed, not happenings
         for ci, cl in enumerate(clauses):
             ctoks = toks[cl.start:cl.end]
+            if claimed:
+                continue
+            claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks)
             words = {t.lemma for t in ctoks} | {t.text for t in ctoks}
             if self.lex.casefold:
                 words = {w.casefold() for w in words}
@@ -145,6 +207,13 @@ class EventCoder:
                     out.extend(res)
                     break
         return out
+
+    def _verb_lemma(self, t: Token, ctoks: list[Token]) -> str:
+        if t.pos not in ("VERB", "AUX"):
+            return ""
+        lemma = t.lemma.casefold() if self.lex.casefold else t.lemma
+        particle = self._particle(ctoks)
+        return particle + lemma if particle and not lemma.startswith(particle) else lemma
 
     def _particle(self, ctoks: list[Token]) -> str | None:
         if self.lang != "de" or not self.particles:
@@ -194,7 +263,9 @@ class EventCoder:
                 # adjective/country + role ("sudanesische Regierung", "Chinas Verteidigungsminister"),
                 # role + genitive/name ("Verteidigungsminister Chinas", "Präsident Xi")
                 if a.kind in ("demonym", "country", "capital", "prefix") and b.kind == "role" and not b.country:
-                    merged.append((_with_country(b, a), i, nxt[2]))
+                    m = _with_country(b, a)
+                    merged.append((m, i, nxt[2]))
+                    self._remember(b, m)
                     k += 2
                     continue
                 if a.kind == "role" and not a.country and b.kind in ("country", "person", "entity", "capital"):
@@ -207,15 +278,36 @@ class EventCoder:
                     continue
             merged.append((a, i, j))
             k += 1
+        # a role phrase directly followed by its holder's name is one actor ("der russische
+        # Verteidigungsminister Andrei Beloussow"), not a subject and an object
+        glued: list[tuple[Actor, int, int]] = []
+        for a, i, j in merged:
+            if glued:
+                pa, pi, pj = glued[-1]
+                if i == pj + 1 and a.kind in ("person", "entity") and pa.text and \
+                        any(self.kb.role(self.lang, w) is not None for w in pa.text.split()) and \
+                        (not a.key or not pa.key or a.key == pa.key):
+                    glued[-1] = (_with_country(pa, a if a.key else pa, keep_entity=True)
+                                 if a.key else pa, pi, j)
+                    continue
+            glued.append((a, i, j))
+        merged = glued
         cands: list[tuple[Actor, int, int]] = []
         for a, i, j in merged:
             if a.kind == "demonym" or all(t.pos == "ADJ" or t.text[:1].islower() for t in toks[i:j + 1]):
                 continue  # an adjective alone ("nach russischen Angaben", "British officials") is no actor
-            if a.kind == "role" and not a.country and not a.org:
-                if not layer.default_country:
+            if a.kind == "role" and (a.country or a.org):
+                self._remember(a, a)
+            elif a.kind == "role":
+                # a bare role noun: the country it had when last named with one ("die Flüchtlinge"
+                # after "sudanesische Flüchtlinge"), else the article's main country
+                prior = self._roles.get(self._role_key(a))
+                country = prior.country if prior else layer.default_country
+                org = prior.org if prior else None
+                if not country and not org:
                     continue
-                a = Actor(a.start, a.end, layer.default_country, None, a.sectors, a.entity, "role",
-                          inferred=True, text=a.text)
+                a = Actor(a.start, a.end, country, org, a.sectors, a.entity, "role", inferred=prior is None,
+                          text=a.text)
             cands.append((a, i, j))
         groups: list[Group] = []
         for a, i, j in cands:
@@ -231,6 +323,15 @@ class EventCoder:
                     continue  # the same tokens found twice (entity layer and knowledge base)
             groups.append(Group([a], i, j, self._prep(toks, i)))
         return groups
+
+    def _role_key(self, a: Actor) -> str:
+        last = a.text.split()[-1] if a.text else ""
+        role = self.kb.role(self.lang, last) if last else None
+        return role.lemma if role is not None else last.casefold()
+
+    def _remember(self, role: Actor, coded: Actor) -> None:
+        if role.kind == "role" and (coded.country or coded.org):
+            self._roles[self._role_key(role)] = coded
 
     def _prep(self, toks: list[Token], i: int) -> str | None:
         k = i - 1
@@ -344,6 +445,8 @@ class EventCoder:
         root = code[:2]
         if root == "14":
             pairs = [self._protest_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
+        elif root in _DOMESTIC_ROOTS:
+            pairs = [self._domestic_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
         out: list[_Found] = []
         date = self._date(doc, sent, ctoks, toks[ti])
         if mod != "future" and date and doc.published and date[:10] > doc.published and len(date) >= 10:
@@ -401,6 +504,26 @@ class EventCoder:
             t = Actor(s.end, s.end, s.country, None, ("GOV",), None, "role", inferred=True)
         return s, t
 
+    def _domestic_pair(self, s: Actor | None, t: Actor | None, doc: Document, sent: Sentence,
+                       ctoks: list[Token], layer: ActorLayer) -> tuple[Actor | None, Actor | None]:
+        # Coercion and violence inside one country ("Massenfestnahmen in Homs", "die Polizei
+        # verhaftete ihn", "Schusswechsel zwischen Gruppen in Dili"): CAMEO codes them X→X. The
+        # missing side is filled only where the known side's country (or, with no actor at all, the
+        # place of the happening) is the article's own country.
+        p = self._place(doc, sent, ctoks, layer)
+        here = p.country if p else None
+        home = {c for c in (here, layer.default_country) if c}
+        known = s or t
+        if known is None:
+            if not here or here != layer.default_country:
+                return s, t
+            a = Actor(ctoks[0].start, ctoks[0].start, here, None, (), None, "role", inferred=True)
+            return a, Actor(ctoks[-1].end, ctoks[-1].end, here, None, (), None, "role", inferred=True)
+        if (s is None) == (t is None) or not known.country or known.country not in home or known.org:
+            return s, t
+        other = Actor(known.end, known.end, known.country, None, (), None, "role", inferred=True)
+        return (s, other) if t is None else (other, t)
+
     def _has_support(self, ctoks: list[Token]) -> bool:
         return any(t.pos in ("VERB", "AUX", "ADJ") and (t.lemma in self.support or t.lemma.casefold() in self.support)
                    for t in ctoks)
@@ -422,6 +545,13 @@ class EventCoder:
         if source is None:
             own = next((g for g in inside if g.first <= ti <= g.last), None)
             source = own
+        # "die Festnahme von 15 Soldaten durch die Marine", "the arrest of X by Y": the agent is the
+        # source, the "von/of" phrase what was done to
+        agent = next((g for g in inside if g.first > ti and g.prep in _NOUN_AGENTS), None)
+        if agent is not None and agent is not source:
+            if target is None and source is not None and source.first > ti:
+                target = source
+            source = agent
         return source, target
 
     def _spoken_about(self, groups: list[Group], clauses: list[Clause], ci: int,

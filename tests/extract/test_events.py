@@ -157,3 +157,68 @@ def test_speed() -> None:
         events(doc)
     per_doc = (time.perf_counter() - t0) / 50
     assert per_doc < 0.01, per_doc  # ≥ 100 articles/s on one core for the stage itself
+
+
+def test_bare_role_keeps_the_country_it_was_named_with() -> None:
+    doc = code("Ägypten hat sudanesische Flüchtlinge aufgenommen. Die Polizei Ägyptens nahm die Flüchtlinge fest.", "de",
+               {"Ägypten": ("GPE", "EGY", None, []), "Ägyptens": ("GPE", "EGY", None, [])})
+    assert ("EGY", "173", "SDN") in triples(doc)
+
+
+def test_domestic_coercion_fills_the_same_country() -> None:
+    doc = code("Die Polizei verhaftete am Dienstag in Minsk zwei Journalisten aus Belarus.", "de",
+               {"Minsk": ("GPE", "BLR", None, []), "Belarus": ("GPE", "BLR", None, [])})
+    assert any(s == "BLR" and c.startswith("17") and t == "BLR" for s, c, t in triples(doc)), triples(doc)
+
+
+def test_nominal_agent_with_durch_is_the_source() -> None:
+    doc = code("Grund ist die Festnahme von 15 britischen Soldaten durch die iranische Marine.", "de",
+               {"iranische Marine": ("ORG", "IRN", None, ["MIL"])})
+    assert ("IRN", "173", "GBR") in triples(doc)
+
+
+def test_what_is_claimed_is_no_event() -> None:
+    doc = code("Der Innenminister Ägyptens wirft den Flüchtlingen vor, die Polizisten Ägyptens angegriffen zu haben.",
+               "de", {"Ägyptens": ("GPE", "EGY", None, [])})
+    assert not any(c.startswith("19") for _, c, _ in triples(doc)), triples(doc)
+
+
+def test_generic_petrarch_defaults_are_not_events() -> None:
+    doc = code("Mugabe led Zimbabwe for decades and France meant Russia.", "en",
+               {"Mugabe": ("PER", "ZWE", None, ["GOV"]), "Zimbabwe": ("GPE", "ZWE", None, []),
+                "France": ("GPE", "FRA", None, []), "Russia": RUS})
+    assert not doc.events, triples(doc)
+
+
+def test_role_and_name_in_apposition_are_one_actor() -> None:
+    doc = code("Der russische Verteidigungsminister Andrei Beloussow ist in Peking eingetroffen.", "de",
+               {"Andrei Beloussow": ("PER", "RUS", None, ["GOV", "MIL"]), "Peking": ("GPE", "CHN", None, [])})
+    assert ("RUS", "042", "CHN") in triples(doc), triples(doc)
+
+
+def test_quotes_layer_gives_criticism() -> None:
+    from lagebild.doc import Quote
+
+    analyzer, times, events = _stages("en")
+    text = 'Tom Watson called the deal of Theresa May "lousy and a shame".'
+    doc = times(analyzer(Document(doc_id="q", lang="en", published="2019-03-28", text=text)))
+    for n, name in enumerate(("Tom Watson", "Theresa May"), 1):
+        s = text.index(name)
+        doc.entities.append(Entity(id=f"e{n}", name=name, type="PER", country="GBR", sectors=["GOV"],
+                                   mentions=[Span(start=s, end=s + len(name), text=name)]))
+    s = text.index("the deal")
+    doc.quotes.append(Quote(start=s, end=len(text) - 1, text=text[s:-1], kind="mixed", speaker="e1", cue="called"))
+    doc = events(doc)
+    assert ("GBR", "111", "GBR") in triples(doc), triples(doc)
+    assert any(e.rule == "en.quote.mixed" for e in doc.events)
+
+
+def test_cli_explain_file(cli, tmp_path) -> None:
+    art = tmp_path / "artikel.txt"
+    art.write_text("Russland und China vereinbaren Zusammenarbeit\n\nDer russische Verteidigungsminister ist am Montag "
+                   "in Peking eingetroffen.\n", encoding="utf-8")
+    res = cli("explain", str(art), "--lang", "de", "--published", "2024-10-16")
+    assert res.returncode == 0, res.stderr
+    out = res.stdout
+    assert "de.verb.eintreffen" in out and "events:" in out
+    assert "042" in out and "date=2024-10-14" in out and "place=Beijing" in out
