@@ -63,6 +63,9 @@ class Gazetteer:
             cand = Candidate("org", cid, o["name"], country=o.get("country"), feature="national")
             for f in o.get("forms", []):
                 table.setdefault(f, []).append(cand)
+                if " " not in f and not f.endswith("-"):
+                    table.setdefault(f + "-", []).append(Candidate("org", cid, o["name"], country=o.get("country"),
+                                                                   feature="national", prefix=True))
         for surface, cand in kb.surfaces(lang):
             table.setdefault(surface, []).append(cand)
         if lang == "de":

@@ -24,6 +24,11 @@ from lagebild.doc import Document, Entity, Span
 from lagebild.extract.ent_gazetteer import Gazetteer, Match
 from lagebild.kb.index import KB, Candidate, Role
 
+# The article's most-mentioned country is not evidence of a person's or organisation's nationality (media,
+# international bodies, foreign officials): without a cue of its own an actor keeps country null.
+_FALLBACK_MAIN = os.environ.get("LAGEBILD_ENT_MAIN_FALLBACK", "1") == "1"
+_OPEN_QUOTES = {"„", "“", "\"", "»", "«", "‚", "'", "‘"}
+_CREDIT = re.compile(r"(?:\b(?:Image|Photo|Picture|Credit|Foto|Bild|Quelle|Source)s?\s*:|©)\s*$", re.I)
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛŁŚŻŹĆŃŠŽČŘĐÇ][\w'’.-]*$")
 
 
@@ -49,6 +54,7 @@ class _Ent:
     rule: str = ""
     first: int = 10**9
     explicit_country: bool = False
+    bare: set[tuple[int, int]] = field(default_factory=set)  # mentions that are only a demonym ("Greek", "russische")
 
     def add(self, start: int, end: int, text: str) -> None:
         self.mentions[(start, end)] = text
@@ -87,6 +93,8 @@ class EntityRecognizer:
         self.particles = set(cfg.get("name_particles", []))
         self.not_names = set(cfg.get("not_names", []))
         self.stop_cities = set(cfg.get("stop_cities", []))
+        self.determiners = {w.lower() for w in cfg.get("determiners", [])}
+        self.bare_institutions = set(cfg.get("bare_institutions", []))
         self.capitals = {c.capital: c.alpha3 for c in self.kb.countries() if c.capital}
         self.ner = None
         if use_ner:
@@ -109,6 +117,23 @@ class EntityRecognizer:
                 for key in table:
                     if len(key) >= 5 and stem.endswith(key) and len(stem) - len(key) >= 3:
                         return key
+        return None
+
+    def _bare_institution(self, word: str) -> str | None:
+        """The institution a capitalised singular noun names ("Verfassungsgericht", "Militärs"), else None."""
+        if not word[:1].isupper():
+            return None
+        w = word.lower()
+        for suf in ("", "s", "es"):
+            if suf and not w.endswith(suf):
+                continue
+            stem = w[: len(w) - len(suf)] if suf else w
+            inst = stem if stem in self.institutions else None
+            if inst is None:
+                inst = next((k for k in self.institutions if len(k) >= 5 and " " not in k and stem.endswith(k)
+                             and len(stem) - len(k) >= 3), None)
+            if inst is not None and inst in self.bare_institutions:
+                return inst
         return None
 
     def _role(self, tokens: list[Token], i: int) -> tuple[Role, int] | None:
@@ -158,22 +183,24 @@ class EntityRecognizer:
                 country_of_match[m.start] = c.country or c.id
 
         # NER labels first: they tell role phrases where a following name ends.
-        self._ner_spans: dict[int, list[tuple[int, int, str]]] = {}
-        self._ner_tok: set[int] = set()
+        # Per-document state lives in locals and doc.layers, never on the (shared) stage object.
+        ner_spans: dict[int, list[tuple[int, int, str]]] = {}
+        ner_tok: set[int] = set()
         if self.ner is not None:
             for s in sentences:
                 if s.tokens:
                     sp = self.ner.spans([t.text for t in s.tokens])
-                    self._ner_spans[s.start] = sp
+                    ner_spans[s.start] = sp
                     for a, b, _ in sp:
-                        self._ner_tok.update(s.tokens[x].start for x in range(a, b))
+                        ner_tok.update(s.tokens[x].start for x in range(a, b))
+        doc.layers["ner_spans"] = ner_spans
         # 1. Role phrases: [country cue] [modifiers] ROLE [Name] | ROLE of/des COUNTRY.
         used_tokens: set[int] = set()
         for s in sentences:
             toks = s.tokens
             base = tok_at.get(toks[0].start, 0) if toks else 0
             for j in range(len(toks)):
-                hit = self._role_phrase(text, toks, j, match_at, match_end, on, ents, ent, covered)
+                hit = self._role_phrase(text, toks, j, match_at, match_end, on, ents, ent, covered, ner_tok)
                 if hit:
                     used_tokens.update(range(base + hit[0], base + hit[1]))
 
@@ -183,31 +210,106 @@ class EntityRecognizer:
                 continue
             self._gazetteer_entity(doc, tokens, tok_at, tok_end, m, match_at, match_end, ent, place_mentions, covered)
 
+        # 2b. "das Verfassungsgericht", "die Wahlkommission": a national institution by its generic noun alone
+        #     belongs to the country the article is about (resolved below, once that country is known).
+        bare_inst: list[_Ent] = []
+        for i, t in enumerate(tokens):
+            if i == 0 or tokens[i - 1].text.lower() not in self.determiners:
+                continue
+            if any(a <= t.start < b for a, b in covered) or t.start in match_at:
+                continue
+            inst = self._bare_institution(t.text)
+            if inst is None:
+                continue
+            e = ent(f"inst:?:{inst}", name=t.text, type="ORG", sectors=list(self.institutions[inst]),
+                    rule=f"{self.lang}.institution.bare")
+            e.add(t.start, t.end, t.text)
+            covered.append((t.start, t.end))
+            bare_inst.append(e)
+
         # 3. Names the KB does not know (CRF), then surname links.
         if self.ner is not None:
-            self._ner(doc, sentences, covered, ent, place_mentions, match_at)
+            self._ner(doc, sentences, covered, ent, place_mentions, match_at, ner_spans)
         self._link_surnames(text, tokens, ents, covered)
 
         # Actors without a country of their own belong, most likely, to the country the article is about.
-        countries = Counter(e.country for e in ents.values() if e.type == "GPE" and e.country
-                            for _ in e.mentions)
+        # Every mention of a country, and of an actor of a country (persons, institutions), is evidence of it.
+        countries = Counter(e.country for e in ents.values() if e.country and e.type in ("GPE", "PER", "ORG")
+                            and not e.key.startswith("inst:?") for _ in e.mentions)
         main = countries.most_common(1)[0][0] if countries else None
+        for e in bare_inst:
+            e.country = main
+            if main is None:
+                e.mentions = {}  # no country to belong to: "das Parlament" alone is not an entity
         out: list[Entity] = []
         for e in sorted(ents.values(), key=lambda e: e.first):
             if not e.mentions:
                 continue
-            if e.country is None and e.org is None and main and e.type in ("PER", "ORG") and \
+            if e.type == "GPE" and all(k in e.bare for k in e.mentions):
+                # "Greek Orthodox", "russische Kampfjets": an adjective alone names no actor (GUIDELINES).
+                continue
+            if e.country is None and e.org is None and e.type in ("PER", "ORG") and \
                     e.rule.split(".")[1] in ("ner", "role", "orgrole"):
-                e.country = main
+                e.country, e.org = self._context_actor(text, e, matches, tokens, tok_at)
+                if e.country is None and e.org is None and main and _FALLBACK_MAIN:
+                    e.country = main
             spans = [Span(start=a, end=b, text=t) for (a, b), t in sorted(e.mentions.items())]
             out.append(Entity(id=f"e{len(out) + 1}", name=e.name, type=e.type, kb_id=e.kb_id, country=e.country,
                               org=e.org, sectors=list(dict.fromkeys(e.sectors)), role=e.role, mentions=spans,
                               rule=e.rule))
         doc.entities = out
         doc.layers["place_mentions"] = place_mentions
+        # The country the article is mostly about, when one clearly dominates: the places stage reads it.
+        total = sum(countries.values())
+        doc.layers["main_country"] = main if main and countries[main] * 2 >= total else None
         return doc
 
     # ------------------------------------------------------------ pieces
+
+    def _context_actor(self, text: str, e: _Ent, matches: list[Match], tokens: list[Token],
+                       tok_at: dict[int, int]) -> tuple[str | None, str | None]:
+        """Country or organisation of a person/organisation from its own context: an apposition ("Astrid Stort,
+        eine UNHCR-Sprecherin", "Christine Lagarde, damals französische Finanzministerin"), "X of Benin"."""
+        by_start = {m.start: m for m in matches}
+        for (a, b), _t in sorted(e.mentions.items()):
+            i = tok_at.get(a)
+            j = i
+            while j is not None and j < len(tokens) and tokens[j].end < b:
+                j += 1
+            if j is None or j + 1 >= len(tokens):
+                continue
+            k = j + 1
+            nxt = tokens[k]
+            if nxt.text in self.of_words and self.lang == "en" and k + 1 < len(tokens):
+                m = by_start.get(tokens[k + 1].start)
+                if m is not None and not m.prefix and m.cands[0].kind == "country":
+                    return m.cands[0].id, None
+                continue
+            if nxt.text != ",":
+                continue
+            # ", [article] [modifiers] <cue> <role>" within a few tokens
+            for x in range(k + 1, min(k + 6, len(tokens))):
+                t = tokens[x]
+                m = by_start.get(t.start)
+                if m is not None:
+                    c = m.cands[0]
+                    if x == k + 1:
+                        break  # a list ("Nicola Sturgeon, Labour MP Tom Watson"), not an apposition
+                    if m.prefix and c.kind in ("country", "demonym", "org") and self.kb.role(self.lang, m.head):
+                        return _actor_of(c)
+                    if not m.prefix and c.kind in ("country", "demonym", "org"):
+                        end_i = x
+                        while end_i < len(tokens) and tokens[end_i].end < m.end:
+                            end_i += 1
+                        if end_i + 1 < len(tokens) and self.kb.role(self.lang, tokens[end_i + 1].text):
+                            return _actor_of(c)
+                    break
+                if t.text[:1].isupper() and t.text.lower() not in self.modifiers and \
+                        t.text not in self.not_names:
+                    break
+                if t.text in (",", ".", ";", ":"):
+                    break
+        return None, None
 
     def _keep(self, m: Match, text: str) -> bool:
         c = m.cands[0]
@@ -239,7 +341,7 @@ class EntityRecognizer:
 
     def _role_phrase(self, text: str, toks: list[Token], j: int, match_at: dict[int, Match],
                      match_end: dict[int, Match], on: date, ents: dict[str, _Ent], ent: Any,
-                     covered: list[tuple[int, int]]) -> tuple[int, int] | None:
+                     covered: list[tuple[int, int]], ner_tok: set[int]) -> tuple[int, int] | None:
         tok = toks[j]
         found = self._role(toks, j)
         compound_cue: str | None = None
@@ -258,13 +360,13 @@ class EntityRecognizer:
                 if compound_cue or compound_org:
                     found = (r, j + 1)
         if found is None:
-            return self._org_apposition(text, toks, j, match_at, ent, covered)
+            return self._org_apposition(text, toks, j, match_at, ent, covered, ner_tok)
         role, k = found
         word = " ".join(t.text for t in toks[j:k])
         if self.lang == "de" and not word[:1].isupper():
             return None
         if not self._is_person_role(role, word):
-            return self._org_apposition(text, toks, j, match_at, ent, covered)
+            return self._org_apposition(text, toks, j, match_at, ent, covered, ner_tok)
         # Country cue on the left: a country adjective or genitive, possibly behind modifiers.
         cue_country = compound_cue
         cue_org = compound_org
@@ -301,7 +403,7 @@ class EntityRecognizer:
                     cue_org = cand.id
                 right_end = tok_index(toks, m.end - 1, nxt) + 1
         # A name after the role.
-        name_span = self._name_after(toks, k, match_at)
+        name_span = self._name_after(toks, k, match_at, ner_tok)
         phrase_start = toks[start_i].start
         if name_span is not None:
             a, b = name_span
@@ -336,14 +438,14 @@ class EntityRecognizer:
         return None
 
     def _org_apposition(self, text: str, toks: list[Token], j: int, match_at: dict[int, Match], ent: Any,
-                        covered: list[tuple[int, int]]) -> tuple[int, int] | None:
+                        covered: list[tuple[int, int]], ner_tok: set[int]) -> tuple[int, int] | None:
         """"Zeitung Le Monde", "Gewerkschaft UGTT", "Nachrichtenagentur AFP": the name after the noun is an ORG."""
         word = toks[j].text
         kind = self._noun_class(word, self.org_roles) or self._noun_class(word, self.institutions)
         if kind is None or (self.lang == "de" and not word[:1].isupper()):
             return None
         sectors = self.org_roles.get(kind) or self.institutions.get(kind) or []
-        span = self._name_after(toks, j + 1, match_at)
+        span = self._name_after(toks, j + 1, match_at, ner_tok)
         if span is None:
             return None
         a, b = span
@@ -369,7 +471,8 @@ class EntityRecognizer:
         covered.append((ps, ne))
         return (j, b)
 
-    def _name_after(self, toks: list[Token], k: int, match_at: dict[int, Match]) -> tuple[int, int] | None:
+    def _name_after(self, toks: list[Token], k: int, match_at: dict[int, Match],
+                    ner_tok: set[int] | frozenset[int] = frozenset()) -> tuple[int, int] | None:
         """Token span [a, b) of a person's name right after a role noun, or None."""
         if k >= len(toks):
             return None
@@ -380,7 +483,7 @@ class EntityRecognizer:
         while b < len(toks) and b - k < 5:
             tok = toks[b]
             t = tok.text
-            namelike = tok.pos in ("PROPN", "X") or tok.start in self._ner_tok or (
+            namelike = tok.pos in ("PROPN", "X") or tok.start in ner_tok or (
                 b > k and tok.pos == "NOUN" and tok.lemma == t)
             if self.lang == "en":
                 namelike = True
@@ -408,6 +511,10 @@ class EntityRecognizer:
         c = m.cands[0]
         s, e_ = m.start, m.end
         surface = text[s:e_]
+        if m.prefix and c.kind in ("org", "person"):
+            # "Taliban-Kämpfer", "EU-Staaten", "Reuters-Meldung": the name is the part before the hyphen.
+            e_ = s + len(m.surface) - 1
+            surface = text[s:e_]
         ti = tok_at.get(s)
         te = tok_end.get(e_)
         nxt = tokens[te + 1] if te is not None and te + 1 < len(tokens) else None
@@ -427,13 +534,24 @@ class EntityRecognizer:
                     self._institution(ent, country, inst, s, pe, text[s:pe])
                     covered.append((s, pe))
                     return
-                if self._noun_class(nxt.text, self.state_nouns) is not None:
-                    e_ = nxt.end
+                # "die thailändische Regierung", "neue tunesische „Regierung der nationalen Einheit“"
+                head = nxt
+                if nxt.text in _OPEN_QUOTES and te + 2 < len(tokens):
+                    head = tokens[te + 2]
+                if self._noun_class(head.text, self.state_nouns) is not None:
+                    e_ = head.end
                     surface = text[s:e_]
+            if m.prefix:
+                e_ = s + len(m.surface) - 1  # "China-Besuch", "chinesisch-russische": the country part
+                surface = text[s:e_]
             co = self.kb.country(country)
             e = ent("kb:" + country, name=co.name if co else c.name, type="GPE", country=country,
                     rule=f"{self.lang}.gazetteer.{c.kind}")
             e.add(s, e_, surface)
+            # ("chinesisch-russische Beziehungen" names both states as parties: not bare.)
+            if c.kind == "demonym" and c.feature == "adj" and not m.prefix and e_ == m.end and nxt is not None \
+                    and nxt.pos not in ("VERB", "AUX") and nxt.text[:1].isalpha():
+                e.bare.add((s, e_))  # attributive only: "Greek Orthodox church", "russische Kampfjets"
             return
         if c.kind == "org" and c.feature == "national":
             nat = self.gaz.national[c.id]
@@ -512,7 +630,8 @@ class EntityRecognizer:
             e.name = surface
 
     def _ner(self, doc: Document, sentences: list[Any], covered: list[tuple[int, int]], ent: Any,
-             place_mentions: list[PlaceMention], match_at: dict[int, Match]) -> None:
+             place_mentions: list[PlaceMention], match_at: dict[int, Match],
+             ner_spans: dict[int, list[tuple[int, int, str]]]) -> None:
         text = doc.text
         taken = sorted(covered + [(m.start, m.end) for m in match_at.values()] +
                        [(p.start, p.end) for p in place_mentions])
@@ -520,10 +639,11 @@ class EntityRecognizer:
             toks = s.tokens
             if not toks:
                 continue
-            for a, b, typ in self._ner_spans.get(s.start, []):
+            for a, b, typ in ner_spans.get(s.start, []):
                 # Titles and determiners the model sometimes includes are not part of the name.
-                while a < b and (toks[a].text in self.not_names or toks[a].text[:1].islower()):
-                    a += 1
+                while a < b and (toks[a].text in self.not_names or toks[a].text[:1].islower()
+                                 or (b - a > 1 and self.kb.role(self.lang, toks[a].text) is not None)):
+                    a += 1  # "Taoiseach Leo Varadkar": the office is not part of the name
                 while b > a and not toks[b - 1].text[:1].isalnum():
                     b -= 1
                 if a >= b:
@@ -532,6 +652,9 @@ class EntityRecognizer:
                 if any(x < se and ss < y for x, y in taken) or not self._plausible_name(toks, a, b):
                     continue
                 surface = text[ss:se]
+                line_start = text.rfind("\n", 0, ss) + 1
+                if _CREDIT.search(text[max(line_start, ss - 40):ss]):
+                    continue  # photo credit ("Image: John Lubbock (flickr)"), not an actor of the story
                 if typ == "PER":
                     if b - a == 1 and self.lang == "de" and toks[a].pos not in ("PROPN", "X"):
                         continue
@@ -594,6 +717,13 @@ class EntityRecognizer:
             if any(x < t.end and t.start < y for x, y in spans):
                 continue
             by_surname[base].add(t.start, t.end, w)
+
+
+def _actor_of(c: Candidate) -> tuple[str | None, str | None]:
+    """(country, org) that a gazetteer candidate stands for."""
+    if c.kind == "org":
+        return (c.country, None) if c.feature == "national" else (None, c.id)
+    return c.country or c.id, None
 
 
 def _term_on(terms: list[Any], on: date) -> Any:

@@ -39,7 +39,10 @@ class PlaceResolver:
             cands = pm.cands or self.kb.lookup(pm.text, self.lang)
             c = self.choose(cands, countries)
             if c is None:
-                key, rec = "text:" + pm.text.lower(), {"name": pm.text, "rule": pm.rule}
+                # A place the KB does not know ("Michigan", "Rhodesia"): most likely in the country the article is
+                # clearly about (set by the entities stage only when one country dominates), else unknown.
+                key, rec = "text:" + pm.text.lower(), {"name": pm.text, "rule": pm.rule,
+                                                        "country": doc.layers.get("main_country")}
             else:
                 key = c.id
                 rec = {"name": c.name, "geonameid": c.geonameid, "country": c.country, "lat": c.lat, "lon": c.lon,

@@ -42,9 +42,18 @@ class NerModel:
 
     def __init__(self, path: Path, hint: Hint | None = None) -> None:
         self.path = path
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(path))
+        self._local = threading.local()
         self.hint = hint
+        self.tagger  # open once now, so that a broken model fails at load time
+
+    @property
+    def tagger(self) -> pycrfsuite.Tagger:
+        """This thread's tagger: a crfsuite tagger keeps per-call state and must not be shared between threads."""
+        t = getattr(self._local, "tagger", None)
+        if t is None:
+            t = self._local.tagger = pycrfsuite.Tagger()
+            t.open(str(self.path))
+        return t
 
     @classmethod
     def load(cls, lang: str, path: Path | None = None) -> "NerModel | None":

@@ -11,7 +11,8 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 # Reached on 2024 gold (see the report of the actors issue); a drop below these is a regression.
-FLOORS = {"de": (0.82, 0.90), "en": (0.79, 0.83)}
+# (Runs vary by about one entity per language; the floors leave that margin.)
+FLOORS = {"de": (0.84, 0.95), "en": (0.80, 0.90)}
 
 
 @pytest.mark.skipif(not (SHARED / "gold").exists(), reason="shared/gold not found (needs ../shared)")
@@ -23,9 +24,11 @@ def test_gold_entities(tmp_path: Path) -> None:
     inp = tmp_path / "in.jsonl"
     inp.write_text(subprocess.run([sys.executable, str(SHARED / "tools" / "gold2jsonl.py"), str(SHARED / "gold")],
                                   capture_output=True, text=True, check=True).stdout, encoding="utf-8")
-    extra = [s for s in ("lagebild.extract.entities:make_entity_recognizer",
-                         "lagebild.extract.places:make_place_resolver") if s not in STAGES]
-    proc = Processor(stages=[s for s in STAGES if "entities" not in s and "places" not in s] + extra)
+    # The stages up to and including entities and places (events and quotes are not needed for this score).
+    mine = ["lagebild.extract.entities:make_entity_recognizer", "lagebild.extract.places:make_place_resolver"]
+    before = [s for s in STAGES[:max([STAGES.index(m) for m in mine if m in STAGES], default=len(STAGES) - 1) + 1]
+              if s not in mine]
+    proc = Processor(stages=before + mine)
     out = [proc(raw).dumps() for raw in read_inputs([str(inp)], ReadOptions())]
     (tmp_path / "out.jsonl").write_text("\n".join(out) + "\n", encoding="utf-8")
     spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
