@@ -29,6 +29,10 @@ app = typer.Typer(
 )
 kb_app = typer.Typer(help="Knowledge base: countries, places, organisations, office holders.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
+eval_app = typer.Typer(help="Evaluate the pipeline on annotated corpora.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+train_app = typer.Typer(help="Train the statistical models from shared/data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
 
 err = Console(stderr=True, highlight=False)
 _state = {"debug": False}
@@ -230,6 +234,34 @@ def show(doc_id: Annotated[str, typer.Argument(help="Document id (a unique prefi
     sys.stdout.write(doc.dumps(indent=2) + "\n")
 
 
+@app.command()
+def explain(
+    target: Annotated[str, typer.Argument(help="Stored document id (a unique prefix is enough) or a file path.")],
+    db: DbOpt = None,
+    lang: LangOpt = None,
+    published: PublishedOpt = None,
+) -> None:
+    """Re-run the event coding on one document and show each sentence's pattern, roles and actor codes."""
+    from lagebild.extract.event_explain import explain as explain_doc, reanalyse
+
+    if Path(target).exists():
+        from lagebild.process import Processor
+
+        item = next(iter(read_inputs([target], _options(lang, published, None, None, False))), None)
+        if item is None or isinstance(item, InputError):
+            raise CliError(f"{target}: {item.reason if item is not None else 'no document'}")
+        doc = Processor().document(item)
+    else:
+        store = _store(db)
+        doc = store.get(target)
+        if doc is None and len(target) >= 4:
+            matches = [d["doc_id"] for d in store.documents(limit=2, prefix=target)]
+            doc = store.get(matches[0]) if len(matches) == 1 else None
+        if doc is None:
+            raise CliError(f"{target}: no such document in {config.db_url(db)}")
+    sys.stdout.write(explain_doc(reanalyse(doc)))
+
+
 EVENT_COLUMNS = ["doc_id", "event_id", "date", "source_code", "cameo", "target_code", "goldstein", "quad", "place", "modality", "rule", "evidence"]
 
 
@@ -268,15 +300,23 @@ def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(help="Bearer token for POST /api/documents [env LAGEBILD_API_TOKEN]; without one, writes are refused.")] = None,
+    allow_private: PrivateOpt = False,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Largest request body accepted [env LAGEBILD_MAX_BYTES; default 10 MB].")] = None,
 ) -> None:
-    """Serve the store over HTTP (JSON API; OpenAPI docs at /docs)."""
+    """Serve the store over HTTP: JSON API (OpenAPI docs at /docs) and web pages."""
+    import os
+
     import uvicorn
 
     from lagebild.api import create_app
 
     store = _store(db)
-    err.print(f"serving {config.db_url(db)} ({store.count()} documents) on http://{host}:{port}/")
-    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+    token = token or os.environ.get("LAGEBILD_API_TOKEN") or None
+    app_ = create_app(store, token=token, allow_private=allow_private, max_body=config.max_bytes(max_bytes))
+    writes = "writes need the token" if token else "read-only (no --token)"
+    err.print(f"serving {config.db_url(db)} ({store.count()} documents) on http://{host}:{port}/ — {writes}")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @kb_app.command("build")
@@ -298,6 +338,172 @@ def kb_build(
 def schema() -> None:
     """Print the JSON Schema of lagebild/1."""
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n")
+
+
+class EngineChoice(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+class ExportFormat(str, Enum):
+    gdelt = "gdelt"
+    plover = "plover"
+    csv = "csv"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command()
+def run(
+    paths: PathsArg,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes or Ray actors [default: number of CPUs].")] = None,
+    db: DbOpt = None,
+    engine: Annotated[EngineChoice, typer.Option("--engine", help="local: a process pool on this machine; ray: Ray Data actors.")] = EngineChoice.local,
+    address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster to join (default: start a local one).")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per worker batch and per store transaction.")] = 16,
+    lang: LangOpt = None,
+    published: PublishedOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    allow_private: PrivateOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Process inputs in parallel and store them; resumable (a rerun stores only what is missing)."""
+    import os
+
+    from lagebild.engine.base import Done, Failed
+    from lagebild.engine.runner import run as run_engine
+
+    opts = _options(lang, published, None, max_bytes, allow_private)
+    n = workers or os.cpu_count() or 1
+    store = _store(db)
+    started_ray = False
+    try:
+        with _progress(quiet) as progress:
+            task = progress.add_task(f"run ({engine.value}, {n} worker(s))", total=None, current="")
+
+            def on_outcome(outcome) -> None:
+                if isinstance(outcome, Failed):
+                    _report(InputError(outcome.origin, outcome.reason))
+                progress.update(task, advance=0 if isinstance(outcome, Failed) else 1, current=outcome.origin[-60:])
+
+            if engine is EngineChoice.ray:
+                try:
+                    from lagebild.engine import ray as ray_engine
+                except ImportError:
+                    raise CliError("--engine ray needs Ray: pip install 'lagebild[ray]'") from None
+                ray_engine.init(address, num_cpus=None if address else n, quiet=quiet)
+                started_ray = True
+            summary = run_engine(
+                paths, store, opts, engine=engine.value, workers=n, batch_size=batch_size,
+                address=address, quiet=quiet, on_outcome=on_outcome,
+            )
+    finally:
+        if started_ray:
+            import ray
+
+            ray.shutdown()
+        store.close()
+    if not quiet and summary.skipped:
+        err.print(f"{summary.skipped} already stored, skipped")
+    _finish(summary.done, summary.failed, quiet, f"stored (run {summary.run_id})", shown=summary.stored)
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="gdelt: GDELT 2.0 event rows (TSV); plover: PLOVER JSON Lines; csv/parquet: flat event table; jsonl: lagebild/1 documents.")],
+    actor: Annotated[Optional[str], typer.Option(help="Country/org/actor code or entity name, as source or target.")] = None,
+    root: Annotated[Optional[str], typer.Option(help="CAMEO root code, e.g. 04.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest event date (YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest event date (YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output file (default: stdout; required for parquet).")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Export stored events or documents for other tools (GDELT, PLOVER, CSV, Parquet, lagebild/1 JSONL)."""
+    from lagebild.export import export as do_export
+
+    if fmt is ExportFormat.parquet and output is None:
+        raise CliError("--format parquet needs --output FILE")
+    store = _store(db)
+    try:
+        if output is None:
+            n = do_export(store, fmt.value, sys.stdout, actor=actor, root=root, since=since, until=until)
+        else:
+            binary = fmt is ExportFormat.parquet
+            with open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
+                n = do_export(store, fmt.value, fh, actor=actor, root=root, since=since, until=until)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        store.close()
+    if output is not None:
+        err.print(f"{n} record(s) exported to {output}")
+
+
+@eval_app.command("spkatt")
+def eval_spkatt(
+    directory: Annotated[Path, typer.Argument(help="Folder (searched recursively) or file of SpkAtt 2023 task-2 JSON.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N files.")] = None,
+) -> None:
+    """Speaker attribution (cue, source, message; token overlap) on GermEval 2023 SpkAtt news files."""
+    from lagebild.eval.spkatt import ROLES, evaluate, spkatt_files
+
+    if not directory.exists():
+        raise CliError(f"{directory}: no such file or folder")
+    files = spkatt_files(directory)[:limit]
+    if not files:
+        raise CliError(f"{directory}: no SpkAtt JSON files")
+    result = evaluate(files)
+    if as_json:
+        typer.echo(json.dumps(result, indent=1))
+        return
+    for key in (*ROLES, "overall"):
+        r = result[key]
+        typer.echo(f"{key:8s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
+    typer.echo(f"documents {result['documents']}")
+
+
+@eval_app.command("ner")
+def eval_ner(
+    file: Annotated[Path, typer.Argument(help="A file in the GermEval 2014 NER format (outer spans are scored).")],
+    lang: Annotated[str, typer.Option("--lang", help="Model language.")] = "de",
+    model: Annotated[Optional[Path], typer.Option("--model", help="Model file (default: the shipped one).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Named-entity recognition: strict span P/R/F1 of the CRF model on a GermEval-format file."""
+    from lagebild.eval.ner import evaluate
+
+    if not file.exists():
+        raise CliError(f"{file}: no such file")
+    try:
+        result = evaluate(file, lang, model)
+    except FileNotFoundError as exc:
+        raise CliError(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(result, indent=1))
+        return
+    typer.echo(f"P {result['p']:.3f}  R {result['r']:.3f}  F1 {result['f1']:.3f}  "
+               f"(tp {result['tp']} fp {result['fp']} fn {result['fn']}, {result['sentences']} sentences)")
+
+
+@train_app.command("ner")
+def train_ner(
+    lang: Annotated[list[str], typer.Option("--lang", help="Language(s) to train (default: de and en).")] = [],  # noqa: B006
+    shared: Annotated[Optional[Path], typer.Option("--shared", help="The shared/ folder with data/ (default: ../shared).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Model file (only with one --lang; default: the shipped path).")] = None,
+    max_iterations: Annotated[Optional[int], typer.Option("--max-iterations", help="CRF training iterations.")] = None,
+) -> None:
+    """Train the CRF NER model(s) from shared/data and print held-out scores as JSON."""
+    from lagebild.ner.train import train
+
+    root = shared or Path(__file__).resolve().parents[1].parent / "shared"
+    if not (root / "data").exists():
+        raise CliError(f"{root}/data: not found (give --shared)")
+    langs = lang or ["de", "en"]
+    if out is not None and len(langs) != 1:
+        raise CliError("--out needs exactly one --lang")
+    for code in langs:
+        typer.echo(json.dumps(train(code, root, out, max_iterations)))
 
 
 def main() -> None:

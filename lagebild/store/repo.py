@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from lagebild.doc import Document, Entity, Event, EventActor, Place, Plover, Source, Span, Time, Quote
 from lagebild.store.schema import (
+    FTS_TABLE,
     documents,
     entities,
     events,
@@ -32,6 +33,7 @@ from lagebild.store.schema import (
     place_mentions,
     places,
     quotes,
+    runs,
     times,
 )
 
@@ -114,6 +116,86 @@ class Store:
             raise
         return True
 
+    def add_many(self, items: Sequence[tuple[Document, str | None]]) -> list[bool | Exception]:
+        """Store a batch of (document, origin) pairs; per item True (stored), False (already there)
+        or the exception that kept that one document out.
+
+        The batch is one transaction, so a run killed mid-batch leaves none of it behind and a
+        rerun stores it again exactly once. If the batch cannot be written as a whole (a broken
+        document, or a concurrent writer storing one of the same ids first), each document is
+        retried in its own transaction, so one bad document costs only itself.
+        """
+        if not items:
+            return []
+        now = dt.datetime.now(dt.UTC)
+        try:
+            with self.engine.begin() as conn:
+                present = _existing(conn, [doc.doc_id for doc, _ in items])
+                seen: set[str] = set()
+                result: list[bool | Exception] = []
+                grouped: dict[sa.Table, list[dict[str, Any]]] = {}
+                order: list[sa.Table] = []
+                for doc, origin in items:
+                    if doc.doc_id in present or doc.doc_id in seen:
+                        result.append(False)
+                        continue
+                    seen.add(doc.doc_id)
+                    result.append(True)
+                    for table, table_rows in _document_rows(doc, origin, now):
+                        if table not in grouped:
+                            grouped[table] = []
+                            order.append(table)
+                        grouped[table].extend(table_rows)
+                # One executemany per table, parents first, instead of one per document.
+                for table in order:
+                    if grouped[table]:
+                        conn.execute(table.insert(), grouped[table])
+                return result
+        except Exception:  # noqa: BLE001 - retried one by one below, where the culprit shows
+            pass
+        out: list[bool | Exception] = []
+        for doc, origin in items:
+            try:
+                out.append(self.add(doc, origin=origin))
+            except Exception as exc:  # noqa: BLE001 - reported per document by the caller
+                out.append(exc)
+        return out
+
+    def stored_ids(self, doc_ids: Iterable[str]) -> set[str]:
+        """Those of `doc_ids` that are stored already."""
+        with self.engine.connect() as conn:
+            return _existing(conn, list(doc_ids))
+
+    def iter_documents(self, doc_ids: Iterable[str] | None = None) -> Iterator[Document]:
+        """Stored documents, all of them in doc_id order or those of `doc_ids` in that order.
+
+        Reads one document at a time, so an export of a large store does not hold it in memory.
+        """
+        if doc_ids is None:
+            last = ""
+            while True:
+                with self.engine.connect() as conn:
+                    page = list(
+                        conn.execute(
+                            sa.select(documents.c.doc_id)
+                            .where(documents.c.doc_id > last)
+                            .order_by(documents.c.doc_id)
+                            .limit(500)
+                        ).scalars()
+                    )
+                if not page:
+                    return
+                for doc_id in page:
+                    doc = self.get(doc_id)
+                    if doc is not None:
+                        yield doc
+                last = page[-1]
+        else:
+            for doc_id in doc_ids:
+                doc = self.get(doc_id)
+                if doc is not None:
+                    yield doc
+
     def get(self, doc_id: str) -> Document | None:
         """The stored document rebuilt from its rows, or None."""
         with self.engine.connect() as conn:
@@ -135,8 +217,9 @@ class Store:
     ) -> list[dict[str, Any]]:
         """A page of document summaries (doc_id, lang, published, title, events: count).
 
-        Newest publication first, undated last. `q`: every word of it occurs in title or text
-        (case-insensitive), or it is the doc_id. `prefix`: the doc_id starts with it (the CLI
+        Newest publication first, undated last. `q`: full-text search, every word of it begins a
+        word of title or text (case-insensitive; "stärk zusammen" finds "Stärkung der
+        Zusammenarbeit"; punctuation separates words), or `q` is the doc_id. `prefix`: the doc_id starts with it (the CLI
         resolves abbreviated ids this way).
         """
         n_events = (
@@ -152,21 +235,8 @@ class Store:
             documents.c.title,
             n_events.label("events"),
         )
-        if q and q.split():
-            stmt = stmt.where(
-                sa.or_(
-                    documents.c.doc_id == q.strip(),
-                    sa.and_(
-                        *(
-                            sa.or_(
-                                documents.c.title.icontains(word, autoescape=True),
-                                documents.c.text.icontains(word, autoescape=True),
-                            )
-                            for word in q.split()
-                        )
-                    ),
-                )
-            )
+        if q and q.strip():
+            stmt = stmt.where(sa.or_(documents.c.doc_id == q.strip(), self._text_match(q)))
         if prefix:
             stmt = stmt.where(documents.c.doc_id.startswith(prefix, autoescape=True))
         stmt = (
@@ -176,6 +246,76 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(stmt).mappings()]
+
+    def _text_match(self, q: str) -> sa.ColumnElement[bool]:
+        """Condition: every word of `q` is a word prefix in title or text, via the full-text index."""
+        words = _query_words(q)
+        if not words:
+            return sa.false()
+        dialect = self.engine.dialect.name
+        if dialect == "sqlite":
+            # FTS5 query syntax: "word"* is a prefix term; terms side by side are ANDed.
+            match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+            fts = sa.table(FTS_TABLE, sa.column("doc_id"))
+            hits = sa.select(fts.c.doc_id).where(sa.text(f"{FTS_TABLE} MATCH :fts_q").bindparams(fts_q=match))
+            return documents.c.doc_id.in_(hits)
+        if dialect == "postgresql":
+            # The same expression as the GIN index of migration 0002, or the planner ignores it.
+            # Words are [^\W_]+ only, so nothing in them is tsquery syntax.
+            tsquery = " & ".join(f"{w}:*" for w in words)
+            return sa.text(
+                "to_tsvector('simple', coalesce(documents.title, '') || ' ' || documents.text)"
+                " @@ to_tsquery('simple', :ts_q)"
+            ).bindparams(ts_q=tsquery)
+        return sa.and_(
+            *(
+                sa.or_(
+                    documents.c.title.icontains(w, autoescape=True),
+                    documents.c.text.icontains(w, autoescape=True),
+                )
+                for w in words
+            )
+        )
+
+    # -- runs ------------------------------------------------------------------------------------
+
+    def start_run(self, inputs: Sequence[str], engine: str, workers: int) -> int:
+        """Record the start of a run; its id (for failures and `finish_run`)."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                runs.insert().values(
+                    started=dt.datetime.now(dt.UTC),
+                    status="running",
+                    engine=engine,
+                    workers=workers,
+                    inputs=list(inputs),
+                    stored=0,
+                    skipped=0,
+                    failed=0,
+                )
+            )
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, stored: int, skipped: int, failed: int, status: str = "finished") -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                runs.update()
+                .where(runs.c.id == run_id)
+                .values(finished=dt.datetime.now(dt.UTC), status=status, stored=stored, skipped=skipped, failed=failed)
+            )
+
+    def runs(self) -> list[dict[str, Any]]:
+        """Recorded runs, oldest first; timestamps as ISO strings in UTC (finished: None while running)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(runs).order_by(runs.c.id)).mappings()
+            return [
+                {
+                    **r,
+                    "started": _utc(r["started"]).isoformat(),
+                    "finished": _utc(r["finished"]).isoformat() if r["finished"] else None,
+                }
+                for r in rows
+            ]
 
     # -- events ----------------------------------------------------------------------------------
 
@@ -255,11 +395,11 @@ class Store:
 
     # -- failures --------------------------------------------------------------------------------
 
-    def record_failure(self, origin: str, reason: str, doc_id: str | None = None) -> None:
+    def record_failure(self, origin: str, reason: str, doc_id: str | None = None, run_id: int | None = None) -> None:
         with self.engine.begin() as conn:
             conn.execute(
                 failures.insert().values(
-                    origin=origin, doc_id=doc_id, reason=reason, at=dt.datetime.now(dt.UTC)
+                    origin=origin, doc_id=doc_id, reason=reason, at=dt.datetime.now(dt.UTC), run_id=run_id
                 )
             )
 
@@ -296,6 +436,23 @@ def _py_lower(value: Any) -> Any:
 
 def _exists(conn: Connection, doc_id: str) -> bool:
     return conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id == doc_id)).first() is not None
+
+
+def _existing(conn: Connection, doc_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    # Chunks keep the IN list under SQLite's bound-parameter limit.
+    for i in range(0, len(doc_ids), 500):
+        chunk = doc_ids[i : i + 500]
+        found.update(conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk))).scalars())
+    return found
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _query_words(q: str) -> list[str]:
+    """The search words of `q`: runs of letters and digits, lowercased (both backends fold case)."""
+    return [w.lower() for w in _WORD.findall(q)]
 
 
 def _utc(value: dt.datetime) -> dt.datetime:

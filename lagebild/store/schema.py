@@ -8,7 +8,8 @@ alone (no JSON blob of the whole document). Conventions that make the round trip
 - an event whose `source`, `target` or `plover` is null has SQL NULL in the matching
   `*_sectors` / `plover_context` column; a present object always stores a JSON list there.
 
-Only portable types are used so the same metadata serves SQLite now and PostgreSQL later.
+Only portable types are used so the same metadata serves SQLite and PostgreSQL; the one
+dialect-specific feature, full-text search over title and text, is created by migration 0002.
 The hand-written Alembic migrations in `migrations/versions/` must match this module; a test
 compares them.
 """
@@ -223,7 +224,45 @@ failures = sa.Table(
     sa.Column("doc_id", sa.Text),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    # The `runs` row of the run that met the failure; NULL for single ingests. No foreign key
+    # either, so a failure is never lost because its run row is missing or was pruned.
+    sa.Column("run_id", sa.Integer),
 )
+
+# One row per `lagebild run`: what it was asked to do and what came of it. A run killed hard
+# keeps finished = NULL and status "running", which is how an interrupted run shows up.
+runs = sa.Table(
+    "runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("started", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished", sa.DateTime(timezone=True)),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("engine", sa.Text, nullable=False),
+    sa.Column("workers", sa.Integer, nullable=False),
+    sa.Column("inputs", JSON, nullable=False),
+    sa.Column("stored", sa.Integer, nullable=False),
+    sa.Column("skipped", sa.Integer, nullable=False),
+    sa.Column("failed", sa.Integer, nullable=False),
+)
+
+# Full-text search objects are dialect-specific (an FTS5 table plus triggers on SQLite, a GIN
+# expression index on PostgreSQL), so they live in migration 0002 and repo.py only, not in this
+# metadata. Schema comparison must skip them, by these names.
+FTS_TABLE = "documents_fts"
+FTS_INDEX = "ix_documents_fts"
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic `include_name` hook: leave the dialect-specific full-text objects out of comparisons."""
+    if name is None:
+        return True
+    if type_ == "table":
+        # FTS5 also creates shadow tables documents_fts_data, _idx, _docsize, _config, _content.
+        return not name.startswith(FTS_TABLE)
+    if type_ == "index":
+        return name != FTS_INDEX
+    return True
 
 # Children of a document in insertion order (parents before the tables that refer to them).
 CHILD_TABLES: tuple[sa.Table, ...] = (entities, mentions, places, place_mentions, times, quotes, events)

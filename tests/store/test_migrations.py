@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 
 from lagebild.store import Store
 from lagebild.store.repo import MIGRATIONS
-from lagebild.store.schema import metadata
+from lagebild.store.schema import include_name, metadata
 
 
 def _config(conn: sa.Connection | None = None) -> Config:
@@ -24,7 +24,9 @@ def _config(conn: sa.Connection | None = None) -> Config:
 
 def _diff(store: Store) -> list[object]:
     with store.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+        ctx = MigrationContext.configure(
+            conn, opts={"compare_type": True, "compare_server_default": True, "include_name": include_name}
+        )
         return list(compare_metadata(ctx, metadata))
 
 
@@ -39,7 +41,7 @@ def test_migrate_is_idempotent_and_at_head(store: Store) -> None:
         current = MigrationContext.configure(conn).get_current_revision()
         tables = set(sa.inspect(conn).get_table_names())
     head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert current == head == "0001"
+    assert current == head == "0002"
     assert set(metadata.tables) <= tables
 
 

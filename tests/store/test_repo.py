@@ -118,10 +118,15 @@ def test_documents_listing(store: Store, doc_factory: MakeDoc) -> None:
     assert [r["doc_id"] for r in store.documents(limit=1, offset=1)] == ["old"]
     assert [r["doc_id"] for r in store.documents(q="plain")] == ["none"]
     assert [r["doc_id"] for r in store.documents(q="STÄRKUNG")] == ["new", "old"]
-    # LIKE wildcards in the query are literal characters.
+    # Full-text search: punctuation separates words, so wildcards and query syntax are inert.
     assert [r["doc_id"] for r in store.documents(q="100%")] == ["none"]
-    assert store.documents(q="plain%title") == []
+    assert [r["doc_id"] for r in store.documents(q="plain%title")] == ["none"]
     assert [r["doc_id"] for r in store.documents(q="Plain_title")] == ["none"]
+    assert store.documents(q='"*) OR (:') == []
+    # Words match as word prefixes, with Unicode case folding but not diacritic folding.
+    assert [r["doc_id"] for r in store.documents(q="stärk zusammen")] == ["new", "old"]
+    assert store.documents(q="starkung") == []
+    assert store.documents(q="arbeit") == []  # not a word start
     # every word must occur, in any order; the doc_id itself is found too
     assert [r["doc_id"] for r in store.documents(q="zusammenarbeit china")] == ["new", "old"]
     assert store.documents(q="china plain") == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-from lagebild.store.schema import metadata
+from lagebild.store.schema import include_name, metadata
 
 config = context.config
 
@@ -22,6 +22,8 @@ def _run(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode lets later revisions copy-and-move tables.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # Full-text objects are made by hand in 0002 and are not part of `metadata`.
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
