@@ -173,6 +173,10 @@ def evaluate(files: Iterable[Path], lang: str = "de", stages: list[str] | None =
     from lagebild.pipeline import build
 
     pipeline = build(lang, stages if stages is not None else default_stages())
+    for stage in pipeline.stages:
+        if stage.name == "quotes":
+            # SpkAtt scores cue, source and message spans: keep statements whose source is no entity.
+            stage.keep_speakerless = True  # type: ignore[attr-defined]
     counts = {r: Counts() for r in ROLES}
     n = 0
     for path in files:

@@ -35,6 +35,7 @@ class SpeechLexicon:
     not_message_openers: frozenset[str]
     subjunctive: frozenset[str]
     subjunctive_ii: frozenset[str]
+    subjunctive_ii_continuing: frozenset[str]
     subjunctive_suffix: str | None
     first_person: frozenset[str]
     postposed_cues: frozenset[str]
@@ -51,11 +52,27 @@ class SpeechLexicon:
     addressee_prepositions: frozenset[str]
     addressee_object_verbs: frozenset[str]
     verbs: frozenset[str] = field(default=frozenset())
+    # Gender cues for telling "he" from "she": pronoun → "f"/"m", first names, and words that
+    # mark the person they stand next to ("Frau", "Ministerin", "spokeswoman", "Mr").
+    pronoun_gender: dict[str, str] = field(default_factory=dict)
+    female_names: frozenset[str] = field(default=frozenset())
+    male_names: frozenset[str] = field(default=frozenset())
+    female_words: frozenset[str] = field(default=frozenset())
+    male_words: frozenset[str] = field(default=frozenset())
+    female_suffixes: tuple[str, ...] = ()
+    # Nouns for organisations ("die Partei", "the ministry"): a definite one points back to an organisation.
+    org_nouns: tuple[str, ...] = ()
+    # Coordinators after which a speech verb shares the subject before them ("... und betonte").
+    coordinators: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
         w = word.lower()
         return any(w.endswith(r) for r in self.role_nouns)
+
+    def is_org_noun(self, word: str) -> bool:
+        w = word.lower()
+        return any(w.endswith(r) for r in self.org_nouns)
 
     def is_spokesperson(self, word: str) -> bool:
         w = word.lower()
@@ -80,6 +97,10 @@ def _pattern(entry: dict[str, Any]) -> SourcePattern:
 def load_lexicon(lang: str) -> SpeechLexicon:
     """The speech lexicon of `lang` (FileNotFoundError when the language has no speech.yaml)."""
     cfg: dict[str, Any] = langdata.load(lang, "speech")
+    names: dict[str, Any] = cfg.get("first_names") or {}
+    if cfg.get("first_names_from"):
+        names = langdata.load(str(cfg["first_names_from"]), "speech").get("first_names") or {}
+    gender: dict[str, Any] = cfg.get("gender") or {}
     verbs = cfg.get("verbs", {})
     speech = _low(verbs.get("speech"))
     cognition = _low(verbs.get("cognition"))
@@ -95,6 +116,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         not_message_openers=_low(cfg.get("not_message_openers")),
         subjunctive=_low(cfg.get("subjunctive")),
         subjunctive_ii=_low(cfg.get("subjunctive_ii")),
+        subjunctive_ii_continuing=_low(cfg.get("subjunctive_ii_continuing")),
         subjunctive_suffix=cfg.get("subjunctive_suffix"),
         first_person=_low(cfg.get("first_person")),
         postposed_cues=_low(cfg.get("postposed_cues")),
@@ -111,4 +133,12 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         addressee_prepositions=_low(cfg.get("addressee_prepositions")),
         addressee_object_verbs=_low(cfg.get("addressee_object_verbs")),
         verbs=speech | cognition,
+        pronoun_gender={str(k).lower(): str(v) for k, v in (gender.get("pronouns") or {}).items()},
+        female_names=_low(names.get("female")),
+        male_names=_low(names.get("male")),
+        female_words=_low(gender.get("female_words")),
+        male_words=_low(gender.get("male_words")),
+        female_suffixes=tuple(sorted(_low(gender.get("female_suffixes")))),
+        org_nouns=tuple(sorted(_low(cfg.get("org_nouns")))),
+        coordinators=_low(cfg.get("coordinators")),
     )

@@ -60,15 +60,18 @@ class QuoteExtractor:
 
     name = "quotes"
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, keep_speakerless: bool = False) -> None:
         self.lang = lang
         self.lex: SpeechLexicon = load_lexicon(lang)
+        # Statements whose speaker links to no entity are dropped unless asked for (the task's
+        # quotes are those "whose speaker is named"; SpkAtt scores spans, not entities).
+        self.keep_speakerless = keep_speakerless
 
     def __call__(self, doc: Document) -> Document:
         sentences: list[Sentence] | None = doc.layers.get("sentences")
         if sentences is None:
             return doc
-        doc.quotes = _Run(doc, sentences, self.lex).quotes()
+        doc.quotes = _Run(doc, sentences, self.lex).quotes(self.keep_speakerless)
         return doc
 
 
@@ -119,6 +122,7 @@ class _Run:
             ((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[0]
         )
         self.ent_by_id = {e.id: e for e in doc.entities}
+        self._genders: dict[str, str | None] = {}
         self.stmts: list[_Stmt] = []
 
     # -- helpers -------------------------------------------------------------------------
@@ -565,6 +569,8 @@ class _Run:
                 return None
             msg = msg_a
             rule = "indirect_postposed"
+        if subj is None:
+            subj = self._coordinated_subject(si, a, cue[0])
         if subj is None and not any(self._low(x) in _EXPLETIVE for x in range(a, frame_end)):
             return None
         pieces = [(self.toks[msg].start, self.toks[end - 1].end)]
@@ -579,6 +585,23 @@ class _Run:
             self.claimed.update(range(via.start, via.end))
             via_text = self._span_text(via.source.start, via.source.end)
         return _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, via=via_text, end_sent=si)
+
+    def _coordinated_subject(self, si: int, a: int, i: int) -> Chunk | None:
+        """"X bewertete ... und unterstrich, dass ...": a speech verb right after a coordinator
+        shares the subject of the clause before it (that statement's source, else the
+        sentence-initial noun phrase)."""
+        j = i - 1
+        while j > a and self.toks[j].pos in ("ADV", "PART"):
+            j -= 1
+        if j <= a or self._low(j) not in self.lex.coordinators:
+            return None
+        for st in reversed(self.stmts):
+            if st.sent == si and st.source is not None and st.source.end <= j:
+                return st.source
+        c = chunk_at(self.toks, a, j, self.mark_tok)
+        if c is None or self._is_time(c):
+            return None
+        return self._with_apposition(c, j)
 
     def from_sources(self, hits: list[_SourceHit]) -> None:
         """Source phrases in sentences without their own speech verb frame become statements."""
@@ -614,8 +637,11 @@ class _Run:
             prev = by_sent.get(si - 1)
             if prev is None or si in by_sent or any(k in self.claimed for k in range(a, b)):
                 continue
-            if not self._subjunctive(a, b):
+            if not self._subjunctive(a, b, continuing=True):
                 continue
+            if any(self.cue_at(k, b) for k in range(a, b)) and any(
+                    x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[a].start, self.toks[b - 1].end)):
+                continue  # a sentence with its own speech verb and speaker has its own frame, not the last one's
             end = self._message_end(a, b)
             if end - a < 3:
                 continue
@@ -625,7 +651,7 @@ class _Run:
             self.stmts.append(stmt)
             by_sent[si] = stmt
 
-    def _subjunctive(self, a: int, b: int) -> bool:
+    def _subjunctive(self, a: int, b: int, continuing: bool = False) -> bool:
         lex = self.lex
         if any(self._low(k) in lex.first_person for k in range(a, b)):
             return False
@@ -635,7 +661,10 @@ class _Run:
             t = self.toks[k]
             low = t.text.lower()
             # Konjunktiv II stands in for I where I equals the indicative ("sie hätten").
-            if (low in lex.subjunctive or low in lex.subjunctive_ii) and t.pos in ("AUX", "VERB"):
+            # Alone (a sentence continuing a statement) only those Konjunktiv II forms that stand
+            # in for an indicative-looking Konjunktiv I; others ("wäre", "würde") are hypothetical.
+            ii = lex.subjunctive_ii_continuing if continuing else lex.subjunctive_ii
+            if (low in lex.subjunctive or low in ii) and t.pos in ("AUX", "VERB"):
                 return True
             suf = lex.subjunctive_suffix
             lem = t.lemma.lower()
@@ -651,14 +680,90 @@ class _Run:
     def _entities_in(self, s: int, e: int) -> list[tuple[int, int, Entity]]:
         return [x for x in self.mentions if x[0] < e and s < x[1]]
 
-    def _last_person(self, before: int, sent: int, role: str | None = None) -> Entity | None:
+    def _gender(self, ent: Entity) -> str | None:
+        """"f", "m" or None for a person: from a first name, from words next to a mention
+        ("Frau", "Ministerin", "spokeswoman"), else from the pronouns that follow the person's
+        mentions in sentences that name no other person."""
+        if ent.id in self._genders:
+            return self._genders[ent.id]
+        lex = self.lex
+        g = None
+        firsts = [ent.name.split()[0].lower()] if ent.name.split() else []
+        firsts += [m.text.split()[0].lower() for m in ent.mentions if len(m.text.split()) > 1]
+        for f in firsts:
+            if f in lex.female_names:
+                g = "f"
+                break
+            if f in lex.male_names:
+                g = "m"
+                break
+        if g is None:
+            votes = {"f": 0, "m": 0}
+            for m in ent.mentions:
+                k = self._tok_at(m.start)
+                for j in range(k - 1, max(-1, k - 4), -1):
+                    if self.toks[j].pos in ("VERB", "AUX", "PUNCT", "ADP", "CCONJ", "PRON"):
+                        break  # only the words standing with the name ("die Ministerin", "Mrs")
+                    w = self._low(j)
+                    if w in lex.female_words or (lex.female_suffixes and w.endswith(lex.female_suffixes)):
+                        votes["f"] += 2
+                    elif w in lex.male_words:
+                        votes["m"] += 2
+            if votes["f"] == votes["m"] and lex.pronoun_gender:
+                for m in ent.mentions:
+                    k = self._tok_at(m.start)
+                    if k >= len(self.toks):
+                        continue
+                    si = self.sent_of[k]
+                    a, b = self.sent_range[si]
+                    others = [x for x in self._entities_in(self.toks[a].start, self.toks[b - 1].end)
+                              if x[2].type == "PER" and x[2].id != ent.id]
+                    if others:
+                        continue
+                    for j in range(k + 1, b):
+                        pg = lex.pronoun_gender.get(self._low(j))
+                        if pg and self.toks[j].pos == "PRON":
+                            votes[pg] += 1
+                            break
+            if votes["f"] != votes["m"]:
+                g = "f" if votes["f"] > votes["m"] else "m"
+        self._genders[ent.id] = g
+        return g
+
+    def _fits(self, ent: Entity, want: str | None) -> bool:
+        if want is None:
+            return True
+        g = self._gender(ent)
+        return g is None or g == want
+
+    def _last_person(self, before: int, sent: int, role: str | None = None, want: str | None = None) -> Entity | None:
         floor_sent = max(0, sent - 8)
         floor = self.toks[self.sent_range[floor_sent][0]].start if self.toks else 0
-        cands = [x for x in self.mentions if x[1] <= before and x[0] >= floor and x[2].type == "PER"]
+        cands = [x for x in self.mentions if x[1] <= before and x[0] >= floor and x[2].type == "PER" and self._fits(x[2], want)]
         if role:
             fit = [x for x in cands if x[2].role and (x[2].role.lower().endswith(role) or role.endswith(x[2].role.lower()))]
+            if not fit:
+                # The role noun written next to a mention ("Verteidigungsminister Dong Jun").
+                fit = [x for x in cands if role in self.text[max(0, x[0] - 40):x[0]].lower()]
             if fit:
                 return fit[-1][2]
+        if want is not None:
+            # A person known to fit the pronoun beats a nearer one of unknown gender.
+            known = [x for x in cands if self._gender(x[2]) == want]
+            if known:
+                return known[-1][2]
+        return cands[-1][2] if cands else None
+
+    def _last_org(self, before: int, sent: int, noun: str) -> Entity | None:
+        """"Die Partei", "the ministry": the last organisation named, preferring one whose name
+        or mention contains the noun."""
+        floor = self.toks[self.sent_range[max(0, sent - 5)][0]].start
+        cands = [x for x in self.mentions if x[1] <= before and x[0] >= floor and x[2].type == "ORG"]
+        fit = [x for x in cands if noun in x[2].name.lower() or noun in self.text[x[0]:x[1]].lower()]
+        if fit:
+            return fit[-1][2]
+        near = self.toks[self.sent_range[max(0, sent - 2)][0]].start
+        cands = [x for x in cands if x[0] >= near]
         return cands[-1][2] if cands else None
 
     def _speaker(self, st: _Stmt, last_speaker: tuple[str | None, int]) -> str | None:
@@ -678,20 +783,29 @@ class _Run:
         first_low = self._low(c.start)
         possessive = first_low in lex.possessives and not (lex.is_role_noun(head.text) or lex.is_spokesperson(head.text))
         if possessive or (head.pos == "PRON" and (low in lex.pronouns or low in lex.plural_pronouns)):
+            want = lex.pronoun_gender.get(first_low if possessive else low) if not possessive else None
             spk, at = last_speaker
-            if spk is not None and st.sent - at <= _LOOKBACK_SENTENCES and self.ent_by_id[spk].type == "PER":
+            if (spk is not None and st.sent - at <= _LOOKBACK_SENTENCES and self.ent_by_id[spk].type == "PER"
+                    and self._fits(self.ent_by_id[spk], want)):
                 return spk
-            p = self._last_person(s, st.sent)
-            return p.id if p else spk
+            p = self._last_person(s, st.sent, want=want)
+            return p.id if p else (spk if spk is not None and self._fits(self.ent_by_id[spk], want) else None)
         if lex.is_role_noun(head.text) or lex.is_spokesperson(head.text):
             first = self._low(c.start)
             if lex.is_spokesperson(head.text) or first in lex.indefinite:
                 return org
             if first in lex.definite:
-                role = next((r for r in lex.role_nouns if low.endswith(r)), None)
-                p = self._last_person(s, st.sent, role)
+                role = next((r for r in sorted(lex.role_nouns, key=len, reverse=True) if low.endswith(r)), None)
+                want = "f" if low in lex.female_words or (lex.female_suffixes and low.endswith(lex.female_suffixes)) else (
+                    "m" if low in lex.male_words else None)
+                p = self._last_person(s, st.sent, role, want)
                 return p.id if p else org
             return org
+        if org is None and first_low in lex.definite and lex.is_org_noun(head.text):
+            noun = next(r for r in sorted(lex.org_nouns, key=len, reverse=True) if low.endswith(r))
+            o = self._last_org(s, st.sent, noun)
+            if o is not None:
+                return o.id
         if org is not None:
             return org
         other = [x for x in ents if x[2].type in ("MISC", "LOC")]
@@ -708,7 +822,7 @@ class _Run:
 
     # -- output --------------------------------------------------------------------------
 
-    def quotes(self) -> list[Quote]:
+    def quotes(self, keep_speakerless: bool = False) -> list[Quote]:
         if not self.toks:
             return []
         hits = self.source_phrases()
@@ -738,6 +852,8 @@ class _Run:
                 cue_span = self.doc.span(self.toks[ks[0]].start, self.toks[ks[-1]].end)
             src_span = self.doc.span(self.toks[st.source.start].start, self.toks[st.source.end - 1].end) if st.source else None
             addr_span = self.doc.span(self.toks[st.addressee.start].start, self.toks[st.addressee.end - 1].end) if st.addressee else None
+            if st.speaker is None and not keep_speakerless:
+                continue
             for s, e in st.pieces:
                 if e <= s:
                     continue

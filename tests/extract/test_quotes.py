@@ -14,11 +14,13 @@ from lagebild.extract.quotes import make_quote_extractor
 _STAGES: dict[str, tuple] = {}
 
 
-def run(lang: str, text: str, entities: dict[str, tuple[str, list[str]]] | None = None) -> Document:
+def run(lang: str, text: str, entities: dict[str, tuple[str, list[str]]] | None = None,
+        keep_speakerless: bool = False) -> Document:
     """Analyse `text`, add entities {name: (type, surface forms)}, run the quote stage."""
     if lang not in _STAGES:
         _STAGES[lang] = (make_analyzer(lang), make_quote_extractor(lang))
     analyze, quotes = _STAGES[lang]
+    quotes.keep_speakerless = keep_speakerless
     doc = analyze(Document(doc_id="t", lang=lang, text=text))
     for i, (name, (etype, forms)) in enumerate((entities or {}).items()):
         mentions = [Span(start=m.start(), end=m.end(), text=m.group()) for f in forms for m in re.finditer(re.escape(f), text)]
@@ -57,9 +59,10 @@ def test_de_direct_preposed_colon() -> None:
 
 
 def test_de_direct_interrupted_shares_speaker_and_group() -> None:
-    doc = run("de", "„Wir werden verhandeln“, sagte er, „aber nicht um jeden Preis.“",
+    doc = run("de", "Scholz kam am Morgen. „Wir werden verhandeln“, sagte er, „aber nicht um jeden Preis.“",
               {"Olaf Scholz": ("PER", ["Scholz"])})
     assert [q.text for q in doc.quotes] == ["Wir werden verhandeln", "aber nicht um jeden Preis."]
+    assert {q.speaker for q in doc.quotes} == {"e1"}
     assert len({q.model_extra["group"] for q in doc.quotes}) == 1
 
 
@@ -146,9 +149,35 @@ def test_de_spokesperson_takes_organisation_or_null() -> None:
     text = "Ein Sprecher des Außenministeriums sagte, die Gespräche seien konstruktiv gewesen."
     doc = run("de", text, {"Auswärtiges Amt": ("ORG", ["Außenministeriums"])})
     assert doc.quotes[0].speaker == "e1"
-    doc = run("de", text, {})
+    # Without an entity to link, the statement is dropped unless speakerless ones are asked for.
+    assert run("de", text, {}).quotes == []
+    doc = run("de", text, {}, keep_speakerless=True)
     assert doc.quotes[0].speaker is None
     assert doc.quotes[0].model_extra["source_span"]["text"] == "Ein Sprecher des Außenministeriums"
+
+
+def test_pronoun_gender_picks_the_matching_person() -> None:
+    # "she" skips the man named last for the woman before him: first names and words like
+    # "Ministerin" tell them apart; a name nobody knows is taken from the pronoun after it.
+    doc = run("en", "Hatice Cengiz met Mohammad Ali at the UN. She said that justice was slow.",
+              {"Hatice Cengiz": ("PER", ["Hatice Cengiz"]), "Mohammad Ali": ("PER", ["Mohammad Ali"])})
+    assert speakers(doc) == [("Hatice Cengiz", "indirect", "that justice was slow")]
+    doc = run("de", "Die Ministerin Kaur traf Bakary in Berlin. Sie sagte, die Gespräche seien gut gewesen.",
+              {"Kaur": ("PER", ["Kaur"]), "Bakary": ("PER", ["Bakary"])})
+    assert speakers(doc) == [("Kaur", "indirect", "die Gespräche seien gut gewesen")]
+
+
+def test_definite_org_noun_points_back_to_the_organisation() -> None:
+    doc = run("de", "Die Partei Das Andere Russland wurde nicht zugelassen. Die Oppositionspartei kritisierte, "
+                    "dass die Wahlgesetze verfassungswidrig seien.",
+              {"The Other Russia": ("ORG", ["Partei Das Andere Russland"])})
+    assert speakers(doc) == [("The Other Russia", "indirect", "dass die Wahlgesetze verfassungswidrig seien")]
+
+
+def test_de_continuation_needs_konjunktiv_i_not_a_hypothetical() -> None:
+    doc = run("de", "Gabriel sagte, die Kanzlerin habe sich entschieden. Für die SPD wäre Töpfer ein Kandidat gewesen.",
+              {"Sigmar Gabriel": ("PER", ["Gabriel"])})
+    assert [q.text for q in doc.quotes] == ["die Kanzlerin habe sich entschieden"]
 
 
 def test_de_addressee() -> None:
