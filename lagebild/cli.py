@@ -175,30 +175,12 @@ def ingest(
     allow_private: PrivateOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Process inputs and store them (idempotent: a document already stored is skipped)."""
+    """Process inputs in this process and store them, one transaction per document.
+
+    Idempotent: a document already stored is skipped. `lagebild run` does the same in parallel.
+    """
     opts = _options(lang, published, doc_id, max_bytes, allow_private)
-    store = _store(db)
-    ok = failed = skipped = 0
-    for origin, result in _documents(paths, opts, quiet, "ingest"):
-        if isinstance(result, InputError):
-            failed += 1
-            _report(result)
-            store.record_failure(result.origin, result.reason)
-            continue
-        try:
-            added = store.add(result, origin=origin)
-        except Exception as exc:
-            if _state["debug"]:
-                err.print_exception()
-            failed += 1
-            _report(InputError(origin, f"not stored: {_reason(exc)}"))
-            store.record_failure(origin, _reason(exc), doc_id=result.doc_id)
-            continue
-        ok += added
-        skipped += not added
-    if not quiet and skipped:
-        err.print(f"{skipped} already stored, skipped")
-    _finish(ok + skipped, failed, quiet, "stored", shown=ok)
+    _store_run(paths, opts, db, quiet, label="ingest", workers=1, batch_size=1)
 
 
 def _finish(ok: int, failed: int, quiet: bool, verb: str, shown: int | None = None) -> None:
@@ -370,16 +352,26 @@ def run(
     """Process inputs in parallel and store them; resumable (a rerun stores only what is missing)."""
     import os
 
-    from lagebild.engine.base import Done, Failed
-    from lagebild.engine.runner import run as run_engine
-
     opts = _options(lang, published, None, max_bytes, allow_private)
     n = workers or os.cpu_count() or 1
+    _store_run(paths, opts, db, quiet, label=f"run ({engine.value}, {n} worker(s))", workers=n,
+               batch_size=batch_size, engine=engine, address=address)
+
+
+def _store_run(
+    paths: list[str], opts: ReadOptions, db: str | None, quiet: bool, label: str, workers: int,
+    batch_size: int, engine: EngineChoice | None = None, address: str | None = None,
+) -> None:
+    """Read, process and store through the engine runner, with progress and error lines."""
+    from lagebild.engine.base import Failed
+    from lagebild.engine.runner import run as run_engine
+
+    engine = engine or EngineChoice.local
     store = _store(db)
     started_ray = False
     try:
         with _progress(quiet) as progress:
-            task = progress.add_task(f"run ({engine.value}, {n} worker(s))", total=None, current="")
+            task = progress.add_task(label, total=None, current="")
 
             def on_outcome(outcome) -> None:
                 if isinstance(outcome, Failed):
@@ -391,10 +383,10 @@ def run(
                     from lagebild.engine import ray as ray_engine
                 except ImportError:
                     raise CliError("--engine ray needs Ray: pip install 'lagebild[ray]'") from None
-                ray_engine.init(address, num_cpus=None if address else n, quiet=quiet)
+                ray_engine.init(address, num_cpus=None if address else workers, quiet=quiet)
                 started_ray = True
             summary = run_engine(
-                paths, store, opts, engine=engine.value, workers=n, batch_size=batch_size,
+                paths, store, opts, engine=engine.value, workers=workers, batch_size=batch_size,
                 address=address, quiet=quiet, on_outcome=on_outcome,
             )
     finally:
