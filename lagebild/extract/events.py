@@ -22,6 +22,7 @@ from lagebild import cameo
 from lagebild.analyze import Sentence, Token
 from lagebild.doc import Document, Event, EventActor, Plover, Span
 from lagebild.extract.event_actors import Actor, ActorLayer, PlaceMention, find_actors
+from lagebild.extract.event_coref import resolve as resolve_coref
 from lagebild.extract.event_lexicon import Lexicon, Trigger, load_lexicon
 from lagebild.kb.index import KB
 
@@ -103,12 +104,15 @@ class EventCoder:
         self.support = c("support_verbs")
         self.both, self.pronouns = c("both"), c("subject_pronouns")
         self.claim_verbs = c("claim_verbs")
+        self.tense_aux = c("tense_aux")
+        self.quote_marks = ("\"", "„", "“", "”", "«", "»")
 
     # ------------------------------------------------------------------ stage
 
     def __call__(self, doc: Document) -> Document:
         sentences: list[Sentence] = doc.layers.get("sentences") or []
         layer = find_actors(doc, self.kb, self.lang)
+        doc.layers["coref"] = [lk.to_json() for lk in resolve_coref(doc, layer, self.lang, self.kb)]
         trace: list[Decision] = []
         found: list[_Found] = []
         self._roles: dict[str, Actor] = {}  # role lemma → its last actor with a country ("sudanesische Flüchtlinge")
@@ -294,7 +298,8 @@ class EventCoder:
         merged = glued
         cands: list[tuple[Actor, int, int]] = []
         for a, i, j in merged:
-            if a.kind == "demonym" or all(t.pos == "ADJ" or t.text[:1].islower() for t in toks[i:j + 1]):
+            if a.kind == "demonym" or a.kind != "coref" and all(t.pos == "ADJ" or t.text[:1].islower()
+                                                                 for t in toks[i:j + 1]):
                 continue  # an adjective alone ("nach russischen Angaben", "British officials") is no actor
             if a.kind == "role" and (a.country or a.org):
                 self._remember(a, a)
@@ -364,6 +369,9 @@ class EventCoder:
                  c: str | None = code) -> None:
             trace.append(Decision(si, clause_text, toks[ti].text, rule, c, src, tgt, mod, kept, why))
 
+        if not entry.speech and self._quoted(toks, ti):
+            note(False, "inside a direct quotation (what was said, not a happening)")
+            return []
         inside = [g for g in groups if cl.start <= g.first and g.last < cl.end]
         passive = self._passive(ctoks, trig.index)
         agent = next((g for g in inside if g.prep in self.agent_preps), None) if passive else None
@@ -382,6 +390,13 @@ class EventCoder:
         else:
             source_g = bare[0] if bare else None
             target_g = bare[1] if len(bare) > 1 else None
+            if target_g is not None and source_g is not None and \
+                    all(m.inferred and m.kind == "role" for m in target_g.members) and \
+                    set(target_g.keys) <= set(source_g.keys):
+                # "Russland verlegte Truppen an die Grenze zu Georgien": the source's own forces are
+                # the instrument; a prepositional target ("zu/gegen/against Georgien") is the target
+                target_g = next((g for g in inside if g.first > target_g.last and g.prep in self.target_preps
+                                 and not set(g.keys) <= set(source_g.keys)), target_g)
         if source_g is None and not (passive and agent is None and target_g is not None):
             # relative clauses and subjects set off by commas: the nearest actor before the clause
             prev = [g for g in groups if g.last < cl.start and g.prep is None]
@@ -460,6 +475,10 @@ class EventCoder:
             if s is None or t is None or not s.key or not t.key:
                 note(False, "missing source or target", s.code if s else None, t.code if t else None, mod)
                 continue
+            if entry.speech and s.key == t.key and t.kind in ("country", "capital") and s.kind != t.kind:
+                # a speaker naming their own country ("eine Verhöhnung Polens") says nothing about it
+                note(False, "statement about the speaker's own country", s.code, t.code, mod)
+                continue
             if s is t or (s.start == t.start):
                 note(False, "source and target are the same mention", s.code, t.code, mod)
                 continue
@@ -523,6 +542,16 @@ class EventCoder:
             return s, t
         other = Actor(known.end, known.end, known.country, None, (), None, "role", inferred=True)
         return (s, other) if t is None else (other, t)
+
+    def _quoted(self, toks: list[Token], ti: int) -> bool:
+        # an odd number of quotation marks before the trigger and at least one after it
+        before = sum(1 for t in toks[:ti] if t.text in self.quote_marks)
+        if before % 2 == 0:
+            opening = sum(1 for t in toks[:ti] if t.text in ("„", "“", "«")) - \
+                sum(1 for t in toks[:ti] if t.text in ("“", "”", "»"))
+            if not (self.lang == "de" and opening > 0):
+                return False
+        return any(t.text in self.quote_marks for t in toks[ti + 1:])
 
     def _has_support(self, ctoks: list[Token]) -> bool:
         return any(t.pos in ("VERB", "AUX", "ADJ") and (t.lemma in self.support or t.lemma.casefold() in self.support)
@@ -635,9 +664,30 @@ class EventCoder:
             key = (0 if in_clause else 1, dist, t.value)
             if best is None or key < best:
                 best = key
-        if best is None:
+        if best is not None:
+            return best[2].split("T", 1)[0]
+        # no time expression in the sentence: a present-tense news statement ("sagt", "says",
+        # "fordert") happened on the publication day; otherwise the previous sentence's date, if it
+        # names one day or month (narratives keep their time frame)
+        if doc.published and self._present(ctoks, trig):
+            return doc.published[:10]
+        sentences: list[Sentence] = doc.layers.get("sentences") or []
+        prev = next((s for s in reversed(sentences) if s.end <= sent.start), None)
+        if prev is None:
             return None
-        return best[2].split("T", 1)[0]
+        vals = [t.value for t in doc.times if t.type == "DATE" and t.value and prev.start <= t.start < prev.end
+                and re.match(r"^\d{4}-\d\d(-\d\d)?$", t.value)]
+        return vals[-1] if len(set(vals)) == 1 else None
+
+    def _present(self, ctoks: list[Token], trig: Token) -> bool:
+        """A finite present-tense trigger verb without a perfect or passive auxiliary."""
+        if trig.pos != "VERB" or any(t.lemma.casefold() in self.tense_aux for t in ctoks if t is not trig):
+            return False
+        low, lemma = trig.text.casefold(), trig.lemma.casefold()
+        if self.lang == "de":
+            return low != lemma and low.endswith("t") and not low.endswith("te") and not low.startswith("ge") \
+                and not lemma.startswith(low[:-1] + "te")
+        return low != lemma and low.endswith("s") and not low.endswith("ss")
 
     def _place(self, doc: Document, sent: Sentence, ctoks: list[Token], layer: ActorLayer,
                host: bool = False) -> PlaceMention | None:
