@@ -50,22 +50,10 @@ class Gazetteer:
     _cache: ClassVar[dict[tuple[str, str], "Gazetteer"]] = {}
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, lang: str, kb: KB, extra: list[dict] | None = None) -> None:
+    def __init__(self, lang: str, kb: KB) -> None:
         self.lang = lang
         self.kb = kb
         table: dict[str, list[Candidate]] = {}
-        # National organisations from lang/<xx>/entities.yaml go first: a curated name of the language outranks a
-        # GeoNames town of the same spelling.
-        self.national: dict[str, dict] = {}
-        for o in extra or []:
-            cid = "nat:" + o["name"]
-            self.national[cid] = o
-            cand = Candidate("org", cid, o["name"], country=o.get("country"), feature="national")
-            for f in o.get("forms", []):
-                table.setdefault(f, []).append(cand)
-                if " " not in f and not f.endswith("-"):
-                    table.setdefault(f + "-", []).append(Candidate("org", cid, o["name"], country=o.get("country"),
-                                                                   feature="national", prefix=True))
         for surface, cand in kb.surfaces(lang):
             table.setdefault(surface, []).append(cand)
         if lang == "de":
@@ -81,12 +69,12 @@ class Gazetteer:
         self.automaton = auto
 
     @classmethod
-    def get(cls, lang: str, kb: KB, extra: list[dict] | None = None) -> "Gazetteer":
+    def get(cls, lang: str, kb: KB) -> "Gazetteer":
         key = (lang, str(kb.path or id(kb)))
         with cls._lock:
             g = cls._cache.get(key)
             if g is None:
-                g = cls._cache[key] = cls(lang, kb, extra)
+                g = cls._cache[key] = cls(lang, kb)
         return g
 
     def find(self, text: str) -> list[Match]:

@@ -81,7 +81,7 @@ class EntityRecognizer:
         self.lang = lang
         self.kb = kb or load_kb()
         cfg: dict[str, Any] = langdata.load(lang, "entities")
-        self.gaz = Gazetteer.get(lang, self.kb, cfg.get("organisations") or [])
+        self.gaz = Gazetteer.get(lang, self.kb)
         self.state_nouns = tuple(cfg.get("state_nouns", []))
         self.institutions: dict[str, list[str]] = {k.lower(): v for k, v in (cfg.get("institutions") or {}).items()}
         self.org_roles: dict[str, list[str]] = {k.lower(): v for k, v in (cfg.get("org_roles") or {}).items()}
@@ -96,6 +96,14 @@ class EntityRecognizer:
         self.determiners = {w.lower() for w in cfg.get("determiners", [])}
         self.bare_institutions = set(cfg.get("bare_institutions", []))
         self.capitals = {c.capital: c.alpha3 for c in self.kb.countries() if c.capital}
+        # Named events: (noun, qualifiers, whose) groups, longest nouns first so that compounds find their head.
+        alone = bool(cfg.get("event_qualifier_alone", True))
+        self.event_groups: list[tuple[tuple[str, ...], frozenset[str], str, bool, bool]] = [
+            (tuple(sorted((n.lower() for n in g.get("nouns", [])), key=lambda n: (-len(n), n))),
+             frozenset(q.lower() for q in g.get("qualifiers") or []), g.get("whose", "none"), bool(g.get("capitalized")),
+             bool(g.get("qualifier_alone", alone)))
+            for g in cfg.get("named_events") or []]
+        self.event_ordinals = tuple(cfg.get("event_ordinals") or [])
         self.ner = None
         if use_ner:
             from lagebild.ner import NerModel
@@ -208,6 +216,8 @@ class EntityRecognizer:
         for m in matches:
             if any(a <= m.start < b for a, b in covered):
                 continue
+            if m.cands[0].kind in ("org", "person") and _credit_before(text, m.start):
+                continue  # photo credit ("Image: Voice of America"), not an actor of the story
             self._gazetteer_entity(doc, tokens, tok_at, tok_end, m, match_at, match_end, ent, place_mentions, covered)
 
         # 2b. "das Verfassungsgericht", "die Wahlkommission": a national institution by its generic noun alone
@@ -227,6 +237,9 @@ class EntityRecognizer:
             covered.append((t.start, t.end))
             bare_inst.append(e)
 
+        # 2c. Named events: "Dumawahl", "BRICS-Gipfel", "Belarusian presidential election", "Olympische Spiele".
+        events_main = self._named_events(text, sentences, match_at, match_end, covered, ent) if self.event_groups else []
+
         # 3. Names the KB does not know (CRF), then surname links.
         if self.ner is not None:
             self._ner(doc, sentences, covered, ent, place_mentions, match_at, ner_spans)
@@ -235,12 +248,15 @@ class EntityRecognizer:
         # Actors without a country of their own belong, most likely, to the country the article is about.
         # Every mention of a country, and of an actor of a country (persons, institutions), is evidence of it.
         countries = Counter(e.country for e in ents.values() if e.country and e.type in ("GPE", "PER", "ORG")
-                            and not e.key.startswith("inst:?") for _ in e.mentions)
+                            and not e.key.startswith(("inst:?", "desc:?")) for _ in e.mentions)
         main = countries.most_common(1)[0][0] if countries else None
         for e in bare_inst:
             e.country = main
             if main is None:
                 e.mentions = {}  # no country to belong to: "das Parlament" alone is not an entity
+        self._resolve_descriptive(ents, main)
+        for e in events_main:
+            e.country = e.country or main  # an election or civil war of the article's country
         out: list[Entity] = []
         for e in sorted(ents.values(), key=lambda e: e.first):
             if not e.mentions:
@@ -265,6 +281,200 @@ class EntityRecognizer:
         return doc
 
     # ------------------------------------------------------------ pieces
+
+    def _event_heads(self, word: str) -> list[tuple[int, str, str]]:
+        """Every (group index, noun, compound first part) that makes `word` an event noun or a compound ending in one
+        ("Weltkriegs" → krieg/welt in each group listing krieg)."""
+        w = word.lower()
+        out: list[tuple[int, str, str]] = []
+        for suf in self.suffixes:
+            if suf and not w.endswith(suf):
+                continue
+            stem = w[: len(w) - len(suf)] if suf else w
+            for gi, (nouns, _q, _w, _c, _a) in enumerate(self.event_groups):
+                for n in nouns:
+                    if stem == n:
+                        out.append((gi, n, ""))
+                        break
+                    if self.lang == "de" and stem.endswith(n) and len(stem) - len(n) >= 3:
+                        out.append((gi, n, stem[: len(stem) - len(n)]))
+                        break
+        return out
+
+    def _qualifier(self, word: str, quals: frozenset[str]) -> bool:
+        """A compound first part or adjective of `quals` ("Präsidentschafts", "olympischen", "presidential")."""
+        w = word.lower().rstrip("-")
+        if w in quals:
+            return True
+        if self.lang == "de":
+            for end in ("s", "es", "e", "en", "er", "em", "isch", "ische", "ischen", "ischer", "isches"):
+                if w.endswith(end) and w[: -len(end)] in quals:
+                    return True
+        return False
+
+    def _event_at(self, text: str, toks: list[Token], i: int, pre: str, gi: int, noun: str, first: str,
+                  match_at: dict[int, Match], match_end: dict[int, Match]
+                  ) -> tuple[int, int, str | None, str | None, list[str]] | None:
+        """Token span [a, b] (inclusive), country, org and key words of a named event whose noun is token i."""
+        tok = toks[i]
+        _nouns, quals, _whose, capitalized, qualifier_alone = self.event_groups[gi]
+        if capitalized and not tok.text[:1].isupper():
+            return None
+        qualified = False
+        evidence = named = False
+        country: str | None = None
+        org: str | None = None
+        core = [first + noun]
+        if first:
+            if self._qualifier(first, quals):
+                evidence = qualified = True
+            elif (act := self._modifier_actor(first)) is not None:
+                evidence, named, (country, org) = True, True, act
+        if pre:
+            m = match_at.get(tok.start)
+            if m is not None and m.prefix and m.cands[0].kind in ("country", "demonym", "org"):
+                evidence = named = True
+                country, org = _actor_of(m.cands[0])
+            elif self._qualifier(pre, quals):
+                evidence = qualified = True
+            elif pre[:1].isupper() and pre.lower() not in self.determiners:
+                evidence = named = True  # "Brexit-Referendum": a name before the hyphen
+            core.insert(0, pre.lower())
+        # modifiers on the left
+        a = i
+        j = i - 1
+        proper_used = False
+        while j >= 0:
+            t = toks[j]
+            m = match_end.get(t.end)
+            if m is not None and m.cands[0].kind == "person":
+                break
+            if m is not None and not m.prefix and m.cands[0].kind in ("country", "demonym", "org", "place") and (
+                    self.lang != "de" or (m.cands[0].kind == "demonym" and m.cands[0].feature == "adj")
+                    or text[m.start:m.end].endswith("s")):
+                # German: only an adjective or a genitive modifies ("russische Wahl", "Russlands Wahl"), not a
+                # country that ends the clause before ("kündigte Russland Wahlen an")
+                c = m.cands[0]
+                evidence = named = True
+                if c.kind != "place" and country is None and org is None:
+                    country, org = _actor_of(c)
+                a = tok_index(toks, m.start, j)
+                j = a - 1
+                continue
+            if self._qualifier(t.text, quals):
+                evidence = qualified = True
+                core.insert(0, t.text.lower())
+                a, j = j, j - 1
+                continue
+            if self.lang == "en" and not proper_used and j == a - 1 and _NAME_TOKEN.match(t.text) and \
+                    t.text not in self.not_names and t.text.lower() not in self.determiners and \
+                    self.kb.role(self.lang, t.text) is None and t.pos == "PROPN" and \
+                    not self._event_heads(t.text):
+                evidence, proper_used, named = True, True, True  # "Brexit referendum", "Camp David Accords"
+                core.insert(0, t.text.lower())
+                a, j = j, j - 1
+                continue
+            if re.fullmatch(r"\d{1,2}\.|(?:19|20)\d\d", t.text) or (
+                    t.text.lower().startswith(self.event_ordinals) and len(t.text) <= 8 and self.event_ordinals):
+                a, j = j, j - 1
+                continue
+            break
+        b = i
+        # on the right: "Wahlen in Rumänien", "World War II"
+        if b + 2 < len(toks) and toks[b + 1].text in self.in_words:
+            m = match_at.get(toks[b + 2].start)
+            if m is not None and not m.prefix and m.cands[0].kind == "country":
+                country, org = m.cands[0].id, None
+                if not evidence:  # "Wahlen in Myanmar": the place is the name; else it only gives the country
+                    b = tok_index(toks, m.end - 1, b + 2)
+                evidence = named = True
+        if b + 1 < len(toks) and re.fullmatch(r"I{1,3}|IV|V|\d", toks[b + 1].text) and evidence:
+            b += 1
+        if not evidence or (qualified and not named and not qualifier_alone
+                            and not (self.lang == "en" and tok.text[:1].isupper())):
+            return None
+        return a, b, country, org, core
+
+
+    def _modifier_actor(self, part: str) -> tuple[str | None, str | None] | None:
+        """Country/org that a compound first part names ("Duma" → RUS, "Bundestags" → DEU, "Nato" → NATO)."""
+        for cand_text in (part, part[:-1] if part.endswith("s") else None):
+            if not cand_text or len(cand_text) < 2:
+                continue
+            for form in (cand_text, cand_text[:1].upper() + cand_text[1:]):
+                cands = [c for c in self.kb.lookup(form, self.lang) if c.kind in ("country", "demonym", "org")]
+                if cands:
+                    return _actor_of(cands[0])
+        return None
+
+    def _named_events(self, text: str, sentences: list[Any], match_at: dict[int, Match], match_end: dict[int, Match],
+                      covered: list[tuple[int, int]], ent: Any) -> list[_Ent]:
+        """Named events (MISC): an event noun with a modifier that names it (see `named_events` in entities.yaml).
+        Returns the events that belong to the article's country (their country is set once it is known)."""
+        pending: list[_Ent] = []
+        seen: list[tuple[int, _Ent]] = []
+        for s_ in sentences:
+            toks = s_.tokens
+            for i, tok in enumerate(toks):
+                if not tok.text[:1].isalpha() or any(a <= tok.start < b for a, b in covered):
+                    continue
+                if self.lang == "de" and not tok.text[:1].isupper():
+                    continue
+                pre, _, head_word = tok.text.rpartition("-")
+                for gi, noun, first in self._event_heads(head_word):
+                    found = self._event_at(text, toks, i, pre, gi, noun, first, match_at, match_end)
+                    if found is not None:
+                        break
+                else:
+                    continue
+                a, b, country, org, core = found
+                whose = self.event_groups[gi][2]
+                if len(core) == 1 and core[0] == noun:
+                    # "die Wahlen in Myanmar" after "Nationalwahlen": a bare noun is the event named before
+                    earlier = next((e for g_, e in seen if g_ == gi and (e.country == country or
+                                                                          (e in pending and country is not None))),
+                                   None)
+                    if earlier is not None:
+                        earlier.add(toks[a].start, toks[b].end, text[toks[a].start:toks[b].end])
+                        covered.append((toks[a].start, toks[b].end))
+                        continue
+                # leading ordinals/years without a named modifier between them and the noun are kept in the span
+                ps, pe = toks[a].start, toks[b].end
+                surface = text[ps:pe]
+                key = f"event:{country or org or '?'}:{' '.join(core)}"
+                e = ent(key, name=surface, type="MISC", country=country, org=org, rule=f"{self.lang}.event")
+                seen.append((gi, e))
+                e.add(ps, pe, surface)
+                covered.append((ps, pe))
+                if country is None and org is None and whose == "main" and e not in pending:
+                    pending.append(e)
+        return pending
+
+    def _resolve_descriptive(self, ents: dict[str, _Ent], main: str | None) -> None:
+        """A descriptive name ("Sozialdemokraten", "Republicans", "Supreme Court") is the listed body when the article
+        is about its country (or about no country clearly), else the same kind of body of the article's country."""
+        for key in [k for k in ents if k.startswith("desc:?:")]:
+            e = ents[key]
+            nat_id = key[len("desc:?:"):]
+            surfaces = sorted({t for t in e.mentions.values()})
+            own = [c for s_ in surfaces for c in self.kb.lookup(s_, self.lang)
+                   if c.kind == "org" and c.feature == "descriptive" and (main is None or c.country == main)]
+            if own:
+                nat = self.kb.national(own[0].id)
+                target = "kb:" + own[0].id
+                if nat is not None and target in ents and target != key:
+                    ents[target].mentions.update(e.mentions)
+                    ents[target].first = min(ents[target].first, e.first)
+                    e.mentions = {}
+                    continue
+                if nat is not None:
+                    e.name, e.country, e.sectors = nat.name, nat.country, list(nat.sectors)
+                continue
+            if nat_id and main is not None:
+                # another country's party/court: named by the text, coded by the article's country
+                e.name = min(surfaces, key=lambda t: (len(t), t))
+                e.name = e.name[:1].upper() + e.name[1:]
+                e.country, e.kb_id = main, None
 
     def _context_actor(self, text: str, e: _Ent, matches: list[Match], tokens: list[Token],
                        tok_at: dict[int, int]) -> tuple[str | None, str | None]:
@@ -356,7 +566,7 @@ class EntityRecognizer:
                 if c.kind in ("country", "demonym"):
                     compound_cue = c.country or c.id
                 elif c.kind == "org":
-                    compound_org = c.id
+                    compound_cue, compound_org = _actor_of(c)
                 if compound_cue or compound_org:
                     found = (r, j + 1)
         if found is None:
@@ -382,7 +592,7 @@ class EntityRecognizer:
                     cue_country = c.country or c.id
                     start_i = tok_index(toks, m.start, i)
                 elif c.kind == "org":
-                    cue_org = c.id
+                    cue_country, cue_org = _actor_of(c)
                     start_i = tok_index(toks, m.start, i)
             elif self.lang == "en" and toks[i].text in ("'s", "’s") and i > 0:
                 m = match_end.get(toks[i - 1].end)
@@ -400,7 +610,7 @@ class EntityRecognizer:
                 if cand.kind == "country":
                     cue_country = cand.id
                 else:
-                    cue_org = cand.id
+                    cue_country, cue_org = _actor_of(cand)
                 right_end = tok_index(toks, m.end - 1, nxt) + 1
         # A name after the role.
         name_span = self._name_after(toks, k, match_at, ner_tok)
@@ -529,6 +739,12 @@ class EntityRecognizer:
                     return
             if nxt is not None and c.kind == "demonym" and c.feature == "adj":
                 inst_end, inst = self._institution_after(tokens, te + 1)
+                named = match_at.get(tokens[inst_end].start) if inst is not None and inst_end < len(tokens) else None
+                if named is not None and named.cands[0].kind == "org":
+                    # "die saudi-arabische Nachrichtenagentur SPA": the name that follows is the organisation.
+                    pe = tokens[inst_end - 1].end
+                    covered.append((s, pe))
+                    return
                 if inst is not None:
                     pe = tokens[inst_end - 1].end
                     self._institution(ent, country, inst, s, pe, text[s:pe])
@@ -553,15 +769,24 @@ class EntityRecognizer:
                     and nxt.pos not in ("VERB", "AUX") and nxt.text[:1].isalpha():
                 e.bare.add((s, e_))  # attributive only: "Greek Orthodox church", "russische Kampfjets"
             return
-        if c.kind == "org" and c.feature == "national":
-            nat = self.gaz.national[c.id]
-            e = ent("kb:" + c.id, name=c.name, type="ORG", country=c.country, sectors=list(nat.get("sectors", [])),
+        if c.kind == "org" and c.feature in ("national", "descriptive"):
+            nat = self.kb.national(c.id)
+            sectors = list(nat.sectors) if nat else []
+            if c.feature == "descriptive":
+                # "die Sozialdemokraten", "the Supreme Court": the body of the country the article is about
+                # (resolved in __call__ once that country is known).
+                e = ent("desc:?:" + c.id, name=c.name, type="ORG", country=c.country, sectors=sectors,
+                        rule=f"{self.lang}.gazetteer.descriptive")
+                e.add(s, e_, surface)
+                return
+            e = ent("kb:" + c.id, name=c.name, type="ORG", kb_id=c.qid, country=c.country, sectors=sectors,
                     rule=f"{self.lang}.gazetteer.national")
             e.add(s, e_, surface)
             return
         if c.kind == "org":
             o = self.kb.org(c.id)
-            e = ent("kb:" + c.id, name=c.name, type="ORG", kb_id=c.qid, org=c.id,
+            # A principal organ acts as its organisation ("UN General Assembly" → org UN); the name keeps the body.
+            e = ent("kb:" + c.id, name=c.name, type="ORG", kb_id=c.qid, org=c.org or c.id,
                     sectors=[o.type] if o and o.type in ("IGO", "NGO") else [], rule=f"{self.lang}.gazetteer.org")
             e.add(s, e_, surface)
             return
@@ -652,8 +877,7 @@ class EntityRecognizer:
                 if any(x < se and ss < y for x, y in taken) or not self._plausible_name(toks, a, b):
                     continue
                 surface = text[ss:se]
-                line_start = text.rfind("\n", 0, ss) + 1
-                if _CREDIT.search(text[max(line_start, ss - 40):ss]):
+                if _credit_before(text, ss):
                     continue  # photo credit ("Image: John Lubbock (flickr)"), not an actor of the story
                 if typ == "PER":
                     if b - a == 1 and self.lang == "de" and toks[a].pos not in ("PROPN", "X"):
@@ -719,10 +943,16 @@ class EntityRecognizer:
             by_surname[base].add(t.start, t.end, w)
 
 
+def _credit_before(text: str, start: int) -> bool:
+    """Whether the words just before `start` on its line introduce a photo credit ("Image:", "Foto:", "©")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_CREDIT.search(text[max(line_start, start - 40):start]))
+
+
 def _actor_of(c: Candidate) -> tuple[str | None, str | None]:
     """(country, org) that a gazetteer candidate stands for."""
     if c.kind == "org":
-        return (c.country, None) if c.feature == "national" else (None, c.id)
+        return (c.country, None) if c.feature in ("national", "descriptive") else (None, c.org or c.id)
     return c.country or c.id, None
 
 

@@ -216,10 +216,34 @@ def _orgs(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     for e in entries:
         names = {lang: _uniq([*_split(e.get(lang)), e["name"] if lang == "en" else ""]) for lang in LANGS}
         out.append({
-            "id": e["code"], "code": e["code"], "name": e["name"], "type": e.get("type", "IGO"),
+            "id": e["code"], "code": e["code"], "actor": e.get("actor") or e["code"], "name": e["name"],
+            "type": e.get("type", "IGO"),
             "parent": e.get("parent"), "members": sorted(_split(e.get("members"))), "qid": e.get("qid"),
             "names": names, "prefixes": sorted({p for lang in LANGS for n in names[lang] for p in hyphen_prefixes(n)
                                                 if n.isupper() or n.istitle() and len(n) <= 6}),
+        })
+    return out
+
+
+def _national_orgs(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """National organisations: names per language (+ German genitive of one-word names), descriptive names, and the
+    one-word names that also start hyphen compounds ("Knesset-Abgeordnete", "SPD-Chef")."""
+    out = []
+    for e in entries:
+        own = [e["name"]] if "(" not in e["name"] else []
+        names = {lang: _uniq([*_split(e.get(lang)), *(own if lang == "en" else [])]) for lang in LANGS}
+        # "des ZDFs", "des BNDs": German writes the genitive -s on abbreviations too.
+        names["de"] = _uniq(names["de"] + [g for n in names["de"] if (g := german_genitive(n))]
+                            + [n + "s" for n in names["de"] if n.isupper() and n.isalpha() and n[-1] != "S"])
+        desc = {lang: _uniq(_split((e.get("descriptive") or {}).get(lang))) for lang in LANGS}
+        for lang in LANGS:
+            names[lang] = [n for n in names[lang] if n not in desc[lang]]
+        out.append({
+            "id": f"nat:{e.get('country') or 'XXX'}:{_slug(e['name'])}", "name": e["name"],
+            "country": e.get("country") or None, "sectors": _split(e.get("sectors"), " "), "qid": e.get("qid"),
+            "names": names, "descriptive": desc,
+            "prefixes": {lang: sorted(p for n in names[lang] for p in hyphen_prefixes(n) if "/" not in n)
+                         for lang in LANGS},
         })
     return out
 
@@ -274,7 +298,8 @@ def _merge_by(base: list[dict[str, Any]], extra: Iterable[dict[str, Any]], key: 
 
 
 def _user_data(user_files: Sequence[Path]) -> dict[str, Any]:
-    data: dict[str, Any] = {"countries_extra": {}, "places": [], "organisations": [], "office_holders": [], "stoplist": {}}
+    data: dict[str, Any] = {"countries_extra": {}, "places": [], "organisations": [], "national_organisations": [],
+                            "office_holders": [], "stoplist": {}}
     for path in user_files:
         doc = _load_yaml(Path(path)) or {}
         unknown = set(doc) - set(data)
@@ -286,6 +311,7 @@ def _user_data(user_files: Sequence[Path]) -> dict[str, Any]:
                 cur[k] = v if k == "name" else [*_split(cur.get(k)), *_split(v)]
         data["places"] += doc.get("places") or []
         data["organisations"] += doc.get("organisations") or []
+        data["national_organisations"] += doc.get("national_organisations") or []
         for row in doc.get("office_holders") or []:
             data["office_holders"].append({k: ("|".join(v) if isinstance(v, list) else ("" if v is None else str(v)))
                                            for k, v in row.items()})
@@ -311,6 +337,8 @@ def build_data(user_files: Sequence[Path] = ()) -> dict[str, Any]:
         c["prefixes"] = sorted({p for lang in LANGS for n in c["names"][lang] for p in hyphen_prefixes(n)})
     places = _extra_places(_merge_by(_load_yaml(SOURCES / "places_extra.yaml") or [], user["places"], "id"))
     orgs = _orgs(_merge_by(_load_yaml(SOURCES / "organisations.yaml") or [], user["organisations"], "code"))
+    nationals = _national_orgs(_merge_by(_load_yaml(SOURCES / "national_organisations.yaml") or [],
+                                         user["national_organisations"], "name"))
     persons = _persons([*_read_tsv(SOURCES / "office_holders.tsv"), *user["office_holders"]])
     # A city alias that is also an office holder's name (Obama, Clinton, Bush are towns too) names the person in
     # news far more often than the town, so the town loses that alias.
@@ -324,6 +352,7 @@ def build_data(user_files: Sequence[Path] = ()) -> dict[str, Any]:
         "countries": countries,
         "places": sorted(places, key=lambda p: p["id"]) + cities,
         "orgs": sorted(orgs, key=lambda o: o["id"]),
+        "national_orgs": sorted(nationals, key=lambda o: o["id"]),
         "persons": persons,
         "demonyms": _demonyms(),
         "roles": _roles(),

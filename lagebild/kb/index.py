@@ -103,6 +103,20 @@ class Org:
     members: tuple[str, ...]
     qid: str | None
     names: dict[str, tuple[str, ...]] = field(hash=False, compare=False)
+    actor: str = ""  # the code written to output: `code`, or the parent's for principal organs (UNGA → UN)
+
+
+@dataclass(frozen=True, slots=True)
+class NationalOrg:
+    """A national organisation (parliament, court, party, armed force, agency, state medium) of one country."""
+
+    id: str
+    name: str
+    country: str | None
+    sectors: tuple[str, ...]
+    qid: str | None
+    names: dict[str, tuple[str, ...]] = field(hash=False, compare=False)
+    descriptive: dict[str, tuple[str, ...]] = field(hash=False, compare=False)
 
 
 def _date(value: str | None) -> date | None:
@@ -123,6 +137,7 @@ class KB:
         self._surfaces: dict[str, dict[str, list[Candidate]]] = {lang: defaultdict(list) for lang in LANGS}
         self._countries: dict[str, Country] = {}
         self._orgs: dict[str, Org] = {}
+        self._national: dict[str, NationalOrg] = {}
         self._persons: list[Person] = []
         self._by_name: dict[str, list[Person]] = defaultdict(list)
         self._roles: dict[str, dict[str, Role]] = {lang: {} for lang in LANGS}
@@ -131,7 +146,9 @@ class KB:
         for lang in LANGS:
             table = self._surfaces[lang]
             for key, cands in table.items():
-                table[key] = sorted(set(cands), key=lambda c: c.rank_key)
+                # dict.fromkeys, not set(): a set's order depends on the string hash seed, and readings that tie
+                # on rank_key (a demonym as adjective and as people, "Saudi") must keep their load order.
+                table[key] = sorted(dict.fromkeys(cands), key=lambda c: c.rank_key)
             self._surfaces[lang] = dict(table)
 
     # ------------------------------------------------------------ loading
@@ -176,15 +193,32 @@ class KB:
                     self._add(lang, n, cand)
         for o in data["orgs"]:
             names = {lang: tuple(o["names"][lang]) for lang in LANGS}
+            actor = o.get("actor") or o["code"]
             self._orgs[o["code"]] = Org(o["code"], o["name"], o["type"], o["parent"], tuple(o["members"]), o["qid"],
-                                        names)
-            cand = Candidate("org", o["code"], o["name"], org=o["code"], feature=o["type"], qid=o["qid"])
-            pre = Candidate("org", o["code"], o["name"], org=o["code"], feature=o["type"], qid=o["qid"], prefix=True)
+                                        names, actor)
+            cand = Candidate("org", o["code"], o["name"], org=actor, feature=o["type"], qid=o["qid"])
+            pre = Candidate("org", o["code"], o["name"], org=actor, feature=o["type"], qid=o["qid"], prefix=True)
             for lang in LANGS:
                 for n in names[lang]:
                     self._add(lang, n, cand)
                     if n + "-" in o["prefixes"]:
                         self._add(lang, n + "-", pre)
+        # National organisations (feature "national"); a descriptive name ("Sozialdemokraten", "Supreme Court")
+        # has feature "descriptive": it means this body only in an article about its country.
+        for o in data.get("national_orgs", []):
+            names = {lang: tuple(o["names"][lang]) for lang in LANGS}
+            desc = {lang: tuple(o["descriptive"][lang]) for lang in LANGS}
+            self._national[o["id"]] = NationalOrg(o["id"], o["name"], o["country"], tuple(o["sectors"]), o["qid"],
+                                                  names, desc)
+            for lang in LANGS:
+                for feature, forms in (("national", names[lang]), ("descriptive", desc[lang])):
+                    cand = Candidate("org", o["id"], o["name"], country=o["country"], feature=feature, qid=o["qid"])
+                    for n in forms:
+                        self._add(lang, n, cand)
+                pre = Candidate("org", o["id"], o["name"], country=o["country"], feature="national", qid=o["qid"],
+                                prefix=True)
+                for p in o["prefixes"][lang]:
+                    self._add(lang, p, pre)
         for r in data["persons"]:
             names = {lang: tuple(r["names"][lang]) for lang in LANGS}
             person = Person(r["id"], r["name"], r["country"], r["org"], tuple(r["offices"]), _date(r["start"]),
@@ -224,6 +258,13 @@ class KB:
 
     def org(self, code: str) -> Org | None:
         return self._orgs.get(code) or self._orgs.get(code.upper())
+
+    def national(self, id_: str) -> NationalOrg | None:
+        """A national organisation by its id ("nat:DEU:bundestag")."""
+        return self._national.get(id_)
+
+    def nationals(self) -> list[NationalOrg]:
+        return sorted(self._national.values(), key=lambda o: o.id)
 
     def orgs(self) -> list[Org]:
         return sorted(self._orgs.values(), key=lambda o: o.code)

@@ -129,8 +129,27 @@ def test_orgs(kb: KB) -> None:
     assert kb.lookup("Vereinte Nationen", "de")[0].org == "UN"
     assert kb.lookup("IAEO", "de")[0].org == "IAEA"
     assert kb.lookup("IWF", "de")[0].org == "IMF"
-    assert kb.lookup("EU-Kommission", "de")[0].org == "EUCOM"
+    # principal organs are written as their organisation (CAMEO); the candidate keeps the body's own id
+    eucom = kb.lookup("EU-Kommission", "de")[0]
+    assert (eucom.id, eucom.org) == ("EUCOM", "EU")
+    assert kb.lookup("UN General Assembly", "en")[0].org == "UN"
+    assert kb.lookup("UNHCR", "en")[0].org == "UNHCR"
     assert "DEU" in kb.org("NATO").members
+
+
+def test_national_organisations(kb: KB) -> None:
+    g20 = {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS", "SAU", "ZAF",
+           "TUR", "GBR", "USA", "UKR", "IRN", "ISR", "PRK"}
+    nats = kb.nationals()
+    assert g20 <= {n.country for n in nats}
+    for n in nats:
+        assert n.sectors and n.id.startswith("nat:"), n
+    for surface, lang, country in (("Knesset", "de", "ISR"), ("KCNA", "en", "PRK"), ("Xinhua", "de", "CHN"),
+                                   ("ZDFs", "de", "DEU"), ("Bundestages", "de", "DEU")):
+        c = kb.lookup(surface, lang)[0]
+        assert (c.kind, c.feature, c.country) == ("org", "national", country), surface
+    assert kb.lookup("Sozialdemokraten", "de")[0].feature == "descriptive"
+    assert [c.id for c in kb.lookup("SPD-", "de")] == ["nat:DEU:social-democratic-party-of-germany"]
 
 
 def test_stop_list(kb: KB) -> None:
