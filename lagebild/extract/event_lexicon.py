@@ -31,6 +31,7 @@ class Entry:
     support: bool = False
     refine: tuple[tuple[str, str], ...] = ()
     source: str = "own"  # own | petrarch
+    default: bool = False  # a PETRARCH verb's bare default code (no object or preposition pattern matched)
 
     @property
     def rule(self) -> str:
@@ -133,6 +134,7 @@ class Lexicon:
         if after and f"{lemma} {after[0].lemma.casefold()}" in self.cue("idioms"):
             return None  # "take place", "take part": no interaction
         code = None
+        default = False
         if after and v.get("preps"):
             code = v["preps"].get(after[0].lemma.casefold())
         if code is None and v.get("objects"):
@@ -144,11 +146,37 @@ class Lexicon:
             # a verb's bare default is trusted only when it is a specific code: PETRARCH files
             # generic verbs ("lead", "mean", "accord", "want") under the broad 0x0 class codes
             code = v.get("default")
+            default = True
             if code and (len(code) == 3 and code.endswith("0")):
                 return None
         if not code or not cameo.is_code(code):
             return None
-        return Trigger(Entry(lemma, "verb", code, source="petrarch"), i, code, 4)
+        return Trigger(Entry(lemma, "verb", code, source="petrarch", default=default), i, code, 4)
+
+    def off_topic(self, toks: list[Token]) -> str | None:
+        """The domain (``off_topic`` in events.yaml: accident, disaster, sports, science, crime …) one
+        of whose cue words occurs among `toks`, else None. A cue ``*word`` matches as a word ending
+        (German compounds: "Hubschrauberabsturz"), ``word*`` as a beginning, else the whole word or
+        lemma."""
+        words = set()
+        for t in toks:
+            words.add(t.text.casefold())
+            words.add(t.lemma.casefold())
+        for domain, cues in (self.cues.get("off_topic") or {}).items():
+            for c in cues:
+                c = str(c).casefold()
+                if c.startswith("*") and c.endswith("*"):
+                    if any(c[1:-1] in w for w in words):
+                        return str(domain)
+                elif c.startswith("*"):
+                    if any(w.endswith(c[1:]) for w in words):
+                        return str(domain)
+                elif c.endswith("*"):
+                    if any(w.startswith(c[:-1]) for w in words):
+                        return str(domain)
+                elif c in words:
+                    return str(domain)
+        return None
 
     def tone_code(self, words: set[str]) -> str | None:
         for code, pats in self.tone:

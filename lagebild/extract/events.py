@@ -31,6 +31,21 @@ _MAX_EVIDENCE = 400
 _DOMESTIC_ROOTS = ("17", "18", "19", "20")
 _NOUN_AGENTS = ("durch", "seitens", "by")
 _QUOTE_ROOTS = ("11", "05")  # statements taken from quotes: criticism/accusation and praise
+# Political actors (GUIDELINES: a state or its organs, an IGO, or a domestic group coded by its
+# country): sectors of state organs, parties and armed groups; role nouns for organised domestic
+# groups (protesters, unions) count too. Every event needs one political side; a statement needs a
+# political speaker.
+_POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "SPY", "INS", "IGO",
+                                "SEP", "UAF", "RAD", "MOD", "IMG"})
+_GROUP_SECTORS = frozenset({"CVL", "LAB"})
+# Roots where a state acting on itself (X→X with the bare country as target) is domestic politics.
+_SELF_ROOTS = ("14", "17", "18", "19", "20")
+# Confidence: the evidence of the trigger (own lexicon entry with an object/pattern match, own entry,
+# PETRARCH pattern, PETRARCH default, quote) less what is inferred about the actors. Events below
+# MIN_CONFIDENCE are not emitted (every further mention of the same event adds 0.05 first).
+_BASE_CONFIDENCE = {"pattern": 0.85, "own": 0.8, "petrarch": 0.7, "petrarch_default": 0.6, "quote": 0.6}
+_PENALTY = {"inferred": 0.15, "coref": 0.1, "nonpolitical": 0.1}
+MIN_CONFIDENCE = 0.45
 
 
 @dataclass(slots=True)
@@ -105,6 +120,7 @@ class EventCoder:
         self.both, self.pronouns = c("both"), c("subject_pronouns")
         self.claim_verbs = c("claim_verbs")
         self.tense_aux = c("tense_aux")
+        self.purpose = c("purpose")
         self.quote_marks = ("\"", "„", "“", "”", "«", "»")
 
     # ------------------------------------------------------------------ stage
@@ -115,7 +131,12 @@ class EventCoder:
         doc.layers["coref"] = [lk.to_json() for lk in resolve_coref(doc, layer, self.lang, self.kb)]
         trace: list[Decision] = []
         found: list[_Found] = []
+        self._doc = doc
+        self._pol_entities = self._apposition_political(sentences, layer)
         self._roles: dict[str, Actor] = {}  # role lemma → its last actor with a country ("sudanesische Flüchtlinge")
+        # the headline's domain (a crash, a sports result, a crime) holds for the whole story
+        self._headline_domain = self.lex.off_topic(sentences[0].tokens) \
+            if sentences and doc.title and doc.text.lstrip().startswith(doc.title.strip()[:40]) else None
         ai = 0
         for si, sent in enumerate(sentences):
             while ai < len(layer.actors) and layer.actors[ai].end <= sent.start:
@@ -131,6 +152,33 @@ class EventCoder:
         doc.layers["event_trace"] = trace
         doc.layers["event_actors"] = layer
         return doc
+
+    def _apposition_political(self, sentences: list[Sentence], layer: ActorLayer) -> frozenset[str]:
+        """Entities without a political sector written with a political role or organisation just
+        before one of their mentions ("Labour deputy leader Tom Watson", "Präsident X"): they are
+        political actors in this article."""
+        pol: set[str] = set()
+        self._orgs = frozenset(e.id for e in self._doc.entities if e.type == "ORG" and e.country and not e.sectors)
+        by_end = {a.end: a for a in layer.actors if _political(a) and a.kind != "coref"}
+        si = 0
+        for a in layer.actors:
+            if not a.entity or a.entity in pol or a.kind != "entity" or _political(a):
+                continue
+            while si < len(sentences) and sentences[si].end <= a.start:
+                si += 1
+            if si >= len(sentences):
+                break
+            toks = sentences[si].tokens
+            i = next((k for k, t in enumerate(toks) if t.start >= a.start), None)
+            if i is None:
+                continue
+            for t in toks[max(0, i - 4):i]:
+                role = self.kb.role(self.lang, t.text) or self.kb.role(self.lang, t.lemma)
+                if (role is not None and set(role.sectors) & _POLITICAL_SECTORS) or \
+                        (t.end in by_end and by_end[t.end].entity != a.entity):
+                    pol.add(a.entity)
+                    break
+        return frozenset(pol)
 
     # ----------------------------------------------------------------- quotes
 
@@ -167,6 +215,10 @@ class EventCoder:
             src = next((a for a in layer.actors if a.entity == ent.id), None)
             if src is None or not src.key:
                 continue
+            if not _political(src, self._pol_entities):
+                trace.append(Decision(si, clause_text, q.cue, rule, code, src.code, None, "reported", False,
+                                      "speaker is not a political actor"))
+                continue
             inside = [a for a in layer.actors if q.start <= a.start and a.end <= q.end and a.key
                       and a.entity != ent.id and a.kind not in ("demonym", "people")]
             tgt = next((a for a in inside if a.key != src.key), None) or next(iter(inside), None)
@@ -180,7 +232,10 @@ class EventCoder:
                 continue
             ctoks = qtoks or sent.tokens
             date = self._date(doc, sent, sent.tokens, ctoks[0])
-            out.append(_Found(src, tgt, code, rule, "reported", date, None, (q.start, q.end), False, 0.6))
+            if tgt.key == src.key and (tgt.inferred or tgt.kind == "coref"):
+                continue  # a self-directed statement only with a named target
+            out.append(_Found(src, tgt, code, rule, "reported", date, None, (q.start, q.end), False,
+                              _confidence("quote", src, tgt)))
             trace.append(Decision(si, clause_text, q.cue, rule, code, src.code, tgt.code, "reported", True))
         return out
 
@@ -319,8 +374,11 @@ class EventCoder:
             if groups:
                 g = groups[-1]
                 between = toks[g.last + 1:i]
-                if between and len(between) <= 2 and all(t.text in self.coord or t.lemma in self.coord
-                                                         for t in between) and between[-1].text != ",":
+                # "China und Russland", "die EU und die Vereinigten Staaten": coordinators, at most one
+                # determiner after them
+                if between and len(between) <= 2 and (between[0].text in self.coord or between[0].lemma in self.coord) \
+                        and all(t.text in self.coord or t.lemma in self.coord or (t.pos == "DET" and k > 0)
+                                for k, t in enumerate(between)) and between[-1].text != ",":
                     g.members.append(a)
                     g.last = j
                     continue
@@ -417,9 +475,15 @@ class EventCoder:
                 if g.prep in self.partner_preps:
                     target_g, sym = g, True
                     break
-                if g.prep in self.target_preps:
+                if g.prep in self.target_preps and not entry.sym:
+                    # a meeting's partner comes with "mit/with"; "zu/to" names its occasion
                     target_g = g
                     break
+        if entry.default and (passive or target_g is None or target_g.prep is not None or target_g.first <= ti):
+            # a PETRARCH verb's bare default ("pay", "attend", "return", "die") is a coding only with an
+            # actor as its direct object; patterns (object nouns, prepositions) are specific enough
+            note(False, "PETRARCH default code without an actor as direct object")
+            return []
         host_place: PlaceMention | None = None
         if entry.host and target_g is None:
             host_place = self._place(doc, sent, ctoks, layer, host=True)
@@ -443,7 +507,7 @@ class EventCoder:
             code = intent
         pairs: list[tuple[Actor | None, Actor | None]] = []
         srcs = source_g.members if source_g else [None]
-        if target_g is None and source_g is not None and len(source_g.keys) >= 2 and (sym or entry.speech is False):
+        if target_g is None and source_g is not None and len(source_g.keys) >= 2 and sym:
             # "China und Russland vereinbaren …": one symmetric event between the coordinated actors
             a = source_g.members[0]
             b = next(m for m in source_g.members if m.key != a.key)
@@ -471,9 +535,15 @@ class EventCoder:
                 return []
             code, mod = intent, "future"
         place = self._place(doc, sent, ctoks, layer)
+        domain = self.lex.off_topic(toks) or self._headline_domain
+        statement = entry.speech or root in ("01",)
         for s, t in pairs:
             if s is None or t is None or not s.key or not t.key:
                 note(False, "missing source or target", s.code if s else None, t.code if t else None, mod)
+                continue
+            why = self._inadmissible(s, t, code, statement, domain)
+            if why:
+                note(False, why, s.code, t.code, mod)
                 continue
             if entry.speech and s.key == t.key and t.kind in ("country", "capital") and s.kind != t.kind:
                 # a speaker naming their own country ("eine Verhöhnung Polens") says nothing about it
@@ -482,14 +552,40 @@ class EventCoder:
             if s is t or (s.start == t.start):
                 note(False, "source and target are the same mention", s.code, t.code, mod)
                 continue
-            conf = 0.8 - 0.15 * (s.inferred + t.inferred) - (0.1 if entry.source == "petrarch" else 0.0)
+            kind = ("petrarch_default" if entry.default else "petrarch") if entry.source == "petrarch" else \
+                ("pattern" if entry.with_ else "own")
+            conf = _confidence(kind, s, t)
             ev = (ctoks[0].start, ctoks[-1].end)
             if source_g is not None and 0 <= source_g.first < cl.start:
                 ev = (toks[source_g.first].start, ctoks[-1].end)
-            out.append(_Found(s, t, code, rule, mod, date, place.name if place else None, ev, sym,
-                              round(max(conf, 0.3), 2)))
+            out.append(_Found(s, t, code, rule, mod, date, place.name if place else None, ev, sym, conf))
             note(True, "", s.code, t.code, mod, code)
         return out
+
+    def _inadmissible(self, s: Actor, t: Actor, code: str, statement: bool, domain: str | None) -> str | None:
+        """Why a coded dyad is not an event between political actors (None when it is)."""
+        root = code[:2]
+        # the side that `_protest_pair`/`_domestic_pair` fill in stands for the state or domestic
+        # group of a domestic protest, coercion or violence (CAMEO X→X)
+        filled = [a for a in (s, t) if a.inferred and not a.text and root in _SELF_ROOTS]
+        pe = self._pol_entities
+        # organisations with a country but no sector (parties, movements and agencies the entity layer
+        # does not know) may carry an event, but cannot speak for a statement alone
+        pe_org = pe | self._orgs
+        if not (_political(s, pe_org) or _political(t, pe_org) or filled):
+            return "no political actor on either side"
+        if statement and not _political(s, pe):
+            return "statement by a speaker who is not a political actor"
+        named = all(_political(a, pe) and not a.inferred and a.kind != "coref" for a in (s, t))
+        if domain and not named:
+            return f"{domain} story: not coded without named political actors on both sides"
+        if s.key == t.key:
+            if statement and (s.inferred or t.inferred or "coref" in (s.kind, t.kind)):
+                return "self-directed statement with an inferred or resolved side"
+            if root not in _SELF_ROOTS and t.kind in ("country", "capital") and \
+                    set(s.sectors) & _POLITICAL_SECTORS and s.kind not in ("country", "capital"):
+                return "a state organ acting on its own country is no event of this kind"
+        return None
 
     def _last_two(self, layer: ActorLayer, before: int) -> Group | None:
         # the two countries the article has named most so far (ties: the more recent)
@@ -638,6 +734,9 @@ class EventCoder:
                                     or not any(t.text.casefold() in ("wurde", "wurden", "worden") for t in ctoks)):
             if self.lang != "de" or trig.text == trig.lemma:
                 return "future"
+        if any(t.text.casefold() in self.purpose for t in ctoks[:ti]) and \
+                any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti]):
+            return "future"  # a purpose clause ("um … zu kämpfen", "in order to"): intended, not done
         plan_ctx = ctoks[:ti]
         if ci > 0:
             prev = clauses[ci - 1]
@@ -713,6 +812,35 @@ class EventCoder:
         return best[1] if best else None
 
 
+def _political(a: Actor | None, entities: frozenset[str] = frozenset()) -> bool:
+    """A state (country or capital named for its government), an IGO, a state organ, party or armed
+    group, or a named domestic group (protesters, unions); not a private person, company or medium.
+    `entities`: entity ids known to be political in this article (apposition)."""
+    if a is None or not a.key:
+        return False
+    if a.entity and a.entity in entities:
+        return True
+    if a.org or (a.kind in ("country", "capital") and a.text):
+        return True
+    if set(a.sectors) & _POLITICAL_SECTORS:
+        return True
+    return a.kind == "role" and bool(a.text) and bool(set(a.sectors) & _GROUP_SECTORS)
+
+
+def _confidence(kind: str, s: Actor, t: Actor) -> float:
+    """Evidence-based confidence: the trigger's base less a penalty per inferred (country taken from
+    the article or filled in), pronoun-resolved or non-political named side."""
+    c = _BASE_CONFIDENCE[kind]
+    for a in (s, t):
+        if a.inferred:
+            c -= _PENALTY["inferred"]
+        elif a.kind == "coref":
+            c -= _PENALTY["coref"]
+        if a.text and not a.inferred and not _political(a):
+            c -= _PENALTY["nonpolitical"]
+    return round(max(c, 0.0), 2)
+
+
 def _with_country(role: Actor, other: Actor, keep_entity: bool = False) -> Actor:
     sectors = tuple(dict.fromkeys(role.sectors + other.sectors))
     return Actor(min(role.start, other.start), max(role.end, other.end), other.country, other.org, sectors,
@@ -744,7 +872,8 @@ def _merge(doc: Document, found: list[_Found]) -> list[Event]:
             continue
         by_key[key] = f
     events: list[Event] = []
-    for n, f in enumerate(by_key.values(), 1):
+    kept = [f for f in by_key.values() if f.confidence >= MIN_CONFIDENCE]
+    for n, f in enumerate(kept, 1):
         row = cameo.lookup(f.code)
         s, e = f.evidence
         if e - s > _MAX_EVIDENCE:

@@ -222,3 +222,51 @@ def test_cli_explain_file(cli, tmp_path) -> None:
     out = res.stdout
     assert "de.verb.eintreffen" in out and "events:" in out
     assert "042" in out and "date=2024-10-14" in out and "place=Beijing" in out
+
+
+# ------------------------------------------------------------ precision (bench/events_precision)
+
+def test_private_persons_alone_are_no_event() -> None:
+    # a statement or appeal between people without a political role is not coded …
+    doc = code("Anna Berg asked Tom Hale for donations.", "en",
+               {"Anna Berg": ("PER", "USA", None, []), "Tom Hale": ("PER", "USA", None, [])})
+    assert not doc.events
+    # … the same with a government on one side is
+    doc = code("The Justice Ministry asked Tom Hale for donations.", "en",
+               {"Justice Ministry": ("ORG", "USA", None, ["GOV"]), "Tom Hale": ("PER", "USA", None, [])})
+    assert ("USA", "020", "USA") in triples(doc)
+
+
+def test_petrarch_default_needs_an_actor_object() -> None:
+    doc = code("Mayor Jane Doe attended law school in Paris.", "en", {"Jane Doe": ("PER", "USA", None, ["GOV"])})
+    assert not doc.events
+    trace = [d for d in doc.layers["event_trace"] if "PETRARCH default" in d.why]
+    assert trace
+
+
+def test_off_topic_sentences_need_named_political_actors() -> None:
+    doc = code("Zehn Soldaten wurden bei einem Hubschrauberabsturz in Nepal getötet.", "de", {})
+    assert not doc.events
+    doc = code("An earthquake struck the Philippines, injuring at least 25 people.", "en",
+               {"Philippines": ("GPE", "PHL", None, [])})
+    assert not doc.events
+
+
+def test_purpose_clause_is_no_happening() -> None:
+    doc = code("Die Soldaten flogen nach Kathmandu, um gegen die Rebellen zu kämpfen.", "de", {})
+    assert not [e for e in doc.events if e.root == "19"]
+
+
+def test_coordinated_subject_without_target_is_not_a_dyad() -> None:
+    doc = code("Die EU und die Vereinigten Staaten unterstützen die Unabhängigkeit.", "de",
+               {"EU": ("ORG", None, "EU", ["IGO"]), "Vereinigten Staaten": ("GPE", "USA", None, [])})
+    assert ("EU", "051", "USA") not in triples(doc)
+
+
+def test_confidence_reflects_the_evidence() -> None:
+    from lagebild.extract import events as ev
+
+    named = code("China kritisierte Russland.", "de", {"China": CHN, "Russland": RUS}).events[0]
+    inferred = code("Die Polizei verhaftete zwei Demonstranten in Moskau.", "de", {}).events
+    assert named.confidence >= 0.8
+    assert all(ev.MIN_CONFIDENCE <= e.confidence < named.confidence for e in inferred)
