@@ -153,6 +153,25 @@ class Document(_Model):
     def from_json(cls, data: dict[str, Any]) -> "Document":
         return cls.model_validate(data)
 
+    def span_problems(self) -> list[str]:
+        """Spans that point outside `text` or whose `text` is not the text's own words there.
+
+        Evidence is only auditable when it is the article's words at that place, so documents
+        from outside (API uploads, JSON Lines imports) are checked before they are stored.
+        """
+        n = len(self.text)
+        spans: list[tuple[str, Span]] = [(f"entity {e.id}", m) for e in self.entities for m in e.mentions]
+        spans += [(f"place {p.name}", m) for p in self.places for m in p.mentions]
+        spans += [("time", t) for t in self.times] + [("quote", q) for q in self.quotes]
+        spans += [(f"event {e.id}", e.evidence) for e in self.events] + [("heading", h) for h in self.headings]
+        problems = []
+        for what, s in spans:
+            if not 0 <= s.start <= s.end <= n:
+                problems.append(f"{what}: span {s.start}-{s.end} outside the text (length {n})")
+            elif self.text[s.start:s.end] != s.text:
+                problems.append(f"{what}: span {s.start}-{s.end} is {self.text[s.start:s.end]!r}, not {s.text!r}")
+        return problems
+
     def span(self, start: int, end: int) -> Span:
         """A span of `text` with its surface, so evidence is always copied from the text itself."""
         return Span(start=start, end=end, text=self.text[start:end])

@@ -44,7 +44,9 @@ class Processor:
         return clean_page(raw.body, title=raw.title, lang=raw.lang, languages=self.languages)
 
     def document(self, raw: RawDoc) -> Document:
-        """The cleaned Document before any analysis stage."""
+        """The cleaned Document before any analysis stage (a finished one when `raw` carries it)."""
+        if raw.document is not None:
+            return _finished(raw)
         art = self.clean(raw)
         if not art.text.strip():
             raise ValueError("no article text left after cleaning")
@@ -72,7 +74,23 @@ class Processor:
 
     def __call__(self, raw: RawDoc) -> Document:
         doc = self.document(raw)
-        return self.pipeline(doc.lang)(doc)
+        return doc if raw.document is not None else self.pipeline(doc.lang)(doc)
+
+
+def _finished(raw: RawDoc) -> Document:
+    """A lagebild/1 document read back from JSON Lines, checked but not extracted again."""
+    from pydantic import ValidationError
+
+    try:
+        doc = Document.from_json(raw.document or {})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise ValueError(f"not a valid lagebild/1 document: {where}: {first['msg']}") from None
+    problems = doc.span_problems()
+    if problems:
+        raise ValueError(f"not a valid lagebild/1 document: {problems[0]}")
+    return doc
 
 
 def _agency_name(agency: list[str]) -> str | None:

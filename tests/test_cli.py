@@ -184,3 +184,16 @@ def test_examples_ingest(cli, tmp_path):
     con = sqlite3.connect(tmp_path / "test.db")
     langs = {row[0] for row in con.execute("select lang from documents")}
     assert langs == {"de", "en"}
+
+
+def test_lagebild1_records_are_stored_as_they_are_and_checked(cli, tmp_path):
+    good = _doc_with_events().to_json()
+    bad = _doc_with_events().to_json()
+    bad["doc_id"] = "tampered"
+    bad["events"][0]["evidence"]["text"] = "Something the article never said"
+    f = tmp_path / "export.jsonl"
+    f.write_text(json.dumps(good, ensure_ascii=False) + "\n" + json.dumps(bad, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = cli("ingest", str(f))
+    assert r.returncode == 0, r.stderr
+    assert "export.jsonl:2: not a valid lagebild/1 document: event v1" in r.stderr
+    assert json.loads(cli("show", "ev-doc").stdout) == good  # not extracted again: events kept exactly

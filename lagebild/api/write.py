@@ -97,7 +97,9 @@ class _Ingester:
                 doc = Document.from_json(data)
             except ValidationError as exc:
                 raise HTTPException(status_code=422, detail=f"not a valid lagebild/1 document: {exc.errors()[:3]}") from None
-            _check_spans(doc)
+            problems = doc.span_problems()
+            if problems:
+                raise HTTPException(status_code=422, detail=problems[0])
             return doc
         opts = {k: _str_or_none(data.get(k)) or params.get(k) for k in ("lang", "published", "id")}
         if isinstance(data.get("text"), str):
@@ -108,16 +110,6 @@ class _Ingester:
         if isinstance(data.get("url"), str):
             return self.process(self.fetch(data["url"], opts["lang"], opts["published"], opts["id"]))
         raise HTTPException(status_code=422, detail='expected a lagebild/1 document, {"text": …} or {"url": …}')
-
-
-def _check_spans(doc: Document) -> None:
-    """Refuse a document whose spans point outside its text (the pages highlight from them)."""
-    n = len(doc.text)
-    spans = [m for e in doc.entities for m in e.mentions] + [m for p in doc.places for m in p.mentions]
-    spans += list(doc.times) + list(doc.quotes) + [e.evidence for e in doc.events]
-    for s in spans:
-        if not 0 <= s.start <= s.end <= n:
-            raise HTTPException(status_code=422, detail=f"span {s.start}-{s.end} outside the text (length {n})")
 
 
 def _utf8(body: bytes) -> str:

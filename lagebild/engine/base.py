@@ -77,7 +77,8 @@ class DocWorker:
                 time.sleep(self._slow)
             if self._fail is not None and self._fail.search(raw.origin):
                 raise RuntimeError(f"test hook {FAIL_ENV} matched")
-            doc = self.processor.pipeline(doc.lang)(doc)
+            if raw.document is None:  # a lagebild/1 record read back is stored as it is
+                doc = self.processor.pipeline(doc.lang)(doc)
             # Analysis layers (tokens, sentences) are not stored; do not ship them between processes.
             doc.layers.clear()
             return Done(raw.origin, doc)

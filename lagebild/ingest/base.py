@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 RawKind = Literal["text", "html"]
 
@@ -26,6 +26,8 @@ class RawDoc:
     url: str | None = None
     source_name: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    # A finished lagebild/1 document (a JSON Lines export read back): stored as it is, not re-extracted.
+    document: dict[str, Any] | None = None
 
 
 @dataclass

@@ -82,6 +82,11 @@ def record_to_rawdoc(rec: Any, origin: str) -> RawDoc:
     source = next((_scalar(rec[k]) for k in _SOURCE_FIELDS if _scalar(rec.get(k))), None)
     fields = {k: v for k in _STR_FIELDS if isinstance(v := rec.get(k), str) and v.strip()}
     meta = {k: s for k, v in rec.items() if k not in _HANDLED and (s := _scalar(v)) is not None}
+    if rec.get("schema") == "lagebild/1":
+        # Already extracted (e.g. `lagebild export --format jsonl`): offsets refer to this exact
+        # text, so it is neither normalised nor cleaned again.
+        return RawDoc(origin=origin, body=text, doc_id=doc_id, lang=fields.get("lang"),
+                      published=fields.get("published"), title=fields.get("title"), document=rec)
     return RawDoc(
         origin=origin,
         body=text.replace("\r\n", "\n").replace("\r", "\n"),

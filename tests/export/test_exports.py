@@ -14,7 +14,6 @@ from lagebild.doc import Document
 from lagebild.export import export
 from lagebild.export.common import numeric_id
 from lagebild.export.gdelt import GDELT_COLUMNS, gdelt_row
-from lagebild.export.jsonl import load_jsonl
 from lagebild.store import Store
 from tests.conftest import cli  # noqa: F401 - fixture
 from tests.store.conftest import make_doc, store_url  # noqa: F401 - store_url is a fixture
@@ -136,13 +135,16 @@ def test_csv_and_parquet_have_the_same_flat_rows(filled: Store, tmp_path: Path) 
     assert tuple(pq.read_table(path).column_names) == FLAT_FIELDS
 
 
-def test_jsonl_round_trip(filled: Store, tmp_path: Path) -> None:
+def test_jsonl_round_trip(filled: Store, tmp_path: Path, cli) -> None:  # noqa: F811 - fixture
     text = _export(filled, "jsonl")
     assert len(text.splitlines()) == 3  # all documents, also those without events
-    with Store(f"sqlite:///{tmp_path / 'fresh.db'}") as fresh:
-        fresh.migrate()
-        assert load_jsonl(fresh, text.splitlines()) == (3, 0)
-        assert load_jsonl(fresh, text.splitlines()) == (0, 3)
+    export_file = tmp_path / "export.jsonl"
+    export_file.write_text(text, encoding="utf-8")
+    fresh_url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    for expected in ("3 document(s) stored", "0 document(s) stored"):
+        r = cli("ingest", "--db", fresh_url, str(export_file))
+        assert r.returncode == 0 and expected in r.stderr, r.stderr
+    with Store(fresh_url) as fresh:
         for doc in filled.iter_documents():
             back = fresh.get(doc.doc_id)
             assert back is not None and back.to_json() == doc.to_json()
