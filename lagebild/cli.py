@@ -478,6 +478,32 @@ def eval_ner(
                f"(tp {result['tp']} fp {result['fp']} fn {result['fn']}, {result['sentences']} sentences)")
 
 
+@eval_app.command("timex")
+def eval_timex(
+    path: Annotated[Path, typer.Argument(help="WikiWarsDE: its .tar.xz, its folder, or keyinline/*.key.xml (TIMEX2 inline).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    no_dct: Annotated[bool, typer.Option("--no-dct", help="Tag without the documents' DATETIME as DCT.")] = False,
+) -> None:
+    """Temporal expressions: strict/relaxed span P/R/F1 and TIMEX2→TIMEX3 value accuracy on WikiWarsDE."""
+    from lagebild.eval.timex import evaluate, read_corpus
+
+    if not path.exists():
+        raise CliError(f"{path}: no such file or folder")
+    docs = read_corpus(path)
+    if not docs:
+        raise CliError(f"{path}: no TIMEX2 documents")
+    result = evaluate(docs, use_dct=not no_dct)
+    if as_json:
+        typer.echo(json.dumps(result, indent=1))
+        return
+    for key in ("strict", "strict_noprep", "relaxed"):
+        r = result[key]
+        typer.echo(f"{key:13s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
+    v = result["value"]
+    typer.echo(f"value acc {v['acc']:.3f} over {v['n']} matches ({v['excluded']} excluded: {v['excluded_by']})")
+    typer.echo(f"documents {result['documents']}, gold {result['gold']}, predicted {result['predicted']}, DCT {result['dct']}")
+
+
 @train_app.command("ner")
 def train_ner(
     lang: Annotated[list[str], typer.Option("--lang", help="Language(s) to train (default: de and en).")] = [],  # noqa: B006

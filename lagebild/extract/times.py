@@ -31,6 +31,7 @@ _ANCHORS_PATH = Path(str(resources.files("lagebild.kb"))) / "anchors.yaml"
 _SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
 _SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
                     6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
+_YEAR_RX = re.compile(r"(?<![\d.,])((?:1[5-9]|20)\d\d)(?![\d])")
 _GRAN_RANK = {"D": 0, "W": 1, "M": 2, "Y": 3, "DE": 4, "CE": 5}
 
 
@@ -62,6 +63,7 @@ class _Ctx:
     ref: date | None = None            # last day-level date (parts of day, "am Vortag" attach here)
     last: tuple[date, str] | None = None  # last point of any granularity ("eine Woche später")
     year_ref: tuple[int, int] | None = None  # (year, position) of the last explicit year
+    historic: bool = False  # the text names only years long before the DCT (an encyclopedic narrative)
 
 
 @dataclass
@@ -246,12 +248,15 @@ class TimeTagger:
     def tag(self, text: str, published: str | None) -> list[Time]:
         """All temporal expressions of `text`, in text order, resolved against `published`."""
         dct = date.fromisoformat(published[:10]) if published else None
-        ctx = _Ctx(dct=dct)
+        ctx = _Ctx(dct=dct, historic=self._historic(text, dct))
         self._sentences = self._sentence_spans(text)
         out: list[tuple[Time, _Found | None]] = []
         for f in self._select(text):
             if f.rule.kind == "range":
                 out.extend((t, None) for t in self._range(f, text, ctx))
+                continue
+            if f.rule.kind == "year_range":
+                out.extend((t, None) for t in self._year_range(f, text, ctx))
                 continue
             res = self._resolve(f, text, ctx)
             if res is None:
@@ -264,6 +269,14 @@ class TimeTagger:
             if f is not None and f.rule.kind in ("anchored", "anchor_day"):
                 out[i] = (self._anchored(t, f, text, dct, [x for x, _ in out]), f)
         return [t for t, _ in out]
+
+    @staticmethod
+    def _historic(text: str, dct: date | None) -> bool:
+        """Whether `text` is a historical narrative: at least three years named, none near the DCT."""
+        if dct is None:
+            return False
+        years = [int(y) for y in _YEAR_RX.findall(text)]
+        return len(years) >= 3 and all(y < dct.year - 1 for y in years)
 
     # -- matching -----------------------------------------------------------------------------
 
@@ -355,6 +368,11 @@ class TimeTagger:
         """Year of a date given without one: the narrative's explicit year, else relative to the DCT."""
         if ctx.dct is None:
             return None
+        if ctx.historic and ctx.year_ref and ctx.year_ref[0] < ctx.dct.year - 1:
+            # a historical narrative ("Am 1. September 1939 … am 17. September") stays in the year it
+            # last named, whatever the distance or the tense
+            ctx.year_ref = (ctx.year_ref[0], pos)
+            return ctx.year_ref[0]
         if ctx.year_ref and not future and pos - ctx.year_ref[1] < 300 and ctx.year_ref[0] < ctx.dct.year:
             # a past narrative that has just named its year ("on November 15, 2017 … on November 21")
             return ctx.year_ref[0]
@@ -366,6 +384,13 @@ class TimeTagger:
         if nearest:
             return min(cands, key=lambda c: abs((c[1] - ref).days))[0]
         return max((y for y, d in cands if d <= ref), default=ctx.dct.year)
+
+    @staticmethod
+    def _narrative_year(ctx: _Ctx) -> int | None:
+        """The year a historical narrative last named (None outside such a narrative)."""
+        if ctx.historic and ctx.year_ref and ctx.dct and ctx.year_ref[0] < ctx.dct.year - 1:
+            return ctx.year_ref[0]
+        return None
 
     def _pod(self, g: dict[str, str | None], *names: str) -> str | None:
         for n in names:
@@ -434,7 +459,12 @@ class TimeTagger:
 
         if kind == "year":
             year = int(g["year"])
-            ctx.year_ref = (year, f.end)
+            if g.get("bc"):
+                return _Result(f"BC{year:04d}", extra=extra)
+            narrative = self._narrative_year(ctx)
+            if narrative is None or abs(year - narrative) <= 10 or rule.id != "year":
+                # a historical narrative keeps its year through asides ("seit der Teilung Polens 1772")
+                ctx.year_ref = (year, f.end)
             return _Result(f"{year:04d}", extra=extra, point=(date(year, 1, 1), "Y"))
 
         if kind == "decade":
@@ -527,9 +557,13 @@ class TimeTagger:
             if not season:
                 return None
             if g.get("year"):
+                ctx.year_ref = (int(g["year"]), f.end)
                 return _Result(f"{int(g['year']):04d}-{season}", extra=extra)
             if dct is None:
                 return _Result(f"XXXX-{season}", extra=extra)
+            if self._narrative_year(ctx):
+                rel = int(self.lex["relative"].get(g.get("rel") or g.get("rel2")) or 0)
+                return _Result(f"{self._narrative_year(ctx) + rel:04d}-{season}", extra=extra)
             cur_year = dct.year - 1 if dct.month <= 2 else dct.year
             cur = _SEASON_ORDER[_SEASON_OF_MONTH[dct.month]]
             rel = self.lex["relative"].get(g.get("rel") or g.get("rel2"))
@@ -567,6 +601,10 @@ class TimeTagger:
             rel = 0 if rel is None else int(rel)
             if dct is None:
                 return _Result(_under(unit), extra=extra)
+            if unit == "Y" and self._narrative_year(ctx):
+                # "im selben Jahr", "im folgenden Jahr" of a historical narrative: its year, not the DCT's
+                d = date(self._narrative_year(ctx) + rel, 1, 1)
+                return _Result(_fmt(d, unit), extra=extra, point=(d, unit))
             d = _shift(dct, rel, unit)
             return _Result(_fmt(d, unit), extra=extra, point=(d, unit))
 
@@ -641,12 +679,17 @@ class TimeTagger:
         spans = [(m.start("day"), m.end("day"), int(g["day"]), month1),
                  (m.start("day2"), m.end("day2"), int(g["day2"]), month2)]
         year = int(g["year"]) if g.get("year") else None
+        if year:
+            ctx.year_ref = (year, f.end)
+        pod = self._pod(g, "pod")
         for s, e, day, month in spans:
             y = year or self._year_for(month, day, ctx, f.start, False, nearest=True)
             d = _safe_date(y, month, day) if y else None
             if y and d is None:
                 return []
             value = d.isoformat() if d else f"XXXX-{month:02d}-{day:02d}"
+            if pod and s == m.start("day"):
+                value += f"T{pod}"  # "in der Nacht vom 8. zum 9. Mai": the night begins on the first day
             if s == m.start("day2"):
                 e = f.end
             else:
@@ -657,6 +700,32 @@ class TimeTagger:
                             rule=f"{self.lang}.temporal.{f.rule.id}"))
             if d:
                 self._advance(ctx, _Result(value, point=(d, "D")))
+        return out
+
+    def _year_range(self, f: _Found, text: str, ctx: _Ctx) -> list[Time]:
+        """Two years joined by a slash or dash ("1939/1940", "1912/13", "264–260 v. Chr.") as two dates;
+        an abbreviated second year takes the first one's century."""
+        g = f.groups
+        m = f.rule.regex.match(text, f.start)
+        y1, y2s = int(g["year"]), g["year2"]
+        bc = bool(g.get("bc"))
+        if len(y2s) < len(g["year"]) and not bc:
+            base = 10 ** len(y2s)
+            y2 = y1 - y1 % base + int(y2s)
+            if y2 <= y1:
+                y2 += base
+        else:
+            y2 = int(y2s)
+        if (y2 >= y1) == bc or (not bc and y2 - y1 > 200):
+            return []
+        rule = f"{self.lang}.temporal.{f.rule.id}"
+        s1 = f.start
+        out = [Time(start=s1, end=m.end("year"), text=text[s1:m.end("year")], type="DATE",
+                    value=f"BC{y1:04d}" if bc else f"{y1:04d}", rule=rule),
+               Time(start=m.start("year2"), end=f.end, text=text[m.start("year2"):f.end], type="DATE",
+                    value=f"BC{y2:04d}" if bc else f"{y2:04d}", rule=rule)]
+        if not bc:
+            ctx.year_ref = (y2, f.end)
         return out
 
     # -- anchors ------------------------------------------------------------------------------

@@ -161,3 +161,39 @@ def test_gold_scores() -> None:
     for lang, floor in FLOORS.items():
         assert result[lang]["f1"] >= floor["f1"], result
         assert result[lang]["value_acc"] >= floor["value_acc"], result
+
+
+# Constructions of historical narratives (found on WikiWarsDE), with the corpus' DCT.
+HISTORIC = [
+    ("Napoleon zog im Jahre 1812 nach Russland.", [("im Jahre 1812", "1812")]),
+    ("im 19. Jahrhundert", [("im 19. Jahrhundert", "18")]),
+    ("in den 1960er Jahren", [("in den 1960er Jahren", "196")]),
+    ("Ende des Jahres 1939 fiel Schnee.", [("Ende des Jahres 1939", "1939")]),
+    ("Im April des Jahres 1918 kamen sie.", [("Im April des Jahres 1918", "1918-04")]),
+    ("am 8. und 9. Mai 1945", [("am 8.", "1945-05-08"), ("9. Mai 1945", "1945-05-09")]),
+    ("zwischen dem 15. und 21. Mai 1942", [("zwischen dem 15.", "1942-05-15"), ("21. Mai 1942", "1942-05-21")]),
+    ("am 27./28. September 1939", [("am 27.", "1939-09-27"), ("28. September 1939", "1939-09-28")]),
+    ("in der Nacht vom 8. zum 9. Mai 1945", [("in der Nacht vom 8.", "1945-05-08TNI"), ("9. Mai 1945", "1945-05-09")]),
+    ("Winterkrieg 1939/1940 und die Balkankriege 1912/13", [("1939", "1939"), ("1940", "1940"),
+                                                            ("1912", "1912"), ("13", "1913")]),
+    ("Im Jahre 218 v. Chr. zog Hannibal los (264–260 v. Chr.).",
+     [("Im Jahre 218 v. Chr.", "BC0218"), ("264", "BC0264"), ("260 v. Chr.", "BC0260")]),
+    ("am Morgen des 22. Juni 1941", [("am Morgen des 22. Juni 1941", "1941-06-22TMO")]),
+    ("Am 17. Juli 1789 morgens", [("Am 17. Juli 1789 morgens", "1789-07-17TMO")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", HISTORIC)
+def test_historic_constructions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, _, v in tag("de", text, "2011-02-16")] == expected
+
+
+def test_historical_narrative_keeps_its_year() -> None:
+    text = ("1914 und 1915 und 1916. Am 1. September 1939 begann der Krieg. Im Mai fiel Paris, seit der "
+            "Teilung Polens 1772 ein Ziel. Am 17. September kam er. Ende des Jahres fiel Schnee. Im Winter "
+            "fror es. Im folgenden Jahr kam er.")
+    assert values("de", text, "2011-02-16")[3:] == ["1939-09-01", "1939-05", "1772", "1939-09-17", "1939",
+                                                    "1939-WI", "1940"]
+    # a news text naming an old year keeps the DCT's year for its days
+    news = "Das Referendum von 2016 war knapp. " + "Die Debatte hält an. " * 20 + "Am 31. Oktober tritt er zurück."
+    assert values("de", news, "2019-09-11") == ["2016", "2019-10-31"]
