@@ -40,6 +40,11 @@ _POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP",
 _GROUP_SECTORS = frozenset({"CVL", "LAB"})
 # Roots where a state acting on itself (X→X with the bare country as target) is domestic politics.
 _SELF_ROOTS = ("14", "17", "18", "19", "20")
+# Roots whose target a text often leaves unsaid (a reaction to what was just reported, a resignation):
+# `_implicit_target` fills it from the context. Meetings and cooperation need a named partner; praise
+# and yielding without one are domestic.
+_IMPLICIT_TARGET_ROOTS = ("01", "02", "05", "08", "09", "10", "11", "12", "13", "15", "16")
+_DOMESTIC_ONLY_ROOTS = ("05", "08")
 # Confidence: the evidence of the trigger (own lexicon entry with an object/pattern match, own entry,
 # PETRARCH pattern, PETRARCH default, quote) less what is inferred about the actors. Events below
 # MIN_CONFIDENCE are not emitted (every further mention of the same event adds 0.05 first).
@@ -118,7 +123,10 @@ class EventCoder:
         self.breaks, self.particles = c("clause_breaks"), c("particles")
         self.support = c("support_verbs")
         self.both, self.pronouns = c("both"), c("subject_pronouns")
+        # nominative personal pronouns: a subject before the clause's first actor makes that actor an object
+        self.subject_pronouns = self.pronouns | (frozenset({"wir", "ich"}) if lang == "de" else frozenset({"we", "i"}))
         self.claim_verbs = c("claim_verbs")
+        self.not_actor = c("lowercase_not_actor")  # role nouns mostly meant abstractly when lowercase
         self.tense_aux = c("tense_aux")
         self.purpose = c("purpose")
         self.quote_marks = ("\"", "„", "“", "”", "«", "»")
@@ -133,6 +141,7 @@ class EventCoder:
         found: list[_Found] = []
         self._doc = doc
         self._pol_entities = self._apposition_political(sentences, layer)
+        self._domains: dict[int, str | None] = {}  # sentence → off-topic domain (computed once)
         self._roles: dict[str, Actor] = {}  # role lemma → its last actor with a country ("sudanesische Flüchtlinge")
         # the headline's domain (a crash, a sports result, a crime) holds for the whole story
         self._headline_domain = self.lex.off_topic(sentences[0].tokens) \
@@ -286,13 +295,21 @@ class EventCoder:
         out: list[Clause] = []
         start = 0
         for i, t in enumerate(toks):
-            if t.text in self.breaks or (t.pos == "SCONJ" and t.text.casefold() in self.breaks):
+            if t.text in self.breaks or (t.pos == "SCONJ" and t.text.casefold() in self.breaks) or \
+                    self._coord_verb(toks, i):
                 if i > start:
                     out.append(Clause(start, i))
                 start = i + 1 if t.pos == "PUNCT" else i
         if start < len(toks):
             out.append(Clause(start, len(toks)))
         return out
+
+    def _coord_verb(self, toks: list[Token], i: int) -> bool:
+        # coordinated predicates sharing a subject ("X traf Y und unterzeichnete …", "X met Y and
+        # signed …"): the second one is a clause of its own
+        t = toks[i]
+        return t.pos == "CCONJ" and t.text.casefold() in self.coord and i + 1 < len(toks) and i > 0 and \
+            toks[i + 1].pos in ("VERB", "AUX") and toks[i - 1].pos not in ("VERB", "AUX", "PUNCT")
 
     def _groups(self, toks: list[Token], actors: list[Actor], layer: ActorLayer) -> list[Group]:
         """Actor mentions of a sentence as constituents: demonym + role and role + genitive merged,
@@ -353,9 +370,13 @@ class EventCoder:
         merged = glued
         cands: list[tuple[Actor, int, int]] = []
         for a, i, j in merged:
-            if a.kind == "demonym" or a.kind != "coref" and all(t.pos == "ADJ" or t.text[:1].islower()
-                                                                 for t in toks[i:j + 1]):
-                continue  # an adjective alone ("nach russischen Angaben", "British officials") is no actor
+            if a.kind == "demonym" or a.kind != "coref" and all(
+                    t.pos == "ADJ" or t.text[:1].islower() and not (a.kind == "role" and t.pos == "NOUN"
+                                                                     and t.text.casefold() not in self.not_actor)
+                    for t in toks[i:j + 1]):
+                # an adjective alone ("nach russischen Angaben", "British officials") is no actor; an
+                # English role noun is ("the government", "police")
+                continue
             if a.kind == "role" and (a.country or a.org):
                 self._remember(a, a)
             elif a.kind == "role":
@@ -427,8 +448,11 @@ class EventCoder:
                  c: str | None = code) -> None:
             trace.append(Decision(si, clause_text, toks[ti].text, rule, c, src, tgt, mod, kept, why))
 
-        if not entry.speech and self._quoted(toks, ti):
+        if not entry.speech and (self._quoted(toks, ti) or self._in_direct_quote(doc, toks[ti].start)):
             note(False, "inside a direct quotation (what was said, not a happening)")
+            return []
+        if entry.pos != "noun" and self._attributive(toks, ti):
+            note(False, "participle used as an adjective")
             return []
         inside = [g for g in groups if cl.start <= g.first and g.last < cl.end]
         passive = self._passive(ctoks, trig.index)
@@ -436,6 +460,7 @@ class EventCoder:
         bare = [g for g in inside if g.prep is None]
         source_g: Group | None
         target_g: Group | None = None
+        no_fallback = False
         sym = entry.sym
         if entry.pos == "noun" and not (entry.support and self._has_support(ctoks)):
             source_g, target_g = self._noun_roles(toks, ti, inside)
@@ -445,9 +470,22 @@ class EventCoder:
         elif passive:
             source_g = agent
             target_g = bare[0] if bare else None
+            if target_g is None and ci > 0 and self._coord_verb(toks, cl.start):
+                # "…, which belonged to Syria and was occupied by Israel": the shared subject
+                prev = clauses[ci - 1]
+                target_g = next((g for g in groups if prev.start <= g.first < prev.end
+                                 and g.prep not in self.agent_preps), None)
         else:
-            source_g = bare[0] if bare else None
-            target_g = bare[1] if len(bare) > 1 else None
+            lead, shift = self._lead_subject(toks, clauses, ci, ti, groups, bare)
+            if shift:
+                # the subject is outside the clause (an apposition before it, a pronoun, the controller
+                # of an infinitive): the bare actors of the clause are its objects
+                source_g = lead
+                target_g = bare[0] if bare else None
+                no_fallback = lead is None
+            else:
+                source_g = bare[0] if bare else None
+                target_g = bare[1] if len(bare) > 1 else None
             if target_g is not None and source_g is not None and \
                     all(m.inferred and m.kind == "role" for m in target_g.members) and \
                     set(target_g.keys) <= set(source_g.keys):
@@ -455,7 +493,7 @@ class EventCoder:
                 # the instrument; a prepositional target ("zu/gegen/against Georgien") is the target
                 target_g = next((g for g in inside if g.first > target_g.last and g.prep in self.target_preps
                                  and not set(g.keys) <= set(source_g.keys)), target_g)
-        if source_g is None and not (passive and agent is None and target_g is not None):
+        if source_g is None and not no_fallback and not (passive and agent is None):
             # relative clauses and subjects set off by commas: the nearest actor before the clause
             prev = [g for g in groups if g.last < cl.start and g.prep is None]
             if prev:
@@ -522,6 +560,11 @@ class EventCoder:
             pairs = [(s, Actor(host_place.start, host_place.end, host_place.country, None, (), None, "capital",
                                place=host_place.name, text=host_place.name)) for s, _ in pairs]
         root = code[:2]
+        if target_g is None and not entry.speech and not entry.host and entry.source != "petrarch" and \
+                root in _IMPLICIT_TARGET_ROOTS:
+            pairs = [(s, t if t is not None or s is None else self._implicit_target(s, groups, source_g, ci,
+                                                                                     clauses, si, layer, root))
+                     for s, t in pairs]
         if root == "14":
             pairs = [self._protest_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
         elif root in _DOMESTIC_ROOTS:
@@ -535,7 +578,9 @@ class EventCoder:
                 return []
             code, mod = intent, "future"
         place = self._place(doc, sent, ctoks, layer)
-        domain = self.lex.off_topic(toks) or self._headline_domain
+        if si not in self._domains:
+            self._domains[si] = self.lex.off_topic(toks)
+        domain = self._domains[si] or self._headline_domain
         statement = entry.speech or root in ("01",)
         for s, t in pairs:
             if s is None or t is None or not s.key or not t.key:
@@ -552,6 +597,9 @@ class EventCoder:
             if s is t or (s.start == t.start):
                 note(False, "source and target are the same mention", s.code, t.code, mod)
                 continue
+            if code in ("190", "193") and s.kind == "role" and "CVL" in s.sectors and \
+                    not set(s.sectors) & _POLITICAL_SECTORS:
+                code = "145"  # protesters fighting (the police): a violent protest, not military force
             kind = ("petrarch_default" if entry.default else "petrarch") if entry.source == "petrarch" else \
                 ("pattern" if entry.with_ else "own")
             conf = _confidence(kind, s, t)
@@ -561,6 +609,89 @@ class EventCoder:
             out.append(_Found(s, t, code, rule, mod, date, place.name if place else None, ev, sym, conf))
             note(True, "", s.code, t.code, mod, code)
         return out
+
+    def _lead_subject(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int, groups: list[Group],
+                      bare: list[Group]) -> tuple[Group | None, bool]:
+        """A subject the clause itself does not contain; (subject or None, True) when the clause's bare
+        actors are objects:
+        - the second of coordinated predicates ("X traf Y und unterzeichnete …"): the first one's subject;
+        - an apposition clause before it ("Dina Mufti, Sprecher des Ministeriums, hat X beschuldigt",
+          "X, the spokesman of Y, accused Z"): a clause that opens with its verb after clauses without
+          one has the sentence's first actor as subject; so has an English participle clause
+          ("Protesters, carrying placards asking the government to …");
+        - a personal pronoun before the clause's first actor ("wir fordern die äthiopische Seite auf"):
+          the pronoun is the subject (resolved later, or no event);
+        - an infinitive ("…, eine Erklärung des Kosovos für nichtig zu erklären"): its subject is the
+          lone actor of the clause before it."""
+        cl = clauses[ci]
+        first = toks[cl.start]
+        first_actor = bare[0].first if bare else cl.end
+        if ci > 0 and self._coord_verb(toks, cl.start):
+            # the second of two coordinated predicates: the subject of the first
+            prev = clauses[ci - 1]
+            pb = next((g for g in groups if prev.start <= g.first < prev.end and g.prep is None), None)
+            if pb is not None:
+                return pb, True
+        participle = self.lang == "en" and first.pos == "VERB" and first.text.endswith("ing")
+        if ci > 0 and first.pos in ("VERB", "AUX") and (participle or not any(
+                t.pos in ("VERB", "AUX") for t in toks[clauses[0].start:cl.start])):
+            head = next((g for g in groups if g.prep is None and g.last < cl.start and g.first >= 0), None)
+            if head is not None and head.first < clauses[0].end:
+                if ci > 1 and any(a.kind == "entity" and a.entity and not a.org for a in head.members):
+                    # "X, Sprecher des äthiopischen Außenministeriums, …": the apposition names whom
+                    # the person speaks for
+                    app = clauses[1]
+                    role = self.kb.role(self.lang, toks[app.start].text) or \
+                        self.kb.role(self.lang, toks[app.start].lemma)
+                    aff = next((g for g in groups if app.start < g.first and g.last < app.end), None)
+                    if role is not None and aff is not None and toks[app.start].pos == "NOUN" or \
+                            aff is not None and toks[app.start].pos == "DET" and app.start + 1 < app.end and \
+                            self.kb.role(self.lang, toks[app.start + 1].text) is not None:
+                        return aff, True
+                return head, True
+        for t in toks[cl.start:min(first_actor, ti)]:
+            if t.pos == "PRON" and t.text.casefold() in self.subject_pronouns:
+                return None, True
+        if ci > 0 and bare and self._infinitive(toks, ti):
+            prev = clauses[ci - 1]
+            pb = [g for g in groups if prev.start <= g.first and g.last < prev.end and g.prep is None]
+            if len(pb) == 1 and not set(pb[0].keys) & set(bare[0].keys):
+                return pb[0], True
+        return None, False
+
+    def _infinitive(self, toks: list[Token], ti: int) -> bool:
+        t = toks[ti]
+        if t.pos != "VERB":
+            return False
+        if ti > 0 and toks[ti - 1].text.casefold() in ("zu", "to"):
+            return True
+        low, lemma = t.text.casefold(), t.lemma.casefold()
+        return self.lang == "de" and "zu" in low and low.replace("zu", "", 1) == lemma
+
+    def _implicit_target(self, s: Actor, groups: list[Group], source_g: Group | None, ci: int,
+                         clauses: list[Clause], si: int, layer: ActorLayer, root: str) -> Actor | None:
+        """The target a reaction leaves unsaid ("Großbritannien bestreitet das", "die Kanzlerin lehnte
+        ab", "X trat zurück"): the other political actor of the clauses before it in the sentence, else
+        of the previous sentence; with none, a political source acting in its own (the article's)
+        country is domestic politics (CAMEO X→X). Marked inferred (lower confidence)."""
+        if not _political(s, self._pol_entities) or not s.key:
+            return None
+        cl = clauses[ci]
+        skeys = set(source_g.keys) if source_g else {s.key}
+        before = [m for g in groups if g is not source_g and 0 <= g.last < cl.start and g.prep not in self.agent_preps
+                  for m in g.members]
+        sents: list[Sentence] = self._doc.layers.get("sentences") or []
+        if si > 0 and not before:
+            prev = sents[si - 1]
+            before = [a for a in layer.actors if prev.start <= a.start < prev.end]
+        cands = [a for a in before if a.key and a.key not in skeys and a.kind not in ("demonym", "people", "prefix")
+                 and _political(a, self._pol_entities) and not a.inferred]
+        if cands and root not in _DOMESTIC_ONLY_ROOTS:
+            a = cands[-1]
+            return Actor(a.start, a.end, a.country, a.org, a.sectors, a.entity, a.kind, a.place, True, a.text)
+        if s.country and s.country == layer.default_country:
+            return Actor(s.end, s.end, s.country, None, (), None, "role", inferred=True)
+        return None
 
     def _inadmissible(self, s: Actor, t: Actor, code: str, statement: bool, domain: str | None) -> str | None:
         """Why a coded dyad is not an event between political actors (None when it is)."""
@@ -638,6 +769,20 @@ class EventCoder:
             return s, t
         other = Actor(known.end, known.end, known.country, None, (), None, "role", inferred=True)
         return (s, other) if t is None else (other, t)
+
+    def _in_direct_quote(self, doc: Document, pos: int) -> bool:
+        # a direct quotation of the quotes layer can run over several sentences
+        return any(q.kind == "direct" and q.start <= pos < q.end for q in doc.quotes or ())
+
+    def _attributive(self, toks: list[Token], ti: int) -> bool:
+        # an English participle before its noun ("alleged police violence", "the accused men") names
+        # no act of its own
+        if self.lang != "en" or ti + 1 >= len(toks):
+            return False
+        t, nxt = toks[ti], toks[ti + 1]
+        prev = toks[ti - 1] if ti > 0 else None
+        return t.text.endswith("ed") and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
+            (prev is None or prev.pos in ("DET", "ADP", "ADJ", "CCONJ", "PUNCT"))
 
     def _quoted(self, toks: list[Token], ti: int) -> bool:
         # an odd number of quotation marks before the trigger and at least one after it
@@ -741,8 +886,9 @@ class EventCoder:
         if ci > 0:
             prev = clauses[ci - 1]
             plan_ctx = toks[prev.start:prev.end] + plan_ctx
-        if any((t.lemma in self.plan or t.lemma.casefold() in self.plan) and k != ti for k, t in enumerate(plan_ctx)):
+        if any((t.lemma in self.plan or t.lemma.casefold() in self.plan) and t is not trig for t in plan_ctx):
             if any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti + 1]) or \
+                    self._infinitive(toks, cl.start + ti) or \
                     any(t.lemma in ("wollen", "planen", "want", "plan", "sollen") for t in ctoks[:ti]):
                 return "future"
         if any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks):

@@ -270,3 +270,35 @@ def test_confidence_reflects_the_evidence() -> None:
     inferred = code("Die Polizei verhaftete zwei Demonstranten in Moskau.", "de", {}).events
     assert named.confidence >= 0.8
     assert all(ev.MIN_CONFIDENCE <= e.confidence < named.confidence for e in inferred)
+
+
+FRA = ("GPE", "FRA", None, [])
+
+
+def test_unsaid_target_from_context() -> None:
+    # a reaction names no target: the other actor of the sentence before; none there and the source's
+    # own (the article's) country: domestic
+    doc = code("China kritisierte Russland am Montag scharf. Russland lehnte ab.", "de", {"China": CHN, "Russland": RUS})
+    assert ("RUS", "120", "CHN") in triples(doc)
+    en = code("China criticized Russia on Monday. Russia rejected it.", "en", {"China": CHN, "Russia": RUS})
+    assert ("RUS", "120", "CHN") in triples(en)
+
+
+def test_coordinated_predicates_share_the_subject() -> None:
+    doc = code("Frankreich besuchte China und kritisierte Russland.", "de", {"Frankreich": FRA, "China": CHN, "Russland": RUS})
+    assert {("FRA", "042", "CHN"), ("FRA", "111", "RUS")} <= triples(doc)
+    assert not any(s == "CHN" for s, _, _ in triples(doc))
+
+
+def test_subject_before_an_apposition_and_pronoun_subjects() -> None:
+    ents = {"Li Wei": ("PER", "CHN", None, ["GOV"]), "Russland": RUS}
+    doc = code("Li Wei, der Sprecher, hat Russland kritisiert.", "de", ents)
+    assert triples(doc) == {("CHN", "111", "RUS")}
+    # "wir" is the subject: Russland is the one called on, never the source
+    doc = code("Wir fordern Russland auf, die Truppen abzuziehen.", "de", {"Russland": RUS})
+    assert not any(s == "RUS" and c == "020" for s, c, _ in triples(doc))
+
+
+def test_infinitive_takes_the_subject_of_its_clause() -> None:
+    doc = code("Frankreich plant, Russland anzugreifen.", "de", {"Frankreich": FRA, "Russland": RUS})
+    assert not doc.events  # a planned attack: no intent code, and never Russland as the attacker
