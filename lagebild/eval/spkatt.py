@@ -95,29 +95,39 @@ def _tokens_in(doc: SpkDoc, spans: Iterable[tuple[int, int]]) -> set[Tok]:
 def predicted(doc: SpkDoc, result: Document) -> list[dict[str, set[Tok]]]:
     """The pipeline's quotes as SpkAtt annotations; pieces of one statement (same group) merge."""
     groups: dict[Any, dict[str, set[Tok]]] = {}
-    text = doc.text
     for q in result.quotes:
         extra = q.model_extra or {}
         g = groups.setdefault(extra.get("group", id(q)), {r: set() for r in ROLES})
-        s, e = q.start, q.end
-        if q.kind == "direct":
-            # The task's messages of direct quotes include their quotation marks.
-            j = s - 1
-            while j >= 0 and text[j] == " ":
-                j -= 1
-            if j >= 0 and text[j] in _QUOTE_MARKS:
-                s = j
-            j = e
-            while j < len(text) and text[j] in " .,!?":
-                j += 1
-            if j < len(text) and text[j] in _QUOTE_MARKS:
-                e = j + 1
-        g["message"] |= _tokens_in(doc, [(s, e)])
-        g["cue"] |= _tokens_in(doc, [tuple(c) for c in extra.get("cue_tokens") or []])
+        for s, e in extra.get("pieces") or [(q.start, q.end)]:
+            _add_piece(doc, g, q.kind, s, e, extra)
         src = extra.get("source_span")
         if src:
             g["source"] |= _tokens_in(doc, [(src["start"], src["end"])])
     return list(groups.values())
+
+
+def _add_piece(doc: SpkDoc, g: dict[str, set[Tok]], kind: str, s: int, e: int, extra: dict[str, Any]) -> None:
+    """One piece of a predicted statement into its annotation `g`."""
+    text = doc.text
+    stmt = extra.get("statement_span")
+    if extra.get("form") == "reported" and stmt:
+        # The task's "Reported" form: the whole sentence is the message and there is no cue.
+        g["message"] |= _tokens_in(doc, [(stmt["start"], stmt["end"])])
+        return
+    if kind == "direct":
+        # The task's messages of direct quotes include their quotation marks.
+        j = s - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j >= 0 and text[j] in _QUOTE_MARKS:
+            s = j
+        j = e
+        while j < len(text) and text[j] in " .,!?":
+            j += 1
+        if j < len(text) and text[j] in _QUOTE_MARKS:
+            e = j + 1
+    g["message"] |= _tokens_in(doc, [(s, e)])
+    g["cue"] |= _tokens_in(doc, [tuple(c) for c in extra.get("cue_tokens") or []])
 
 
 @dataclass

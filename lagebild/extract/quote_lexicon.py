@@ -64,6 +64,16 @@ class SpeechLexicon:
     org_nouns: tuple[str, ...] = ()
     # Coordinators after which a speech verb shares the subject before them ("... und betonte").
     coordinators: frozenset[str] = field(default=frozenset())
+    # Nouns that make a phrase a source ("nach Polizeiangaben", "nach Ansicht von X"): the `{N}`
+    # slot of source phrases, matched as the end of a compound.
+    source_nouns: tuple[str, ...] = ()
+    # Speech verbs that report a statement as their plain object ("Die Stadt fordert die Rückgabe",
+    # "sprach von einem Erfolg"): lemma (particle first) → prepositions one of which must follow
+    # the verb in its clause (empty: any object will do).
+    reported_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Prepositions whose object names the source when the subject is the expletive ("aus Peking
+    # heißt es").
+    source_prepositions: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
@@ -73,6 +83,10 @@ class SpeechLexicon:
     def is_org_noun(self, word: str) -> bool:
         w = word.lower()
         return any(w.endswith(r) for r in self.org_nouns)
+
+    def is_source_noun(self, word: str) -> bool:
+        w = word.lower()
+        return any(w.endswith(r) for r in self.source_nouns)
 
     def is_spokesperson(self, word: str) -> bool:
         w = word.lower()
@@ -141,4 +155,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         female_suffixes=tuple(sorted(_low(gender.get("female_suffixes")))),
         org_nouns=tuple(sorted(_low(cfg.get("org_nouns")))),
         coordinators=_low(cfg.get("coordinators")),
+        source_nouns=tuple(sorted(_low(cfg.get("source_nouns")))),
+        reported_verbs={str(k).lower(): _low(v) for k, v in (cfg.get("reported_verbs") or {}).items()},
+        source_prepositions=_low(cfg.get("source_prepositions")),
     )

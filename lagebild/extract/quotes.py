@@ -44,6 +44,8 @@ class _Stmt:
     speaker: str | None = None
     inherited: "_Stmt | None" = None
     end_sent: int = -1
+    # The whole sentence, for statements whose content is the object of the speech verb.
+    statement: tuple[int, int] | None = None
 
 
 @dataclass
@@ -124,6 +126,8 @@ class _Run:
         self.ent_by_id = {e.id: e for e in doc.entities}
         self._genders: dict[str, str | None] = {}
         self.stmts: list[_Stmt] = []
+        # Sentences holding a source phrase ("laut X"); filled by `indirect`.
+        self.source_sents: set[int] = set()
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -217,6 +221,14 @@ class _Run:
             if it == "{X}":
                 c = chunk_at(toks, pos, b, self.mark_tok)
                 if c is None:
+                    return None
+                source = c
+                pos = c.end
+            elif it == "{N}":
+                # A phrase headed by a source noun ("Polizeiangaben", "eigenen Angaben der Polizei").
+                c = chunk_at(toks, pos, b, self.mark_tok)
+                if c is None or not any(self.lex.is_source_noun(toks[x].text) for x in range(c.start, c.head + 1)
+                                        if toks[x].pos in ("NOUN", "PROPN")):
                     return None
                 source = c
                 pos = c.end
@@ -374,7 +386,9 @@ class _Run:
         limit = k
         while limit < sb and limit not in self.mark_tok and self.toks[limit].text not in (":", ";"):
             limit += 1
-        new_sentence = self.sent_range[self.sent_of[k]][0] == k
+        ms, me = self._content(m)
+        new_sentence = self.sent_range[self.sent_of[k]][0] == k or (
+            me > ms and self.text[me - 1] in ".!?" and self.toks[k].text[:1].isupper() and self.toks[k].pos != "PRON")
         if new_sentence and self.toks[k].text[:1].isupper() and self.toks[k].pos not in ("PRON", "VERB", "AUX"):
             # "„…“ Dong sagte …" starts a new sentence: only a short subject may precede the verb.
             pass
@@ -393,6 +407,11 @@ class _Run:
                 subj, addr = self.frame_roles(k, end, cue)
                 if subj is None and not any(self._low(x) in _EXPLETIVE for x in range(k, end)):
                     return None
+                if new_sentence:
+                    # A new sentence is a frame only when it holds nothing but speaker, verb and
+                    # adverbials ("Amnesty called for an inquiry." is a statement of its own).
+                    if self._object_left(k, end, cue, subj, addr):
+                        return None
                 self.claimed.update(cue)
                 for ch in (subj, addr):
                     if ch is not None:
@@ -438,6 +457,32 @@ class _Run:
 
     # -- indirect speech -----------------------------------------------------------------
 
+    def _object_left(self, k: int, end: int, cue: list[int], subj: Chunk | None, addr: Chunk | None) -> bool:
+        """Whether the frame tokens [k, end) hold a noun phrase besides speaker, addressee,
+        prepositional phrases and times (an object: the clause says something of its own)."""
+        roles = set(cue) | {x for ch in (subj, addr) if ch for x in range(ch.start, ch.end)}
+        x = k
+        while x < end:
+            t = self.toks[x]
+            if x in roles:
+                x += 1
+                continue
+            if t.pos == "ADP":
+                c = self._pp_object(x, end)
+                x = c.end if c is not None else x + 1
+                continue
+            c = chunk_at(self.toks, x, end, self.mark_tok)
+            if c is not None and not self._is_time(c) and self.toks[c.head].pos != "PRON":
+                return True
+            x = c.end if c is not None else x + 1
+        return False
+
+    def _verb_follows(self, k: int, b: int) -> bool:
+        """A finite verb right after a bare clause's subject ("said [the talks] have failed")."""
+        while k < b and self.toks[k].pos in ("ADV", "PART") and self._low(k) != "to":
+            k += 1
+        return k < b and self.toks[k].pos in ("VERB", "AUX")
+
     def _has_verb(self, a: int, b: int) -> bool:
         return any(self.toks[k].pos in ("VERB", "AUX") for k in range(a, b))
 
@@ -454,6 +499,7 @@ class _Run:
         return e
 
     def indirect(self, hits: list[_SourceHit]) -> None:
+        self.source_sents = {self.sent_of[h.start] for h in hits}
         via_at = {k: h for h in hits if h.pattern.via for k in range(h.start, h.end)}
         for si, (a, b) in enumerate(self.sent_range):
             k = a
@@ -466,6 +512,8 @@ class _Run:
                     k += 1
                     continue
                 stmt = self._reported(si, a, b, cue, via_at)
+                if stmt is None:
+                    stmt = self._reported_object(si, a, b, cue)
                 if stmt is None:
                     k += 1
                     continue
@@ -525,7 +573,9 @@ class _Run:
                 break
             c = chunk_at(self.toks, j, b, self.mark_tok)
             if c is not None:
-                if not lex.subjunctive and c.start == i + 1 and t.pos != "PRON" and self._has_verb(c.end, b) or (not lex.subjunctive and t.pos == "PRON" and low not in ("me", "him", "her", "us", "them", "reporters") and self._has_verb(c.end, b)):
+                if not lex.subjunctive and self._verb_follows(c.end, b) and (
+                        (c.start == i + 1 and t.pos != "PRON")
+                        or (t.pos == "PRON" and low not in ("me", "him", "her", "us", "them", "reporters"))):
                     # English "He said the talks failed": the clause follows the verb bare.
                     if self.toks[i].lemma.lower() not in lex.addressee_object_verbs:
                         msg, rule = j, "indirect_bare"
@@ -534,6 +584,9 @@ class _Run:
                 continue
             break
         frame_end = msg if msg is not None else b
+        if msg is not None and rule == "indirect_clause":
+            if self.cue_at(msg, b):
+                return None  # "…, berichtete die Zeitung": the clause after the comma is a frame itself
         if msg is not None:
             end = self._message_end(msg, b)
             if end - msg < 2 or not self._has_verb(msg, end):
@@ -586,6 +639,70 @@ class _Run:
             via_text = self._span_text(via.source.start, via.source.end)
         return _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, via=via_text, end_sent=si)
 
+    def _reported_object(self, si: int, a: int, b: int, cue: list[int]) -> _Stmt | None:
+        """"Die Stadt fordert die Rückgabe", "Merkel sprach von einem Erfolg": a speech verb whose
+        plain object is the statement (the task's "reported" form). The sentence is the statement,
+        its subject the source; the quote's text is the object."""
+        lex = self.lex
+        i = cue[0]
+        lem = self.toks[i].lemma.lower()
+        key = self._low(cue[-1]) + lem if len(cue) > 1 else lem
+        preps = lex.reported_verbs.get(key)
+        if preps is None or any(k in self.claimed for k in range(a, b)) or any(self.in_quote[k] >= 0 for k in cue):
+            return None
+        if si in self.source_sents:
+            return None  # "laut X" in the sentence makes it X's statement
+        if any(self.in_quote[k] >= 0 for k in range(a, b)):
+            return None  # quoted words in the sentence are its speaker's direct quote (`embedded`)
+        if "zu" in self._low(i)[2:-2] or (i > a and self._low(i - 1) in ("zu", "to")):
+            return None  # an infinitive ("vorzuschlagen", "to demand") is what someone wants, not said
+        # The verb's clause: from the last clause break before it to the next one after it.
+        ca = a
+        for x in range(i - 1, a - 1, -1):
+            if self.toks[x].text in (";", ":") or x in self.mark_tok:
+                ca = x + 1
+                break
+            if self.toks[x].text == "," :
+                # A subordinate clause or an apposition ends here; only a main clause from the start.
+                ca = a if self._low(x + 1) in lex.not_message_openers or self.toks[x + 1].pos == "VERB" else x + 1
+                break
+        ce = self._clause_end(max(cue) + 1, b)
+        if ca > a and (self._low(ca) in lex.not_message_openers or self._low(ca) in lex.complementizers):
+            return None  # the verb stands in a subordinate clause
+        if any(self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be") for x in range(ca, ce)):
+            return None  # passive ("wurde kritisiert"): the subject is not the speaker
+        if preps and not any(self._low(x) in preps for x in range(i + 1, ce)):
+            return None
+        subj, addr = self.frame_roles(ca, ce, cue)
+        if subj is None or self._low(subj.start) in _EXPLETIVE or self._is_time(subj):
+            return None
+        if self._low(subj.head) in lex.first_person or self.toks[subj.head].pos not in ("NOUN", "PROPN", "PRON", "X"):
+            return None
+        skip = set(cue) | set(range(subj.start, subj.end))
+        runs: list[list[int]] = []
+        cur: list[int] = []
+        for x in range(ca, ce):
+            if x in skip or (self.toks[x].pos == "AUX" and not cur):
+                if cur:
+                    runs.append(cur)
+                cur = []
+                continue
+            cur.append(x)
+        if cur:
+            runs.append(cur)
+        runs = [[x for x in r if self.toks[x].text not in _FINAL] for r in runs]
+        runs = [r for r in runs if len(r) >= 2 and any(self.toks[x].pos in ("NOUN", "PROPN", "NUM", "PRON") for x in r)]
+        after = [r for r in runs if r[0] > i]
+        if not runs:
+            return None
+        obj = after[0] if after else max(runs, key=len)
+        pieces = [(self.toks[obj[0]].start, self.toks[obj[-1]].end)]
+        kind = "mixed" if any(self.in_quote[x] >= 0 for x in obj) else "indirect"
+        self.claimed.update(range(a, b))
+        stmt = _Stmt(pieces, kind, "reported_object", si, cue=cue, source=subj, addressee=addr, end_sent=si)
+        stmt.statement = (self.toks[a].start, self.toks[b - 1].end)
+        return stmt
+
     def _coordinated_subject(self, si: int, a: int, i: int) -> Chunk | None:
         """"X bewertete ... und unterstrich, dass ...": a speech verb right after a coordinator
         shares the subject of the clause before it (that statement's source, else the
@@ -625,6 +742,36 @@ class _Run:
             self.claimed.update(range(h.start, h.end))
             self.claimed.update(span)
             self.stmts.append(_Stmt(pieces, kind, f"source_{h.pattern.rule}", si, cue=h.cue, source=h.source, end_sent=si))
+
+    def embedded(self) -> None:
+        """Quoted words inside a sentence that reports them ("bezeichnete die Lage als „dramatisch“",
+        "called it a “national embarrassment”"): a direct quote of the sentence's speaker, found
+        by the speech verb outside the quotation marks."""
+        for m in self.outer:
+            o, c = self._tok_at(m.open), self._tok_at(m.close)
+            if o >= len(self.toks) or c >= len(self.toks) or self.toks[o].start != m.open:
+                continue
+            content = range(o + 1, c)
+            if not content or any(k in self.claimed for k in content) or self.sent_of[o] != self.sent_of[c]:
+                continue
+            si = self.sent_of[o]
+            a, b = self.sent_range[si]
+            cues = [cue for k in range(a, b) if k not in self.claimed and (cue := self.cue_at(k, b))
+                    and self.toks[k].lemma.lower() not in self.lex.cognition]
+            if not cues:
+                continue
+            cue = min(cues, key=lambda q: abs(q[0] - o))
+            fa = a
+            for x in range(cue[0] - 1, a - 1, -1):
+                if self.toks[x].text in (";", ":"):
+                    fa = x + 1
+                    break
+            subj, addr = self.frame_roles(fa, self._clause_end(max(cue) + 1, b) if max(cue) < o else o, cue)
+            if subj is None or self._is_time(subj):
+                continue
+            self.claimed.update(range(o, c + 1))
+            self.stmts.append(_Stmt([self._content(m)], "direct", "direct_embedded", si, cue=cue, source=subj,
+                                    addressee=addr, end_sent=si))
 
     def continued(self) -> None:
         """Konjunktiv-I sentences right after a statement continue it (same speaker)."""
@@ -679,6 +826,13 @@ class _Run:
 
     def _entities_in(self, s: int, e: int) -> list[tuple[int, int, Entity]]:
         return [x for x in self.mentions if x[0] < e and s < x[1]]
+
+    def _speaker_mentions(self, s: int, e: int) -> list[tuple[int, int, Entity]]:
+        """Mentions in a source phrase, less those that are only the first part of a compound
+        ("UN" in "UN-Flüchtlingskommissariat": the compound names someone else)."""
+        text = self.text
+        return [x for x in self._entities_in(s, e)
+                if not (x[1] + 1 < len(text) and text[x[1]] == "-" and text[x[1] + 1].isalpha())]
 
     def _gender(self, ent: Entity) -> str | None:
         """"f", "m" or None for a person: from a first name, from words next to a mention
@@ -771,7 +925,7 @@ class _Run:
         if c is None:
             return None
         s, e = self.toks[c.start].start, self.toks[c.end - 1].end
-        ents = self._entities_in(s, e)
+        ents = self._speaker_mentions(s, e)
         pers = [x for x in ents if x[2].type == "PER"]
         if pers:
             return pers[-1][2].id
@@ -789,7 +943,13 @@ class _Run:
                     and self._fits(self.ent_by_id[spk], want)):
                 return spk
             p = self._last_person(s, st.sent, want=want)
-            return p.id if p else (spk if spk is not None and self._fits(self.ent_by_id[spk], want) else None)
+            if p is not None:
+                return p.id
+            # An organisation only for a pronoun that can be plural ("sie", "they"), not "he".
+            plural = low in lex.plural_pronouns and not possessive
+            if spk is not None and (self.ent_by_id[spk].type == "PER" or plural) and self._fits(self.ent_by_id[spk], want):
+                return spk
+            return None
         if lex.is_role_noun(head.text) or lex.is_spokesperson(head.text):
             first = self._low(c.start)
             if lex.is_spokesperson(head.text) or first in lex.indefinite:
@@ -829,6 +989,7 @@ class _Run:
         self.direct()
         self.indirect(hits)
         self.from_sources(hits)
+        self.embedded()
         self.stmts.sort(key=lambda s: s.pieces[0][0])
         self.continued()
         self.stmts.sort(key=lambda s: s.pieces[0][0])
@@ -854,9 +1015,13 @@ class _Run:
             addr_span = self.doc.span(self.toks[st.addressee.start].start, self.toks[st.addressee.end - 1].end) if st.addressee else None
             if st.speaker is None and not keep_speakerless:
                 continue
-            for s, e in st.pieces:
-                if e <= s:
-                    continue
+            # One quote per statement: the longest piece is its span; a statement its frame
+            # interrupts ("„…“, sagte er, „…“") lists all its pieces.
+            pieces = [(s, e) for s, e in st.pieces if e > s]
+            if not pieces:
+                continue
+            main = max(pieces, key=lambda x: x[1] - x[0])
+            for s, e in [main]:
                 extra = {
                     "cue_span": cue_span.model_dump() if cue_span else None,
                     "cue_tokens": [[self.toks[k].start, self.toks[k].end] for k in sorted(st.cue)] if st.cue and st.inherited is None else [],
@@ -865,6 +1030,11 @@ class _Run:
                     "addressee_span": addr_span.model_dump() if addr_span else None,
                     "group": g,
                 }
+                if len(pieces) > 1:
+                    extra["pieces"] = [[a, b] for a, b in pieces]
+                if st.statement is not None:
+                    extra["form"] = "reported"
+                    extra["statement_span"] = self.doc.span(*st.statement).model_dump()
                 out.append(Quote(start=s, end=e, text=self.text[s:e], kind=st.kind, speaker=st.speaker,  # type: ignore[arg-type]
                                  cue=cue_text, via=st.via, rule=prefix + st.rule, **extra))
         return out

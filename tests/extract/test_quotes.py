@@ -58,12 +58,33 @@ def test_de_direct_preposed_colon() -> None:
     assert doc.quotes[0].rule == "de.speech.direct_preposed"
 
 
-def test_de_direct_interrupted_shares_speaker_and_group() -> None:
-    doc = run("de", "Scholz kam am Morgen. „Wir werden verhandeln“, sagte er, „aber nicht um jeden Preis.“",
-              {"Olaf Scholz": ("PER", ["Scholz"])})
-    assert [q.text for q in doc.quotes] == ["Wir werden verhandeln", "aber nicht um jeden Preis."]
-    assert {q.speaker for q in doc.quotes} == {"e1"}
-    assert len({q.model_extra["group"] for q in doc.quotes}) == 1
+def test_de_direct_interrupted_is_one_quote_with_its_pieces() -> None:
+    text = "Scholz kam am Morgen. „Wir werden verhandeln“, sagte er, „aber nicht um jeden Preis.“"
+    doc = run("de", text, {"Olaf Scholz": ("PER", ["Scholz"])})
+    # One statement, one quote: the longest piece is its span, all pieces are listed.
+    assert [q.text for q in doc.quotes] == ["aber nicht um jeden Preis."]
+    assert doc.quotes[0].speaker == "e1"
+    assert [text[a:b] for a, b in doc.quotes[0].model_extra["pieces"]] == ["Wir werden verhandeln", "aber nicht um jeden Preis."]
+
+
+def test_de_reported_object_and_source_noun_compound() -> None:
+    doc = run("de", "Die Gewerkschaft forderte eine Erhöhung der Löhne. Nach Polizeiangaben wurden drei Menschen verletzt.",
+              {"Gewerkschaft": ("ORG", ["Gewerkschaft"]), "Polizei": ("ORG", ["Polizei"])})
+    q = doc.quotes[0]
+    assert (q.text, q.rule, q.model_extra["form"]) == ("eine Erhöhung der Löhne", "de.speech.reported_object", "reported")
+    assert q.model_extra["statement_span"]["text"] == "Die Gewerkschaft forderte eine Erhöhung der Löhne."
+
+
+def test_de_embedded_quoted_words_take_the_sentence_speaker() -> None:
+    doc = run("de", "Merkel bezeichnete die Lage als „dramatisch“.", {"Angela Merkel": ("PER", ["Merkel"])})
+    assert speakers(doc) == [("Angela Merkel", "direct", "dramatisch")]
+    assert doc.quotes[0].rule == "de.speech.direct_embedded"
+
+
+def test_en_new_sentence_with_an_object_is_no_postposed_frame() -> None:
+    doc = run("en", "“We are safe,” the mayor said. “Stay home.” Amnesty demanded an inquiry into the shooting.",
+              {"Amnesty International": ("ORG", ["Amnesty"])})
+    assert all(q.text != "Stay home." or q.speaker != "e1" for q in doc.quotes)
 
 
 def test_de_direct_over_paragraphs() -> None:
