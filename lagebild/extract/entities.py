@@ -91,6 +91,7 @@ class EntityRecognizer:
         self.and_words = set(cfg.get("and_words", []))
         self.in_words = set(cfg.get("in_words", []))
         self.particles = set(cfg.get("name_particles", []))
+        self.place_prefixes = set(cfg.get("place_prefixes", []))
         self.not_names = set(cfg.get("not_names", []))
         self.stop_cities = set(cfg.get("stop_cities", []))
         self.determiners = {w.lower() for w in cfg.get("determiners", [])}
@@ -532,6 +533,11 @@ class EntityRecognizer:
             # GeoNames alternate names of smaller towns collide with ordinary words and other places' names.
             if surface != c.name and c.population < 300_000 and not c.name.startswith(surface):
                 return False
+        if c.kind == "country" and self.place_prefixes and " " not in surface:
+            before = text[:m.start]
+            if before.endswith(" ") and before[:-1].rsplit(None, 1)[-1:] and \
+                    before[:-1].rsplit(None, 1)[-1] in self.place_prefixes:
+                return False  # "New Jersey", "West Virginia": not the country Jersey or Virginia
         if c.kind in ("person", "place") and " " not in surface:
             # One word inside a longer run of names ("Robert Gabriel Mugabe", "Ashton Bumhira") is not a name alone.
             before = text[:m.start].rstrip(" ")
@@ -700,8 +706,12 @@ class EntityRecognizer:
             if _NAME_TOKEN.match(t) and namelike and (b > k or t not in self.not_names) and \
                     self.kb.role(self.lang, t) is None:
                 b += 1
+            elif b > k and t == "-" and b + 1 < len(toks) and tok.start == toks[b - 1].end and \
+                    toks[b + 1].start == tok.end and toks[b + 1].text.isalpha() and \
+                    self.kb.role(self.lang, toks[b + 1].text) is None:
+                b += 2  # a hyphenated name the tokenizer split: "Hoi - kwan", "el - Sisi"
             elif b > k and (t in self.particles or t.split("-")[0] in self.particles) and b + 1 < len(toks) and \
-                    _NAME_TOKEN.match(toks[b + 1].text) and "-" not in t[:1]:
+                    "-" not in t[:1] and self._name_continues(toks, b + 1, ner_tok):
                 b += 1
             elif b > k and "-" in t and t.split("-")[0] in self.particles:
                 b += 1
@@ -712,6 +722,19 @@ class EntityRecognizer:
         if b == k:
             return None
         return (k, b)
+
+    def _name_continues(self, toks: list[Token], i: int, ner_tok: set[int] | frozenset[int]) -> bool:
+        """Whether token i continues a name after a particle: a proper noun that is no role ("van den Berg", not
+        "Gusmão den Ausnahmezustand", "Drugaja Rossija von Ex-Schachweltmeister …")."""
+        tok = toks[i]
+        if tok.text == "-" and i + 1 < len(toks) and toks[i + 1].start == tok.end:
+            tok = toks[i + 1]  # "el-Sisi" split by the tokenizer
+        t = tok.text
+        if not _NAME_TOKEN.match(t) or t in self.not_names:
+            return False
+        if self.kb.role(self.lang, t) is not None or self.kb.role(self.lang, t.rsplit("-", 1)[-1]) is not None:
+            return False
+        return tok.pos in ("PROPN", "X") or tok.start in ner_tok
 
     def _gazetteer_entity(self, doc: Document, tokens: list[Token], tok_at: dict[int, int],
                           tok_end: dict[int, int], m: Match, match_at: dict[int, Match],
@@ -869,13 +892,28 @@ class EntityRecognizer:
                 while a < b and (toks[a].text in self.not_names or toks[a].text[:1].islower()
                                  or (b - a > 1 and self.kb.role(self.lang, toks[a].text) is not None)):
                     a += 1  # "Taoiseach Leo Varadkar": the office is not part of the name
+                if typ == "PER":
+                    # "Patrice Talon of Benin": the country after of/von is not part of a person's name.
+                    cut = next((x for x in range(a + 1, b - 1) if toks[x].text in self.of_words and (
+                        mm := match_at.get(toks[x + 1].start)) is not None and mm.cands[0].kind in ("country", "place")),
+                        b)
+                    b = cut
                 while b > a and not toks[b - 1].text[:1].isalnum():
                     b -= 1
                 if a >= b:
                     continue
                 ss, se = toks[a].start, toks[b - 1].end
-                if any(x < se and ss < y for x, y in taken) or not self._plausible_name(toks, a, b):
+                inner: list[PlaceMention] = []
+                if typ == "PER" and b - a >= 2:
+                    # A one-word city reading inside a full personal name ("Jarosław Kaczyński") yields to the name.
+                    inner = [p for p in place_mentions if ss <= p.start and p.end <= se and " " not in p.text
+                             and (p.start, p.end) not in covered]
+                skip = {(p.start, p.end) for p in inner}
+                if any(x < se and ss < y for x, y in taken if (x, y) not in skip) or \
+                        not self._plausible_name(toks, a, b):
                     continue
+                for p in inner:
+                    place_mentions.remove(p)
                 surface = text[ss:se]
                 if _credit_before(text, ss):
                     continue  # photo credit ("Image: John Lubbock (flickr)"), not an actor of the story
@@ -900,6 +938,10 @@ class EntityRecognizer:
             return False
         if all(self.kb.role(self.lang, w) is not None or not w[:1].isupper() for w in words):
             return False
+        if len(words) == 1 and any(c.kind == "demonym" for c in self.kb.lookup(words[0], self.lang)):
+            return False  # "European", "Hong Konger": a demonym, which the gazetteer handles
+        if len(words) > 1 and self.kb.role(self.lang, " ".join(words)) is not None:
+            return False  # a multi-word office ("Prime Minister"), not a name
         if any(not (_NAME_TOKEN.match(w) or w in self.particles or w in self.of_words or w in ("&", "for", "für",
                                                                                              "and", "und"))
                for w in words):

@@ -216,3 +216,18 @@ def test_candidate_order_does_not_depend_on_hash_seed() -> None:
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
     assert len(outs) == 1
+
+
+def test_place_prefix_blocks_country_inside_longer_name_en() -> None:
+    doc = run("Voters in New Jersey and West Virginia went to the polls on Tuesday.", "en")
+    assert not any(e.country in ("JEY",) or e.name == "Jersey" for e in doc.entities)
+
+
+def test_particle_needs_a_name_after_it_de() -> None:
+    doc = run("Präsident Xanana Gusmão verhängte den Ausnahmezustand über das Land.")
+    assert not any("Ausnahmezustand" in m.text for e in doc.entities for m in e.mentions)
+
+
+def test_multiword_office_is_no_name_en() -> None:
+    doc = run("The Prime Minister said on Tuesday that the talks would go on.", "en")
+    assert "Prime Minister" not in by_name(doc)
