@@ -105,6 +105,9 @@ class EntityRecognizer:
              bool(g.get("qualifier_alone", alone)))
             for g in cfg.get("named_events") or []]
         self.event_ordinals = tuple(cfg.get("event_ordinals") or [])
+        self.function_words = set(cfg.get("function_words") or [])
+        self.facility_heads = set(cfg.get("facility_heads") or [])
+        self.not_orgs = set(cfg.get("not_orgs") or [])
         self.ner = None
         if use_ner:
             from lagebild.ner import NerModel
@@ -205,11 +208,13 @@ class EntityRecognizer:
         doc.layers["ner_spans"] = ner_spans
         # 1. Role phrases: [country cue] [modifiers] ROLE [Name] | ROLE of/des COUNTRY.
         used_tokens: set[int] = set()
+        role_cues: list[Match] = []  # country names inside role phrases ("president of Russia")
         for s in sentences:
             toks = s.tokens
             base = tok_at.get(toks[0].start, 0) if toks else 0
             for j in range(len(toks)):
-                hit = self._role_phrase(text, toks, j, match_at, match_end, on, ents, ent, covered, ner_tok)
+                hit = self._role_phrase(text, toks, j, match_at, match_end, on, ents, ent, covered, ner_tok,
+                                        role_cues)
                 if hit:
                     used_tokens.update(range(base + hit[0], base + hit[1]))
 
@@ -220,6 +225,18 @@ class EntityRecognizer:
             if m.cands[0].kind in ("org", "person") and _credit_before(text, m.start):
                 continue  # photo credit ("Image: Voice of America"), not an actor of the story
             self._gazetteer_entity(doc, tokens, tok_at, tok_end, m, match_at, match_end, ent, place_mentions, covered)
+
+        # 2a. "president of Russia", "Russlands Präsident": the country a role phrase names is an entity too, when
+        #     the article names it nowhere else (the phrase itself is the person's mention).
+        for m in role_cues:
+            c = m.cands[0]
+            code = c.country or c.id
+            co = self.kb.country(c.id)
+            key = "kb:" + (c.id if co is not None and co.successor else code)
+            if key not in ents:
+                e = ent(key, name=co.name if co else c.name, type="GPE", country=code,
+                        rule=f"{self.lang}.role.country")
+                e.add(m.start, m.end, text[m.start:m.end])
 
         # 2b. "das Verfassungsgericht", "die Wahlkommission": a national institution by its generic noun alone
         #     belongs to the country the article is about (resolved below, once that country is known).
@@ -245,6 +262,7 @@ class EntityRecognizer:
         if self.ner is not None:
             self._ner(doc, sentences, covered, ent, place_mentions, match_at, ner_spans)
         self._link_surnames(text, tokens, ents, covered)
+        self._one_sense(text, tok_at, ents, covered, matches, place_mentions)
 
         # Actors without a country of their own belong, most likely, to the country the article is about.
         # Every mention of a country, and of an actor of a country (persons, institutions), is evidence of it.
@@ -385,7 +403,7 @@ class EntityRecognizer:
         if b + 2 < len(toks) and toks[b + 1].text in self.in_words:
             m = match_at.get(toks[b + 2].start)
             if m is not None and not m.prefix and m.cands[0].kind == "country":
-                country, org = m.cands[0].id, None
+                country, org = m.cands[0].country or m.cands[0].id, None
                 if not evidence:  # "Wahlen in Myanmar": the place is the name; else it only gives the country
                     b = tok_index(toks, m.end - 1, b + 2)
                 evidence = named = True
@@ -494,7 +512,7 @@ class EntityRecognizer:
             if nxt.text in self.of_words and self.lang == "en" and k + 1 < len(tokens):
                 m = by_start.get(tokens[k + 1].start)
                 if m is not None and not m.prefix and m.cands[0].kind == "country":
-                    return m.cands[0].id, None
+                    return m.cands[0].country or m.cands[0].id, None
                 continue
             if nxt.text != ",":
                 continue
@@ -557,8 +575,10 @@ class EntityRecognizer:
 
     def _role_phrase(self, text: str, toks: list[Token], j: int, match_at: dict[int, Match],
                      match_end: dict[int, Match], on: date, ents: dict[str, _Ent], ent: Any,
-                     covered: list[tuple[int, int]], ner_tok: set[int]) -> tuple[int, int] | None:
+                     covered: list[tuple[int, int]], ner_tok: set[int],
+                     role_cues: list[Match] | None = None) -> tuple[int, int] | None:
         tok = toks[j]
+        cue_match: Match | None = None
         found = self._role(toks, j)
         compound_cue: str | None = None
         compound_org: str | None = None
@@ -596,6 +616,7 @@ class EntityRecognizer:
                 c = m.cands[0]
                 if c.kind in ("country", "demonym"):
                     cue_country = c.country or c.id
+                    cue_match = m if c.kind == "country" else None
                     start_i = tok_index(toks, m.start, i)
                 elif c.kind == "org":
                     cue_country, cue_org = _actor_of(c)
@@ -603,7 +624,8 @@ class EntityRecognizer:
             elif self.lang == "en" and toks[i].text in ("'s", "’s") and i > 0:
                 m = match_end.get(toks[i - 1].end)
                 if m is not None and m.cands[0].kind == "country":
-                    cue_country = m.cands[0].id
+                    cue_country = m.cands[0].country or m.cands[0].id
+                    cue_match = m
                     start_i = tok_index(toks, m.start, i - 1)
         # ... or on the right: "Präsident von Venezuela", "president of Russia", "Außenminister Chinas".
         right_end = k
@@ -614,7 +636,8 @@ class EntityRecognizer:
                     nxt > k or (self.lang == "de" and text[m.start:m.end].endswith("s"))):
                 cand = m.cands[0]
                 if cand.kind == "country":
-                    cue_country = cand.id
+                    cue_country = cand.country or cand.id
+                    cue_match = m
                 else:
                     cue_country, cue_org = _actor_of(cand)
                 right_end = tok_index(toks, m.end - 1, nxt) + 1
@@ -639,6 +662,8 @@ class EntityRecognizer:
                 e.org = cue_org
                 e.sectors = e.sectors or ["IGO"]
             covered.append((phrase_start, ne))
+            if cue_match is not None and role_cues is not None:
+                role_cues.append(cue_match)
             return (j, b)
         # No name: the holder of the office on the article date.
         if role.office and (cue_country or cue_org):
@@ -650,6 +675,8 @@ class EntityRecognizer:
                 e.add(phrase_start, pe, text[phrase_start:pe])
                 e.role = e.role or word
                 covered.append((phrase_start, pe))
+                if cue_match is not None and role_cues is not None:
+                    role_cues.append(cue_match)
                 return (start_i, max(right_end, k))
         return None
 
@@ -703,6 +730,8 @@ class EntityRecognizer:
                 b > k and tok.pos == "NOUN" and tok.lemma == t)
             if self.lang == "en":
                 namelike = True
+            if self.lang == "de" and b > k and self._common_noun_after_name(toks, b, match_at):
+                break  # "Thaksin Shinawatra Korruptionsvorwürfe": the common noun is no part of the name
             if _NAME_TOKEN.match(t) and namelike and (b > k or t not in self.not_names) and \
                     self.kb.role(self.lang, t) is None:
                 b += 1
@@ -783,8 +812,10 @@ class EntityRecognizer:
             if m.prefix:
                 e_ = s + len(m.surface) - 1  # "China-Besuch", "chinesisch-russische": the country part
                 surface = text[s:e_]
-            co = self.kb.country(country)
-            e = ent("kb:" + country, name=co.name if co else c.name, type="GPE", country=country,
+            # A historical state ("DDR", "Sowjetunion") is an entity of its own, coded as its successor state.
+            co = self.kb.country(c.id) or self.kb.country(country)
+            e = ent("kb:" + (c.id if co is not None and co.successor else country), name=co.name if co else c.name,
+                    type="GPE", country=country,
                     rule=f"{self.lang}.gazetteer.{c.kind}")
             e.add(s, e_, surface)
             # ("chinesisch-russische Beziehungen" names both states as parties: not bare.)
@@ -889,9 +920,29 @@ class EntityRecognizer:
                 continue
             for a, b, typ in ner_spans.get(s.start, []):
                 # Titles and determiners the model sometimes includes are not part of the name.
+                a0 = a
                 while a < b and (toks[a].text in self.not_names or toks[a].text[:1].islower()
+                                 or toks[a].text in self.function_words
                                  or (b - a > 1 and self.kb.role(self.lang, toks[a].text) is not None)):
-                    a += 1  # "Taoiseach Leo Varadkar": the office is not part of the name
+                    a += 1  # "Taoiseach Leo Varadkar", "Before Qaboos": the office or function word is no name
+                if self.lang == "de" and b - a == 1 and a > a0 and toks[a].pos == "NOUN" and \
+                        toks[a - 1].text[:1].islower():
+                    continue  # "russische Kommission": a common noun behind an adjective names no body
+                if self.lang == "de" and b - a > 1 and toks[a + 1].text[:1].isupper() and \
+                        self._kind_noun(toks[a].text):
+                    a += 1  # "Großbank HSBC", "Zeitung Le Monde": the kind of organisation is not its name
+                if self.lang == "de" and b - a > 1 and self._common_noun_after_name(toks, b - 1, match_at) and \
+                        not self.kb.lookup(
+                            " ".join(t.text for t in toks[a:b]), self.lang):
+                    b -= 1  # "Hong Kongs Wirtschaft", "Shinawatra Korruptionsvorwürfe": the common noun is no name
+                if typ == "PER" and b - a > 1 and (toks[b - 1].text in self.facility_heads or
+                                                   self.lang == "de" and toks[a].text in self.facility_heads):
+                    typ = "LOC"  # "Stavanger Airport", "Region Basel": a place, not a person
+                if typ == "ORG" and b - a == 1 and self._kb_place(toks[a].text):
+                    typ = "LOC"  # "Crete": a KB place the model calls an organisation stays a place
+                if typ == "ORG" and b - a >= 1 and self.lang == "de" and toks[b - 1].text.endswith("s") and \
+                        self._kb_place(" ".join([*(t.text for t in toks[a:b - 1]), toks[b - 1].text[:-1]])):
+                    typ = "LOC"  # "Hong Kongs": the genitive of a place is still the place
                 if typ == "PER":
                     # "Patrice Talon of Benin": the country after of/von is not part of a person's name.
                     cut = next((x for x in range(a + 1, b - 1) if toks[x].text in self.of_words and (
@@ -931,11 +982,41 @@ class EntityRecognizer:
                 e.add(ss, se, surface)
                 covered.append((ss, se))
 
+    def _common_noun_after_name(self, toks: list[Token], i: int, match_at: dict[int, Match]) -> bool:
+        """German: token i is a common noun right after a proper noun ("Hong Kongs Wirtschaft"), not a name part."""
+        t = toks[i]
+        return i > 0 and t.pos == "NOUN" and toks[i - 1].pos == "PROPN" and len(t.text) >= 7 and \
+            t.text[1:].islower() and not self._kind_noun(t.text) and t.start not in match_at
+
+    def _kind_noun(self, word: str) -> bool:
+        """Whether `word` names a kind of organisation ("Zeitung", "Großbank", "Wahlkommission")."""
+        if self._noun_class(word, self.org_roles) or self._noun_class(word, self.institutions):
+            return True
+        w = word.lower()
+        return self.lang == "de" and any(len(k) >= 4 and " " not in k and w.endswith(k) and len(w) - len(k) >= 3
+                                         for k in (*self.org_roles, *self.institutions))
+
+    def _kb_place(self, surface: str) -> bool:
+        """Whether the KB reads `surface` first as a country or a named place (either language)."""
+        for lang in dict.fromkeys((self.lang, "en", "de")):
+            cands = self.kb.lookup(surface, lang)
+            if cands and cands[0].kind in ("country", "place") and cands[0].feature != "city" or \
+                    cands and cands[0].kind == "place" and cands[0].population >= 100_000:
+                return True
+        return False
+
     def _plausible_name(self, toks: list[Token], a: int, b: int) -> bool:
         """Reject model spans that are role words, pronouns or ordinary capitalised words, not names."""
         words = [t.text for t in toks[a:b]]
-        if len(words) == 1 and (len(words[0]) < 2 or words[0] in self.not_names):
+        if len(words) == 1 and (len(words[0]) < 2 or words[0] in self.not_names or words[0] in self.not_orgs):
             return False
+        if len(words) == 1 and (self._noun_class(words[0], self.institutions) or
+                                self._noun_class(words[0], self.org_roles) or
+                                self._noun_class(words[0], self.state_nouns)):
+            return False  # "Kommission", "Militär": a kind of body, not a name
+        if len(words) > 1 and any(c.kind == "demonym" for lang in ("de", "en")
+                                  for c in self.kb.lookup(" ".join(words), lang)):
+            return False  # "Hong Konger"
         if all(self.kb.role(self.lang, w) is not None or not w[:1].isupper() for w in words):
             return False
         if len(words) == 1 and any(c.kind == "demonym" for c in self.kb.lookup(words[0], self.lang)):
@@ -949,6 +1030,49 @@ class EntityRecognizer:
         if self.lang == "en" and a == 0 and b - a == 1 and toks[a].pos != "PROPN":
             return False
         return True
+
+    def _one_sense(self, text: str, tok_at: dict[int, int], ents: dict[str, _Ent], covered: list[tuple[int, int]],
+                   matches: list[Match], place_mentions: list[PlaceMention]) -> None:
+        """One sense per discourse: a name the model or a pattern found once is a name at its other occurrences in
+        the document too (also in sentences where the model found none), genitive -s / 's included."""
+        # "People's Alliance for Democracy“ (PAD)": an acronym in brackets right after a model name is that body.
+        for e in sorted(ents.values(), key=lambda e: (e.first, e.key)):
+            if e.type != "ORG" or not e.mentions or e.rule.split(".")[1:2] not in (["ner"], ["orgrole"]):
+                continue
+            for (a, b), t in sorted(e.mentions.items()):
+                mt = re.match(r"((?:\s+(?:for|of|für)(?:\s+[A-ZÄÖÜ][\w'’-]*){1,3})?)[“”\"»«]?\s*\(([A-ZÄÖÜ]{2,8})\)",
+                              text[b:b + 60])
+                o = ents.get("org:" + mt.group(2).lower()) if mt else None
+                if o is not None and o is not e and o.type == "ORG" and not o.kb_id and \
+                        t[:1].upper() == mt.group(2)[:1]:
+                    if mt.group(1):  # the model stopped before "for Democracy": the full name is the mention
+                        e.add(a, b + len(mt.group(1)), text[a:b + len(mt.group(1))])
+                    e.mentions.update(o.mentions)
+                    e.first = min(e.first, o.first)
+                    o.mentions = {}
+        forms: dict[str, _Ent] = {}
+        for e in sorted(ents.values(), key=lambda e: (e.first, e.key)):
+            if e.type not in ("PER", "ORG") or not e.mentions or e.kb_id or \
+                    e.rule.split(".")[1:2] not in (["ner"], ["role"], ["orgrole"]):
+                continue
+            for t in sorted(set(e.mentions.values()), key=lambda t: (-len(t), t)):
+                words = t.split()
+                if len(t) >= 3 and all(w[:1].isupper() or w in self.particles for w in words) and \
+                        words[0] not in self.not_names and self.kb.role(self.lang, words[0]) is None:
+                    forms.setdefault(t, e)
+        if not forms:
+            return
+        spans = sorted(covered + [k for e in ents.values() for k in e.mentions] + [(m.start, m.end) for m in matches]
+                       + [(p.start, p.end) for p in place_mentions])
+        gen = r"(?:s|'s|’s)?" if self.lang == "de" else r"(?:'s|’s)?"
+        for t in sorted(forms, key=lambda t: (-len(t), t)):
+            e = forms[t]
+            for mt in re.finditer(r"(?<![\w-])" + re.escape(t) + gen + r"(?![\w-])", text):
+                a, b = mt.start(), mt.end()
+                if a not in tok_at or (a, b) in e.mentions or any(x < b and a < y for x, y in spans):
+                    continue
+                e.add(a, b, text[a:b])
+                spans.append((a, b))
 
     def _link_surnames(self, text: str, tokens: list[Token], ents: dict[str, _Ent],
                        covered: list[tuple[int, int]]) -> None:

@@ -169,6 +169,15 @@ def _countries(extra: dict[str, Any]) -> list[dict[str, Any]]:
             "population": int(info.get("population") or 0), "geonameid": info.get("geonameid"),
             "capital": info.get("capital") or None, "names": names,
         })
+    # Historical states (ISO 3166-3 codes, not in GeoNames): listed in countries_extra with `successor`, the state
+    # whose code they are written with (CAMEO has no codes of their own; the gold codes the Soviet Union as RUS).
+    for a3, ex in sorted(extra.items()):
+        if ex.get("successor") and not any(c["id"] == a3 for c in out):
+            out.append({
+                "id": a3, "alpha2": ex.get("alpha2") or "", "name": ex.get("name") or a3, "population": 0,
+                "geonameid": None, "capital": None, "successor": ex["successor"],
+                "names": {lang: _uniq(_split(ex.get(lang))) for lang in LANGS},
+            })
     return out
 
 

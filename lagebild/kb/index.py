@@ -92,6 +92,7 @@ class Country:
     geonameid: int | None
     capital: str | None
     names: dict[str, tuple[str, ...]] = field(hash=False, compare=False)
+    successor: str | None = None  # historical states (ISO 3166-3: DDR, SUN, YUG, CSK): the state coded for them
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,14 +173,15 @@ class KB:
     def _load(self, data: dict[str, Any]) -> None:
         for c in data["countries"]:
             names = {lang: tuple(c["names"][lang]) for lang in LANGS}
+            code = c.get("successor") or c["id"]
             self._countries[c["id"]] = Country(c["id"], c["alpha2"], c["name"], c["population"], c["geonameid"],
-                                               c["capital"], names)
-            cand = Candidate("country", c["id"], c["name"], country=c["id"], geonameid=c["geonameid"],
+                                               c["capital"], names, c.get("successor"))
+            cand = Candidate("country", c["id"], c["name"], country=code, geonameid=c["geonameid"],
                              population=c["population"])
             for lang in LANGS:
                 for n in names[lang]:
                     self._add(lang, n, cand)
-            pre = Candidate("country", c["id"], c["name"], country=c["id"], geonameid=c["geonameid"],
+            pre = Candidate("country", c["id"], c["name"], country=code, geonameid=c["geonameid"],
                             population=c["population"], prefix=True)
             for p in c["prefixes"]:
                 for lang in LANGS:
@@ -235,11 +237,12 @@ class KB:
             for d in rows:
                 c = self._countries.get(d["country"])
                 name = c.name if c else d["country"]
+                code = (c.successor if c else None) or d["country"]
                 for feature, forms in (("adj", d["adjectives"]), ("people", d["people"])):
-                    cand = Candidate("demonym", d["country"], name, country=d["country"], feature=feature)
+                    cand = Candidate("demonym", d["country"], name, country=code, feature=feature)
                     for n in forms:
                         self._add(lang, n, cand)
-                pre = Candidate("demonym", d["country"], name, country=d["country"], feature="adj", prefix=True)
+                pre = Candidate("demonym", d["country"], name, country=code, feature="adj", prefix=True)
                 for p in d["prefixes"]:
                     self._add(lang, p, pre)
         for lang, rows in data["roles"].items():
