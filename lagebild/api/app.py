@@ -25,6 +25,9 @@ from lagebild.store.queries import EVENT_COLUMNS, EventFilter
 ROOT_PATTERN = r"^\d{2}$"
 CAMEO_PATTERN = r"^\d{2,4}$"
 CODE_PATTERN = r"^[A-Za-z0-9]{2,24}$"
+# /api/events counts matching events exactly up to this many; beyond it `total` is this number
+# and `total_exact` is false (an exact count of 100,000 matches costs more than the page).
+COUNT_CAP = 10_000
 
 
 def event_filter(
@@ -134,6 +137,9 @@ def create_app(
     @app.get(
         "/api/events",
         summary="Events, filtered and paged; JSON or CSV (format=csv or Accept: text/csv)",
+        description="JSON: `total` counts the matching events exactly up to 10,000 (or up to the end "
+        "of the requested page, if that lies further); when more match, `total` is that bound and "
+        "`total_exact` is false.",
         response_model=None,
     )
     def events(
@@ -155,12 +161,17 @@ def create_app(
                 )
             if limit > 10_000:
                 raise HTTPException(status_code=422, detail="limit: at most 10000 for JSON (use format=csv)")
-            rows, total = queries.events_page(engine, f, limit=limit, offset=offset, newest_first=order == "newest")
+            # Counting stops past COUNT_CAP (or past this page, if it lies further): `total` is
+            # exact up to there, and `total_exact` is false when more events match.
+            cap = max(COUNT_CAP, offset + limit)
+            rows, total = queries.events_page(
+                engine, f, limit=limit, offset=offset, newest_first=order == "newest", count_cap=cap
+            )
         except ValueError as exc:
             raise HTTPException(status_code=400, detail=str(exc)) from None
         return JSONResponse(
-            {"events": rows, "count": len(rows), "total": total, "limit": limit, "offset": offset,
-             "filters": f.params()}
+            {"events": rows, "count": len(rows), "total": min(total, cap), "total_exact": total <= cap,
+             "limit": limit, "offset": offset, "filters": f.params()}
         )
 
     @app.get("/api/actors", summary="Actors (country or org codes) with event counts, busiest first")

@@ -9,17 +9,31 @@ Actor codes are matched on the indexed columns: `actor=RUS` is the source or tar
 or organisation ``RUS``, or an actor code starting with ``RUS`` (``RUSGOVMIL``). Code prefixes
 are written as ranges (``code >= 'RUS' AND code < 'RUT'``) rather than LIKE, because a range
 uses the index on both backends while LIKE does not.
+
+An OR over actor columns (`actor`, `source`, `target`, `country`, `org`) is the expensive part
+of an event query: SQLite answers it with a full scan or with one table visit per matching row.
+So counts, small result pages and dyads split the OR into disjoint branches, one per actor
+column (the rows of branch k that an earlier branch matched are excluded, NULL-safely), and run
+each branch on the covering index that column leads (migration 0003): a count or an
+aggregation then reads index entries only. A page of many matches (newest first) walks the
+date index instead and stops at the end of the page. `total` can be bounded (`count_cap`),
+since an exact count of 100,000 matches costs more than the page. The same SQL runs on
+PostgreSQL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import visitors
 from sqlalchemy.sql.elements import ColumnElement
 
 from lagebild.store.repo import _date_range
@@ -98,13 +112,24 @@ def _prefix(col: sa.Column[Any], code: str) -> ColumnElement[bool]:
     return sa.and_(col >= code, col < upper)
 
 
-def _side(side: Literal["source", "target"], code: str) -> ColumnElement[bool]:
+def _side_branches(side: Literal["source", "target"], code: str) -> list[ColumnElement[bool]]:
     c = events.c
-    return sa.or_(
-        c[f"{side}_country"] == code,
-        c[f"{side}_org"] == code,
-        _prefix(c[f"{side}_code"], code),
-    )
+    return [c[f"{side}_country"] == code, c[f"{side}_org"] == code, _prefix(c[f"{side}_code"], code)]
+
+
+def _side(side: Literal["source", "target"], code: str) -> ColumnElement[bool]:
+    return sa.or_(*_side_branches(side, code))
+
+
+def _not(cond: ColumnElement[bool]) -> ColumnElement[bool]:
+    """NOT cond, with NULL counting as false (a NULL actor column does not match, so its row is
+    not excluded either)."""
+    return sa.not_(sa.func.coalesce(cond, sa.false(), type_=sa.Boolean))
+
+
+def _disjoint(branches: list[ColumnElement[bool]]) -> list[ColumnElement[bool]]:
+    """The branches of an OR made disjoint: branch k without the rows of branches 0..k-1."""
+    return [sa.and_(b, *(_not(p) for p in branches[:k])) for k, b in enumerate(branches)]
 
 
 def actor_clause(code: str) -> ColumnElement[bool]:
@@ -133,20 +158,30 @@ def entity_clause(name: str, side: Literal["source", "target", "either"] = "eith
 
 def _where(f: EventFilter) -> list[ColumnElement[bool]]:
     """SQL conditions for `f`; raises ValueError for a date that names no period."""
+    groups, where = _parts(f)
+    return [sa.or_(*g) for g in groups] + where
+
+
+def _parts(f: EventFilter) -> tuple[list[list[ColumnElement[bool]]], list[ColumnElement[bool]]]:
+    """The conditions of `f` as (OR groups over actor columns, each a list of branches; the other
+    conditions). Groups come most selective first (one side before either side), so the first
+    one is the best to split into branches."""
     c = events.c
-    where: list[ColumnElement[bool]] = []
-    if f.actor:
-        where.append(actor_clause(f.actor))
+    groups: list[list[ColumnElement[bool]]] = []
     if f.source:
-        where.append(_side("source", f.source.strip().upper()))
+        groups.append(_side_branches("source", f.source.strip().upper()))
     if f.target:
-        where.append(_side("target", f.target.strip().upper()))
+        groups.append(_side_branches("target", f.target.strip().upper()))
     if f.country:
         code = f.country.strip().upper()
-        where.append(sa.or_(c.source_country == code, c.target_country == code))
+        groups.append([c.source_country == code, c.target_country == code])
     if f.org:
         code = f.org.strip().upper()
-        where.append(sa.or_(c.source_org == code, c.target_org == code))
+        groups.append([c.source_org == code, c.target_org == code])
+    if f.actor:
+        code = f.actor.strip().upper()
+        groups.append(_side_branches("source", code) + _side_branches("target", code))
+    where: list[ColumnElement[bool]] = []
     if f.entity:
         where.append(entity_clause(f.entity.strip()))
     if f.cameo:
@@ -171,13 +206,27 @@ def _where(f: EventFilter) -> list[ColumnElement[bool]]:
         where.append(c.doc_id.in_(sa.select(documents.c.doc_id).where(documents.c.lang == f.lang)))
     if f.doc_id:
         where.append(c.doc_id == f.doc_id)
-    return where
+    return groups, where
 
 
-def _event_select() -> sa.Select[Any]:
+def _branches(f: EventFilter) -> list[list[ColumnElement[bool]]]:
+    """The conditions of `f` as disjoint branches whose union is exactly the matching events:
+    the first actor OR group split (see the module docstring), or one branch without one."""
+    groups, where = _parts(f)
+    if not groups:
+        return [where]
+    rest = [sa.or_(*g) for g in groups[1:]]
+    return [[b, *rest, *where] for b in _disjoint(groups[0])]
+
+
+def _event_select(keys: sa.Subquery | None = None) -> sa.Select[Any]:
+    """The API's event rows; with `keys` (doc_id, event_id), only those events."""
     src = entities.alias("src")
     tgt = entities.alias("tgt")
     c = events.c
+    base: sa.FromClause = events
+    if keys is not None:
+        base = keys.join(events, sa.and_(keys.c.doc_id == c.doc_id, keys.c.event_id == c.event_id))
     return sa.select(
         c.doc_id,
         c.event_id,
@@ -202,7 +251,7 @@ def _event_select() -> sa.Select[Any]:
         c.evidence_end,
         c.rule,
     ).select_from(
-        events.outerjoin(src, sa.and_(src.c.doc_id == c.doc_id, src.c.entity_id == c.source_entity)).outerjoin(
+        base.outerjoin(src, sa.and_(src.c.doc_id == c.doc_id, src.c.entity_id == c.source_entity)).outerjoin(
             tgt, sa.and_(tgt.c.doc_id == c.doc_id, tgt.c.entity_id == c.target_entity)
         )
     )
@@ -215,16 +264,115 @@ def _ordered(stmt: sa.Select[Any], newest_first: bool) -> sa.Select[Any]:
     return stmt.order_by(c.date_lo.asc().nulls_last(), c.doc_id, c.idx)
 
 
+# Up to this many matches a page may be taken from the branches (one visit per match, then a
+# sort); beyond it, matches are dense enough that walking the date index newest first and
+# stopping after `offset + limit` matches visits fewer rows.
+SPARSE_MATCHES = 5_000
+# Below SPARSE_MATCHES the walk is still chosen when it is expected to visit at most this many
+# rows: (offset + limit) * events / matches, if matches are spread evenly over the dates.
+WALK_ROWS = 2_000
+_EVENT_COUNTS: dict[str, tuple[float, int]] = {}
+
+
+def _event_count(conn: sa.Connection) -> int:
+    """The number of events, remembered for a minute per database (only an estimate is needed)."""
+    key = str(conn.engine.url)
+    now = time.monotonic()
+    hit = _EVENT_COUNTS.get(key)
+    if hit is None or now - hit[0] > 60:
+        hit = _EVENT_COUNTS[key] = (now, int(conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()))
+    return hit[1]
+
+
+def count_events(conn: sa.Connection, f: EventFilter, cap: int | None = None) -> int:
+    """The number of events matching `f`; with `cap`, counting stops past it (so the answer is
+    exact up to `cap` and `cap + 1` means "more than cap")."""
+    total = 0
+    for conds in _branches(f):
+        inner = sa.select(sa.literal(1).label("one")).select_from(events).where(*conds)
+        if cap is not None:
+            inner = inner.limit(cap + 1 - total)
+        total += int(conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar_one())
+        if cap is not None and total > cap:
+            return cap + 1
+    return total
+
+
+class _NoIndex(ColumnElement[Any]):
+    """A column the SQLite planner may not use an index for: rendered ``+column`` there (SQLite's
+    documented way to disqualify a term from index use), plain elsewhere. Values are unchanged."""
+
+    inherit_cache = True
+    _traverse_internals = [("col", visitors.InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, col: sa.Column[Any]) -> None:
+        self.col = col
+        self.type = col.type
+
+
+@compiles(_NoIndex)
+def _no_index_default(element: _NoIndex, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.col, **kw))
+
+
+@compiles(_NoIndex, "sqlite")
+def _no_index_sqlite(element: _NoIndex, compiler: Any, **kw: Any) -> str:
+    return "+" + str(compiler.process(element.col, **kw))
+
+
+def _date_index_only(cond: ColumnElement[bool]) -> ColumnElement[bool]:
+    """`cond` with every events column but date_lo wrapped in `_NoIndex`, so that on SQLite
+    the only index left for the query is the date index."""
+
+    def replace(el: Any) -> Any:
+        if isinstance(el, sa.Column) and el.table is events and el.name != "date_lo":
+            return _NoIndex(el)
+        return None
+
+    return visitors.replacement_traverse(cond, {}, replace)
+
+
 def events_page(
-    engine: Engine, f: EventFilter, limit: int = 50, offset: int = 0, newest_first: bool = True
+    engine: Engine, f: EventFilter, limit: int = 50, offset: int = 0, newest_first: bool = True,
+    count_cap: int | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of event rows (keys: EVENT_COLUMNS) and the number of events matching `f`."""
-    where = _where(f)
-    stmt = _ordered(_event_select().where(*where), newest_first).limit(limit).offset(offset)
-    count = sa.select(sa.func.count()).select_from(events).where(*where)
+    """One page of event rows (keys: EVENT_COLUMNS) and the number of events matching `f`.
+
+    count_cap: count no further than this (nor than the end of this page, if it lies further);
+    the total is then exact up to that bound and the bound + 1 when more events match (the
+    API's bounded `total`).
+    """
+    c = events.c
+    if count_cap is not None:
+        count_cap = max(count_cap, offset + limit)
     with engine.connect() as conn:
+        total = count_events(conn, f, count_cap)
+        if offset >= total:
+            return [], total
+        branches = _branches(f)
+        walk = newest_first and (
+            total > SPARSE_MATCHES or (offset + limit) * _event_count(conn) <= WALK_ROWS * total
+        )
+        if len(branches) > 1 and not walk:
+            # Few matches: collect the keys of every match from the branches, sort, page.
+            keys = sa.union_all(
+                *(sa.select(c.doc_id, c.event_id, c.date_lo, c.idx).where(*conds) for conds in branches)
+            ).subquery()
+            order = (keys.c.date_lo.desc() if newest_first else keys.c.date_lo.asc()).nulls_last()
+            page = sa.select(keys.c.doc_id, keys.c.event_id).order_by(order, keys.c.doc_id, keys.c.idx)
+        elif walk:
+            # Dense: newest first is the order of the date index (SQLite's DESC puts NULLs
+            # last), so walking it stops after offset + limit matches. SQLite's planner would
+            # rather gather every match through the actor indexes and sort them all, so on
+            # SQLite the other columns are kept from it (see `_NoIndex`).
+            page = _ordered(sa.select(c.doc_id, c.event_id).where(*map(_date_index_only, _where(f))), True)
+        else:
+            page = _ordered(sa.select(c.doc_id, c.event_id).where(*_where(f)), newest_first)
+        page_keys = page.limit(limit).offset(offset).subquery()
+        # The page's keys first, then its rows with the entity names: the joins run for
+        # `limit` rows only, not for every match.
+        stmt = _ordered(_event_select(page_keys), newest_first)
         rows = [dict(r) for r in conn.execute(stmt).mappings()]
-        total = int(conn.execute(count).scalar_one())
     return rows, total
 
 
@@ -401,43 +549,48 @@ def dyad(
     """Events between actors `a` and `b` per week or month: counts, Goldstein sum and mean,
     split by quad class. Undirected unless `directed` (then only a → b).
 
-    The database groups by day (portable SQL, at most a few thousand rows); the days are
-    folded into ISO weeks or months here, where week arithmetic is the same on every backend.
+    The database groups by date (portable SQL, at most a few thousand rows per branch); dates
+    are folded into ISO weeks or months here, where week arithmetic is the same on every backend.
     """
     a, b = a.strip().upper(), b.strip().upper()
-    ab = sa.and_(_side("source", a), _side("target", b))
-    cond = ab if directed else sa.or_(ab, sa.and_(_side("source", b), _side("target", a)))
-    where = [cond, events.c.date_lo.is_not(None)]
-    where += _where(EventFilter(since=since, until=until))
+    where = [events.c.date_lo.is_not(None), *_where(EventFilter(since=since, until=until))]
+    # Disjoint branches, each aggregated from one covering actor index: a's source columns one
+    # by one with b as target, then (undirected) b's source columns with a as target, minus
+    # the a -> b events already counted (a dyad of an actor with itself).
+    branches = [[br, _side("target", b)] for br in _disjoint(_side_branches("source", a))]
+    if not directed:
+        ab = sa.and_(_side("source", a), _side("target", b))
+        branches += [[br, _side("target", a), _not(ab)] for br in _disjoint(_side_branches("source", b))]
     c = events.c
-    stmt = (
-        sa.select(
-            c.date_lo.label("day"),
-            c.quad,
-            sa.func.count().label("n"),
-            sa.func.sum(c.goldstein).label("g"),
-            sa.func.sum(sa.case((c.goldstein.is_not(None), 1), else_=0)).label("ng"),
-        )
-        .where(*where)
-        .group_by(c.date_lo, c.quad)
-        .order_by(c.date_lo)
-    )
-    with engine.connect() as conn:
-        rows = list(conn.execute(stmt).mappings())
+    if interval == "month":
+        # A month is the first seven characters of a day: a few dozen groups per branch.
+        day: ColumnElement[Any] = sa.func.substr(c.date_lo, 1, 7)
+        group: tuple[ColumnElement[Any], ...] = (day, c.quad)
+    else:
+        # ISO weeks are folded from days here. Grouped by (date_hi, date_lo, quad), the order of
+        # the actor indexes after their actor column, SQLite aggregates without a sort.
+        day = c.date_lo
+        group = (c.date_hi, c.date_lo, c.quad)
+    stmt_cols = (day, c.quad, sa.func.count(), sa.func.sum(c.goldstein), sa.func.count(c.goldstein))
     buckets: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        key = _period(r["day"], interval)
-        if key is None:
-            continue
-        bucket = buckets.setdefault(key, _empty_bucket(key))
-        bucket["events"] += r["n"]
-        bucket["goldstein_sum"] += r["g"] or 0.0
-        bucket["_ng"] += r["ng"] or 0
-        if r["quad"] in QUAD_NAMES:
-            q = bucket["quads"][str(r["quad"])]
-            q["events"] += r["n"]
-            q["goldstein_sum"] += r["g"] or 0.0
-            q["_ng"] += r["ng"] or 0
+    with engine.connect() as conn:
+        for conds in branches:
+            stmt = sa.select(*stmt_cols).where(*conds, *where).group_by(*group)
+            for day, quad, n, g, ng in conn.execute(stmt).all():
+                key = _period(day, interval)
+                if key is None:
+                    continue
+                bucket = buckets.get(key)
+                if bucket is None:
+                    bucket = buckets[key] = _empty_bucket(key)
+                bucket["events"] += n
+                bucket["goldstein_sum"] += g or 0.0
+                bucket["_ng"] += ng
+                if quad in QUAD_NAMES:
+                    q = bucket["quads"][str(quad)]
+                    q["events"] += n
+                    q["goldstein_sum"] += g or 0.0
+                    q["_ng"] += ng
     periods = []
     for key in sorted(buckets):
         bucket = buckets[key]
@@ -468,6 +621,7 @@ def _finish(bucket: dict[str, Any]) -> None:
     bucket["goldstein_sum"] = _round(bucket["goldstein_sum"])
 
 
+@functools.lru_cache(maxsize=16384)
 def _period(day: str | None, interval: Interval) -> str | None:
     if not day:
         return None

@@ -165,6 +165,29 @@ quotes = sa.Table(
     sa.PrimaryKeyConstraint("doc_id", "idx"),
 )
 
+# The actor columns of an event; `queries` splits an OR over them into one branch per column.
+ACTOR_COLUMNS: tuple[str, ...] = (
+    "source_country", "source_org", "source_code", "target_country", "target_org", "target_code",
+)
+# What an actor index carries after its actor column: the other filter columns, the dyad's
+# measures, the sort key and primary key of a page, and the other actor columns (a branch
+# excludes the rows of earlier branches).
+ACTOR_INDEX_PAYLOAD: tuple[str, ...] = (
+    "date_hi", "date_lo", "quad", "root", "cameo", "place", "goldstein", "doc_id", "idx", "event_id",
+)
+
+
+def actor_index_columns(col: str) -> tuple[str, ...]:
+    """Columns of the covering index led by actor column `col`."""
+    return (col, *ACTOR_INDEX_PAYLOAD, *(c for c in ACTOR_COLUMNS if c != col))
+
+
+def actor_index_name(col: str) -> str:
+    # Explicit, short names: the naming convention would spell out all 17 columns, past
+    # PostgreSQL's 63-character identifier limit.
+    return f"ix_events_{col}_cover"
+
+
 events = sa.Table(
     "events",
     metadata,
@@ -209,10 +232,12 @@ events = sa.Table(
     sa.Index(None, "date"),
     sa.Index(None, "date_lo"),
     sa.Index(None, "date_hi"),
-    sa.Index(None, "source_code"),
-    sa.Index(None, "target_code"),
-    sa.Index(None, "source_country"),
-    sa.Index(None, "target_country"),
+    sa.Index(None, "place", "cameo", "date_lo", "date_hi", "root", "quad"),
+    # One covering index per actor column (migration 0003): the actor column, then every other
+    # column the event filters and the dyad read. An actor filter is an OR over these six
+    # columns; `queries` splits it into one branch per column, and each branch is then counted,
+    # ordered or aggregated from its index alone, without visiting the wide table rows.
+    *(sa.Index(actor_index_name(col), *actor_index_columns(col)) for col in ACTOR_COLUMNS),
 )
 
 failures = sa.Table(

@@ -41,7 +41,7 @@ def test_migrate_is_idempotent_and_at_head(store: Store) -> None:
         current = MigrationContext.configure(conn).get_current_revision()
         tables = set(sa.inspect(conn).get_table_names())
     head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert current == head == "0002"
+    assert current == head == "0003"
     assert set(metadata.tables) <= tables
 
 
