@@ -27,6 +27,7 @@ STAGES: list[str] = [
     "lagebild.extract.times:make_time_tagger",
     "lagebild.extract.entities:make_entity_recognizer",
     "lagebild.extract.places:make_place_resolver",
+    "lagebild.extract.coref:make_coref_resolver",
     "lagebild.extract.quotes:make_quote_extractor",
     "lagebild.extract.events:make_event_coder",
 ]

@@ -14,7 +14,8 @@ from lagebild.pipeline import STAGES
 _EVENT_STAGE = "lagebild.extract.events:make_event_coder"
 # Stages the events stage reads; used when STAGES does not list them yet.
 _NEEDED = ["lagebild.analyze:make_analyzer", "lagebild.extract.times:make_time_tagger",
-           "lagebild.extract.entities:make_entity_recognizer", "lagebild.extract.places:make_place_resolver"]
+           "lagebild.extract.entities:make_entity_recognizer", "lagebild.extract.places:make_place_resolver",
+           "lagebild.extract.coref:make_coref_resolver"]
 
 
 def _available(spec: str) -> bool:

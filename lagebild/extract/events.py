@@ -22,7 +22,6 @@ from lagebild import cameo
 from lagebild.analyze import Sentence, Token
 from lagebild.doc import Document, Event, EventActor, Plover, Span
 from lagebild.extract.event_actors import Actor, ActorLayer, PlaceMention, find_actors
-from lagebild.extract.event_coref import resolve as resolve_coref
 from lagebild.extract.event_lexicon import Lexicon, Trigger, load_lexicon
 from lagebild.kb.index import KB
 
@@ -104,6 +103,41 @@ class _Found:
     extra: list[tuple[int, int]] = field(default_factory=list)
 
 
+# Which links of the coref stage's layer become actors: a pronoun or a state description whose nearest
+# candidates share a country (a guess between countries would make a wrong dyad), not too far back.
+_COREF_REACH = {"pronoun": 2, "state": 3}
+
+
+def _apply_coref(layer: ActorLayer, links: list[dict]) -> None:
+    """Actors from ``doc.layers["coref"]``: one ``coref`` actor per pronoun or state description that
+    stands for a country or organisation, and bare definite roles ("der Präsident") given the country
+    and entity of the person named with that role."""
+    added: list[Actor] = []
+    by_span = {(a.start, a.end): n for n, a in enumerate(layer.actors)}
+    for lk in links:
+        kind = lk.get("kind")
+        if kind in _COREF_REACH:
+            if not (lk.get("country") or lk.get("org")) or not lk.get("same_key", True) or \
+                    lk.get("distance", 0) > _COREF_REACH[kind]:
+                continue
+            sectors = tuple(lk.get("sectors") or ())
+            added.append(Actor(lk["start"], lk["end"], lk.get("country"), lk.get("org"), sectors, lk.get("entity"),
+                               "coref", inferred=lk.get("rule") == "state_main_country", text=lk["text"]))
+        elif kind == "role" and lk.get("rule") == "role_named_with" and (lk.get("country") or lk.get("org")):
+            n = by_span.get((lk["start"], lk["end"]))
+            if n is None:
+                continue
+            a = layer.actors[n]
+            if a.kind != "role" or a.country or a.org:
+                continue
+            layer.actors[n] = Actor(a.start, a.end, lk.get("country"), lk.get("org"),
+                                    a.sectors or tuple(lk.get("sectors") or ()), lk.get("entity"), "role", None, False,
+                                    a.text)
+    if added:
+        layer.actors.extend(added)
+        layer.actors.sort(key=lambda a: (a.start, -a.end))
+
+
 class EventCoder:
     """The events stage for one language (``name = "events"``)."""
 
@@ -136,7 +170,7 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         sentences: list[Sentence] = doc.layers.get("sentences") or []
         layer = find_actors(doc, self.kb, self.lang)
-        doc.layers["coref"] = [lk.to_json() for lk in resolve_coref(doc, layer, self.lang, self.kb)]
+        _apply_coref(layer, doc.layers.get("coref") or [])
         trace: list[Decision] = []
         found: list[_Found] = []
         self._doc = doc

@@ -1,7 +1,9 @@
 """The speech lexicon of one language (``lang/<xx>/speech.yaml``) in the shape the quote rules ask.
 
-Everything language-specific the quote stage knows lives in that file; this module only turns
-its lists into sets and parsed patterns.
+Everything language-specific the quote stage knows lives in that file, except what it shares with
+the coref stage (determiners, role and organisation nouns: ``lang/<xx>/coref.yaml``, one source for
+both); this module only turns its lists into sets and parsed patterns. Who a pronoun or a definite
+description stands for is the coref stage's answer (``doc.layers["coref"]``), not the quote stage's.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild import lang as langdata
+from lagebild.extract.coref import load_coref_lexicon
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,6 @@ class SpeechLexicon:
     postposed_cues: frozenset[str]
     colon_cues: frozenset[str]
     source_patterns: list[SourcePattern]
-    pronouns: frozenset[str]
-    plural_pronouns: frozenset[str]
-    possessives: frozenset[str]
     definite: frozenset[str]
     indefinite: frozenset[str]
     role_nouns: tuple[str, ...]
@@ -52,15 +52,7 @@ class SpeechLexicon:
     addressee_prepositions: frozenset[str]
     addressee_object_verbs: frozenset[str]
     verbs: frozenset[str] = field(default=frozenset())
-    # Gender cues for telling "he" from "she": pronoun → "f"/"m", first names, and words that
-    # mark the person they stand next to ("Frau", "Ministerin", "spokeswoman", "Mr").
-    pronoun_gender: dict[str, str] = field(default_factory=dict)
-    female_names: frozenset[str] = field(default=frozenset())
-    male_names: frozenset[str] = field(default=frozenset())
-    female_words: frozenset[str] = field(default=frozenset())
-    male_words: frozenset[str] = field(default=frozenset())
-    female_suffixes: tuple[str, ...] = ()
-    # Nouns for organisations ("die Partei", "the ministry"): a definite one points back to an organisation.
+    # Nouns for organisations ("die Partei", "the ministry"; from coref.yaml).
     org_nouns: tuple[str, ...] = ()
     # Coordinators after which a speech verb shares the subject before them ("... und betonte").
     coordinators: frozenset[str] = field(default=frozenset())
@@ -74,6 +66,8 @@ class SpeechLexicon:
     # Prepositions whose object names the source when the subject is the expletive ("aus Peking
     # heißt es").
     source_prepositions: frozenset[str] = field(default=frozenset())
+    # Prepositions of the agent of a passive speech verb ("wurde von X kritisiert", "was criticised by X").
+    agent_prepositions: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
@@ -111,10 +105,7 @@ def _pattern(entry: dict[str, Any]) -> SourcePattern:
 def load_lexicon(lang: str) -> SpeechLexicon:
     """The speech lexicon of `lang` (FileNotFoundError when the language has no speech.yaml)."""
     cfg: dict[str, Any] = langdata.load(lang, "speech")
-    names: dict[str, Any] = cfg.get("first_names") or {}
-    if cfg.get("first_names_from"):
-        names = langdata.load(str(cfg["first_names_from"]), "speech").get("first_names") or {}
-    gender: dict[str, Any] = cfg.get("gender") or {}
+    coref = load_coref_lexicon(lang)
     verbs = cfg.get("verbs", {})
     speech = _low(verbs.get("speech"))
     cognition = _low(verbs.get("cognition"))
@@ -136,26 +127,18 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         postposed_cues=_low(cfg.get("postposed_cues")),
         colon_cues=_low(cfg.get("colon_cues")),
         source_patterns=[_pattern(e) for e in cfg.get("source_phrases", [])],
-        pronouns=_low(cfg.get("pronouns")),
-        plural_pronouns=_low(cfg.get("plural_pronouns")),
-        possessives=_low(cfg.get("possessives")),
-        definite=_low(cfg.get("definite")),
-        indefinite=_low(cfg.get("indefinite")),
-        role_nouns=tuple(sorted(_low(cfg.get("role_nouns")))),
+        definite=coref.definite,
+        indefinite=coref.indefinite,
+        role_nouns=tuple(sorted(coref.role_nouns)),
         spokesperson_nouns=tuple(sorted(_low(cfg.get("spokesperson_nouns")))),
         addressee_determiners=_low(cfg.get("addressee_determiners")),
         addressee_prepositions=_low(cfg.get("addressee_prepositions")),
         addressee_object_verbs=_low(cfg.get("addressee_object_verbs")),
         verbs=speech | cognition,
-        pronoun_gender={str(k).lower(): str(v) for k, v in (gender.get("pronouns") or {}).items()},
-        female_names=_low(names.get("female")),
-        male_names=_low(names.get("male")),
-        female_words=_low(gender.get("female_words")),
-        male_words=_low(gender.get("male_words")),
-        female_suffixes=tuple(sorted(_low(gender.get("female_suffixes")))),
-        org_nouns=tuple(sorted(_low(cfg.get("org_nouns")))),
+        org_nouns=tuple(sorted(coref.org_nouns)),
         coordinators=_low(cfg.get("coordinators")),
         source_nouns=tuple(sorted(_low(cfg.get("source_nouns")))),
         reported_verbs={str(k).lower(): _low(v) for k, v in (cfg.get("reported_verbs") or {}).items()},
         source_prepositions=_low(cfg.get("source_prepositions")),
+        agent_prepositions=_low(cfg.get("agent_prepositions")),
     )

@@ -1,7 +1,9 @@
 """The quotes stage: direct, indirect and mixed quotations with their speakers, from speech.yaml rules.
 
 ``make_quote_extractor(lang)`` builds the stage (name ``"quotes"``). It needs the analyze stage's
-sentences and reads ``doc.entities`` (when an entity stage ran before it) to link speakers. Each
+sentences and reads ``doc.entities`` (when an entity stage ran before it) to link speakers, and the
+coref stage's layer (``doc.layers["coref"]``) for speakers named by a pronoun, a possessive or a
+definite description ("der Minister", "die Partei") and for surnames joined to a full name. Each
 `Quote` carries the quoted or reported content as its span, the cue, the rule that found it and,
 as extra fields, ``cue_span``, ``source_span`` (the speaker phrase in the frame), ``addressee`` /
 ``addressee_span`` and ``group`` (pieces of one statement interrupted by its frame share a group).
@@ -25,8 +27,6 @@ _FINAL = frozenset(".!?;")
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", "–", "—"})
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’›‹'")
 _EXPLETIVE = frozenset({"es", "it"})
-# How far back (in sentences) a pronoun or an unframed quote may reach for its speaker.
-_LOOKBACK_SENTENCES = 3
 
 
 @dataclass
@@ -124,7 +124,8 @@ class _Run:
             ((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[0]
         )
         self.ent_by_id = {e.id: e for e in doc.entities}
-        self._genders: dict[str, str | None] = {}
+        # The coref stage's links by span: pronouns, possessives, definite descriptions, name parts.
+        self.coref: dict[tuple[int, int], dict] = {(lk["start"], lk["end"]): lk for lk in doc.layers.get("coref") or []}
         self.stmts: list[_Stmt] = []
         # Sentences holding a source phrase ("laut X"); filled by `indirect`.
         self.source_sents: set[int] = set()
@@ -268,6 +269,7 @@ class _Run:
         lex = self.lex
         subject = addressee = None
         obj_verb = any(self.toks[c].lemma.lower() in lex.addressee_object_verbs for c in cue)
+        source_pp: Chunk | None = None  # "aus Peking", "in einer Erklärung": the source of "heißt es"
         k = a
         while k < b:
             if k in cue or k in self.claimed or k in self.mark_tok or self.in_quote[k] >= 0:
@@ -279,6 +281,8 @@ class _Run:
                 c = self._pp_object(k, b)
                 if c is not None and low in lex.addressee_prepositions and addressee is None:
                     addressee = c
+                elif c is not None and low in lex.source_prepositions and source_pp is None and not self._is_time(c):
+                    source_pp = c
                 k = c.end if c is not None else k + 1
                 continue
             c = chunk_at(self.toks, k, b, self.mark_tok)
@@ -296,6 +300,9 @@ class _Run:
                 k = subject.end
                 continue
             k = c.end
+        if source_pp is not None and (subject is None or (subject.end - subject.start == 1
+                                                          and self._low(subject.start) in _EXPLETIVE)):
+            subject = source_pp  # "Aus Peking heißt es, …", "…, hieß es in einer Erklärung der Regierung"
         return subject, addressee
 
     def _with_apposition(self, c: Chunk, b: int) -> Chunk:
@@ -669,11 +676,24 @@ class _Run:
         ce = self._clause_end(max(cue) + 1, b)
         if ca > a and (self._low(ca) in lex.not_message_openers or self._low(ca) in lex.complementizers):
             return None  # the verb stands in a subordinate clause
+        agent: Chunk | None = None
         if any(self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be") for x in range(ca, ce)):
-            return None  # passive ("wurde kritisiert"): the subject is not the speaker
-        if preps and not any(self._low(x) in preps for x in range(i + 1, ce)):
+            # passive ("wurde kritisiert"): the subject is not the speaker, the agent is ("wurde von X
+            # als … bezeichnet", "was criticised by X")
+            for x in range(ca, ce):
+                if self.toks[x].pos == "ADP" and self._low(x) in lex.agent_prepositions and x not in cue:
+                    agent = self._pp_object(x, ce)
+                    if agent is not None and not self._is_time(agent):
+                        agent = Chunk(x, agent.end, agent.head)
+                        break
+                    agent = None
+            if agent is None:
+                return None
+        if preps and not any(self._low(x) in preps for x in range(i + 1 if agent is None else ca, ce)):
             return None
         subj, addr = self.frame_roles(ca, ce, cue)
+        if agent is not None:
+            subj = agent
         if subj is None or self._low(subj.start) in _EXPLETIVE or self._is_time(subj):
             return None
         if self._low(subj.head) in lex.first_person or self.toks[subj.head].pos not in ("NOUN", "PROPN", "PRON", "X"):
@@ -682,7 +702,7 @@ class _Run:
         runs: list[list[int]] = []
         cur: list[int] = []
         for x in range(ca, ce):
-            if x in skip or (self.toks[x].pos == "AUX" and not cur):
+            if x in skip or (self.toks[x].pos == "AUX" and (not cur or agent is not None)):
                 if cur:
                     runs.append(cur)
                 cur = []
@@ -692,14 +712,15 @@ class _Run:
             runs.append(cur)
         runs = [[x for x in r if self.toks[x].text not in _FINAL] for r in runs]
         runs = [r for r in runs if len(r) >= 2 and any(self.toks[x].pos in ("NOUN", "PROPN", "NUM", "PRON") for x in r)]
-        after = [r for r in runs if r[0] > i]
+        after = [r for r in runs if r[0] > (i if agent is None else agent.end - 1)]
         if not runs:
             return None
         obj = after[0] if after else max(runs, key=len)
+        rule = "reported_object" if agent is None else "reported_passive"
         pieces = [(self.toks[obj[0]].start, self.toks[obj[-1]].end)]
         kind = "mixed" if any(self.in_quote[x] >= 0 for x in obj) else "indirect"
         self.claimed.update(range(a, b))
-        stmt = _Stmt(pieces, kind, "reported_object", si, cue=cue, source=subj, addressee=addr, end_sent=si)
+        stmt = _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, end_sent=si)
         stmt.statement = (self.toks[a].start, self.toks[b - 1].end)
         return stmt
 
@@ -834,93 +855,18 @@ class _Run:
         return [x for x in self._entities_in(s, e)
                 if not (x[1] + 1 < len(text) and text[x[1]] == "-" and text[x[1] + 1].isalpha())]
 
-    def _gender(self, ent: Entity) -> str | None:
-        """"f", "m" or None for a person: from a first name, from words next to a mention
-        ("Frau", "Ministerin", "spokeswoman"), else from the pronouns that follow the person's
-        mentions in sentences that name no other person."""
-        if ent.id in self._genders:
-            return self._genders[ent.id]
-        lex = self.lex
-        g = None
-        firsts = [ent.name.split()[0].lower()] if ent.name.split() else []
-        firsts += [m.text.split()[0].lower() for m in ent.mentions if len(m.text.split()) > 1]
-        for f in firsts:
-            if f in lex.female_names:
-                g = "f"
-                break
-            if f in lex.male_names:
-                g = "m"
-                break
-        if g is None:
-            votes = {"f": 0, "m": 0}
-            for m in ent.mentions:
-                k = self._tok_at(m.start)
-                for j in range(k - 1, max(-1, k - 4), -1):
-                    if self.toks[j].pos in ("VERB", "AUX", "PUNCT", "ADP", "CCONJ", "PRON"):
-                        break  # only the words standing with the name ("die Ministerin", "Mrs")
-                    w = self._low(j)
-                    if w in lex.female_words or (lex.female_suffixes and w.endswith(lex.female_suffixes)):
-                        votes["f"] += 2
-                    elif w in lex.male_words:
-                        votes["m"] += 2
-            if votes["f"] == votes["m"] and lex.pronoun_gender:
-                for m in ent.mentions:
-                    k = self._tok_at(m.start)
-                    if k >= len(self.toks):
-                        continue
-                    si = self.sent_of[k]
-                    a, b = self.sent_range[si]
-                    others = [x for x in self._entities_in(self.toks[a].start, self.toks[b - 1].end)
-                              if x[2].type == "PER" and x[2].id != ent.id]
-                    if others:
-                        continue
-                    for j in range(k + 1, b):
-                        pg = lex.pronoun_gender.get(self._low(j))
-                        if pg and self.toks[j].pos == "PRON":
-                            votes[pg] += 1
-                            break
-            if votes["f"] != votes["m"]:
-                g = "f" if votes["f"] > votes["m"] else "m"
-        self._genders[ent.id] = g
-        return g
+    def _canon(self, x: tuple[int, int, Entity]) -> str:
+        """The entity of a mention, or the one the coref stage joined it to ("Cengiz" → "Hatice Cengiz")."""
+        lk = self.coref.get((x[0], x[1]))
+        return lk["entity"] if lk is not None and lk["kind"] == "name" and lk.get("entity") else x[2].id
 
-    def _fits(self, ent: Entity, want: str | None) -> bool:
-        if want is None:
-            return True
-        g = self._gender(ent)
-        return g is None or g == want
+    def _link(self, k: int, kinds: tuple[str, ...]) -> dict | None:
+        """The coref stage's link for token `k` when it is one of `kinds`."""
+        t = self.toks[k]
+        lk = self.coref.get((t.start, t.end))
+        return lk if lk is not None and lk["kind"] in kinds else None
 
-    def _last_person(self, before: int, sent: int, role: str | None = None, want: str | None = None) -> Entity | None:
-        floor_sent = max(0, sent - 8)
-        floor = self.toks[self.sent_range[floor_sent][0]].start if self.toks else 0
-        cands = [x for x in self.mentions if x[1] <= before and x[0] >= floor and x[2].type == "PER" and self._fits(x[2], want)]
-        if role:
-            fit = [x for x in cands if x[2].role and (x[2].role.lower().endswith(role) or role.endswith(x[2].role.lower()))]
-            if not fit:
-                # The role noun written next to a mention ("Verteidigungsminister Dong Jun").
-                fit = [x for x in cands if role in self.text[max(0, x[0] - 40):x[0]].lower()]
-            if fit:
-                return fit[-1][2]
-        if want is not None:
-            # A person known to fit the pronoun beats a nearer one of unknown gender.
-            known = [x for x in cands if self._gender(x[2]) == want]
-            if known:
-                return known[-1][2]
-        return cands[-1][2] if cands else None
-
-    def _last_org(self, before: int, sent: int, noun: str) -> Entity | None:
-        """"Die Partei", "the ministry": the last organisation named, preferring one whose name
-        or mention contains the noun."""
-        floor = self.toks[self.sent_range[max(0, sent - 5)][0]].start
-        cands = [x for x in self.mentions if x[1] <= before and x[0] >= floor and x[2].type == "ORG"]
-        fit = [x for x in cands if noun in x[2].name.lower() or noun in self.text[x[0]:x[1]].lower()]
-        if fit:
-            return fit[-1][2]
-        near = self.toks[self.sent_range[max(0, sent - 2)][0]].start
-        cands = [x for x in cands if x[0] >= near]
-        return cands[-1][2] if cands else None
-
-    def _speaker(self, st: _Stmt, last_speaker: tuple[str | None, int]) -> str | None:
+    def _speaker(self, st: _Stmt) -> str | None:
         c = st.source
         if c is None:
             return None
@@ -928,44 +874,32 @@ class _Run:
         ents = self._speaker_mentions(s, e)
         pers = [x for x in ents if x[2].type == "PER"]
         if pers:
-            return pers[-1][2].id
+            return self._canon(pers[-1])
         head = self.toks[c.head]
-        low = head.text.lower()
         lex = self.lex
         orgs = [x for x in ents if x[2].type == "ORG"] or [x for x in ents if x[2].type == "GPE"]
-        org = orgs[0][2].id if orgs else None
+        org = self._canon(orgs[0]) if orgs else None
         first_low = self._low(c.start)
-        possessive = first_low in lex.possessives and not (lex.is_role_noun(head.text) or lex.is_spokesperson(head.text))
-        if possessive or (head.pos == "PRON" and (low in lex.pronouns or low in lex.plural_pronouns)):
-            want = lex.pronoun_gender.get(first_low if possessive else low) if not possessive else None
-            spk, at = last_speaker
-            if (spk is not None and st.sent - at <= _LOOKBACK_SENTENCES and self.ent_by_id[spk].type == "PER"
-                    and self._fits(self.ent_by_id[spk], want)):
-                return spk
-            p = self._last_person(s, st.sent, want=want)
-            if p is not None:
-                return p.id
-            # An organisation only for a pronoun that can be plural ("sie", "they"), not "he".
-            plural = low in lex.plural_pronouns and not possessive
-            if spk is not None and (self.ent_by_id[spk].type == "PER" or plural) and self._fits(self.ent_by_id[spk], want):
-                return spk
-            return None
-        if lex.is_role_noun(head.text) or lex.is_spokesperson(head.text):
-            first = self._low(c.start)
-            if lex.is_spokesperson(head.text) or first in lex.indefinite:
+        role = lex.is_role_noun(head.text) or lex.is_spokesperson(head.text)
+        # Pronouns and possessive phrases ("Seine Begründung: …"): who the coref stage says they are.
+        if head.pos == "PRON":
+            lk = self._link(c.head, ("pronoun",))
+            return lk["entity"] if lk is not None else None
+        if not role:
+            lk = self._link(c.start, ("possessive",))
+            if lk is not None:
+                return lk["entity"]
+        if role:
+            if lex.is_spokesperson(head.text) or first_low in lex.indefinite:
                 return org
-            if first in lex.definite:
-                role = next((r for r in sorted(lex.role_nouns, key=len, reverse=True) if low.endswith(r)), None)
-                want = "f" if low in lex.female_words or (lex.female_suffixes and low.endswith(lex.female_suffixes)) else (
-                    "m" if low in lex.male_words else None)
-                p = self._last_person(s, st.sent, role, want)
-                return p.id if p else org
+            lk = self._link(c.head, ("role",))
+            if lk is not None and lk.get("entity"):
+                return lk["entity"]
             return org
-        if org is None and first_low in lex.definite and lex.is_org_noun(head.text):
-            noun = next(r for r in sorted(lex.org_nouns, key=len, reverse=True) if low.endswith(r))
-            o = self._last_org(s, st.sent, noun)
-            if o is not None:
-                return o.id
+        if org is None:
+            lk = self._link(c.head, ("org",))
+            if lk is not None and lk.get("entity"):
+                return lk["entity"]
         if org is not None:
             return org
         other = [x for x in ents if x[2].type in ("MISC", "LOC")]
@@ -994,7 +928,6 @@ class _Run:
         self.continued()
         self.stmts.sort(key=lambda s: s.pieces[0][0])
         out: list[Quote] = []
-        last_speaker: tuple[str | None, int] = (None, -99)
         prefix = f"{self.lang}.speech."
         for g, st in enumerate(self.stmts):
             if st.inherited is not None:
@@ -1003,9 +936,7 @@ class _Run:
                 st.speaker = src.speaker
                 st.via = st.via or src.via
             else:
-                st.speaker = self._speaker(st, last_speaker)
-            if st.speaker is not None:
-                last_speaker = (st.speaker, st.end_sent)
+                st.speaker = self._speaker(st)
             cue_text = " ".join(self.toks[k].text for k in sorted(st.cue)) if st.cue and st.inherited is None else None
             cue_span = None
             if st.cue and st.inherited is None:

@@ -66,9 +66,10 @@ def test_sigkill_then_rerun_stores_each_document_once(store_url: str, tmp_path: 
             n_events = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
         assert sorted(Path(o).name for o in origins) == [f"{i:03d}.txt" for i in range(N)]
         # Children of every document exactly once too: each article has the same time expressions.
-        per_doc = {len(d.times) for d in store.iter_documents()}
-        assert len(per_doc) == 1 and n_times == N * per_doc.pop()
-        assert n_events == 0
+        per_doc = {(len(d.times), len(d.events)) for d in store.iter_documents()}
+        assert len(per_doc) == 1
+        doc_times, doc_events = per_doc.pop()
+        assert n_times == N * doc_times and n_events == N * doc_events
         runs = store.runs()
         assert [r["status"] for r in runs] == ["running", "finished"]  # the killed run never finished
         assert runs[1]["stored"] + runs[1]["skipped"] == N and runs[1]["stored"] == N - before

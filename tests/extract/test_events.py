@@ -9,6 +9,7 @@ import pytest
 from lagebild import cameo
 from lagebild.analyze import make_analyzer
 from lagebild.doc import Document, Entity, Span
+from lagebild.extract.coref import make_coref_resolver
 from lagebild.extract.event_lexicon import all_codes, load_lexicon
 from lagebild.extract.events import make_event_coder
 from lagebild.extract.times import make_time_tagger
@@ -18,20 +19,20 @@ _STAGES: dict[str, tuple] = {}
 
 def _stages(lang: str) -> tuple:
     if lang not in _STAGES:
-        _STAGES[lang] = (make_analyzer(lang), make_time_tagger(lang), make_event_coder(lang))
+        _STAGES[lang] = (make_analyzer(lang), make_time_tagger(lang), make_coref_resolver(lang), make_event_coder(lang))
     return _STAGES[lang]
 
 
 def code(text: str, lang: str, ents: dict[str, tuple[str, str | None, str | None, list[str]]],
          published: str = "2024-10-14") -> Document:
-    """Run analyze, times and events on `text`, with entities named in `ents` marked by hand."""
-    analyzer, times, events = _stages(lang)
+    """Run analyze, times, coref and events on `text`, with entities named in `ents` marked by hand."""
+    analyzer, times, coref, events = _stages(lang)
     doc = times(analyzer(Document(doc_id="t", lang=lang, published=published, text=text)))
     for n, (name, (etype, country, org, sectors)) in enumerate(ents.items(), 1):
         mentions = [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)]
         doc.entities.append(Entity(id=f"e{n}", name=name, type=etype, country=country, org=org, sectors=sectors,
                                    mentions=mentions))
-    return events(doc)
+    return events(coref(doc))
 
 
 def triples(doc: Document) -> set[tuple[str | None, str, str | None]]:
@@ -150,7 +151,7 @@ def test_speed() -> None:
     import time
 
     text = " ".join(["Frankreich verurteilte Russland am Montag scharf, nachdem russische Soldaten die Grenze überschritten hatten."] * 8)
-    analyzer, times, events = _stages("de")
+    analyzer, times, _coref, events = _stages("de")
     doc = times(analyzer(Document(doc_id="s", lang="de", published="2024-10-14", text=text)))
     t0 = time.perf_counter()
     for _ in range(50):
@@ -199,7 +200,7 @@ def test_role_and_name_in_apposition_are_one_actor() -> None:
 def test_quotes_layer_gives_criticism() -> None:
     from lagebild.doc import Quote
 
-    analyzer, times, events = _stages("en")
+    analyzer, times, _coref, events = _stages("en")
     text = 'Tom Watson called the deal of Theresa May "lousy and a shame".'
     doc = times(analyzer(Document(doc_id="q", lang="en", published="2019-03-28", text=text)))
     for n, name in enumerate(("Tom Watson", "Theresa May"), 1):

@@ -16,7 +16,7 @@ needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"{SHARED} (shared
 _STAGES = ["lagebild.analyze:make_analyzer", "lagebild.extract.times:make_time_tagger"]
 if importlib.util.find_spec("lagebild.extract.entities") and importlib.util.find_spec("lagebild.extract.places"):
     _STAGES += ["lagebild.extract.entities:make_entity_recognizer", "lagebild.extract.places:make_place_resolver"]
-_STAGES += ["lagebild.extract.events:make_event_coder"]
+_STAGES += ["lagebild.extract.coref:make_coref_resolver", "lagebild.extract.events:make_event_coder"]
 
 # Reached with the stages above (de P 0.805 F1 0.41, en P 0.567 F1 0.315 after the precision work of
 # bench/events_precision: political-actor requirement, PETRARCH defaults only with an actor object,

@@ -8,6 +8,7 @@ import pytest
 
 from lagebild.analyze import make_analyzer
 from lagebild.doc import Document, Entity, Span
+from lagebild.extract.coref import make_coref_resolver
 from lagebild.extract.quote_marks import find_marked
 from lagebild.extract.quotes import make_quote_extractor
 
@@ -16,16 +17,16 @@ _STAGES: dict[str, tuple] = {}
 
 def run(lang: str, text: str, entities: dict[str, tuple[str, list[str]]] | None = None,
         keep_speakerless: bool = False) -> Document:
-    """Analyse `text`, add entities {name: (type, surface forms)}, run the quote stage."""
+    """Analyse `text`, add entities {name: (type, surface forms)}, run the coref and quote stages."""
     if lang not in _STAGES:
-        _STAGES[lang] = (make_analyzer(lang), make_quote_extractor(lang))
-    analyze, quotes = _STAGES[lang]
+        _STAGES[lang] = (make_analyzer(lang), make_coref_resolver(lang), make_quote_extractor(lang))
+    analyze, coref, quotes = _STAGES[lang]
     quotes.keep_speakerless = keep_speakerless
     doc = analyze(Document(doc_id="t", lang=lang, text=text))
     for i, (name, (etype, forms)) in enumerate((entities or {}).items()):
         mentions = [Span(start=m.start(), end=m.end(), text=m.group()) for f in forms for m in re.finditer(re.escape(f), text)]
         doc.entities.append(Entity(id=f"e{i + 1}", name=name, type=etype, mentions=mentions))
-    return quotes(doc)
+    return quotes(coref(doc))
 
 
 def speakers(doc: Document) -> list[tuple[str | None, str, str]]:
@@ -251,3 +252,29 @@ def test_en_pronoun_look_back() -> None:
     text = "Prime Minister Johnson visited Brussels. He said the deal was close."
     doc = run("en", text, {"Boris Johnson": ("PER", ["Johnson"]), "Brussels": ("LOC", ["Brussels"])})
     assert speakers(doc) == [("Boris Johnson", "indirect", "the deal was close")]
+
+
+def test_de_expletive_heisst_es_takes_the_source_preposition() -> None:
+    ents = {"China": ("GPE", ["Peking"])}
+    assert speakers(run("de", "Die Lage sei ernst, heißt es aus Peking.", ents)) == [("China", "indirect", "Die Lage sei ernst")]
+    assert speakers(run("de", "Aus Peking hieß es, die Lage sei ernst.", ents)) == [("China", "indirect", "die Lage sei ernst")]
+
+
+def test_passive_agent_is_the_speaker() -> None:
+    doc = run("de", "Das Vorhaben wurde von Merkel als Fehler bezeichnet.", {"Angela Merkel": ("PER", ["Merkel"])})
+    assert speakers(doc) == [("Angela Merkel", "indirect", "als Fehler")]
+    assert doc.quotes[0].rule == "de.speech.reported_passive"
+    doc = run("en", "The plan was criticised by Amnesty as a failure.", {"Amnesty International": ("ORG", ["Amnesty"])})
+    assert speakers(doc) == [("Amnesty International", "indirect", "as a failure")]
+
+
+def test_surname_entity_speaks_for_the_full_name() -> None:
+    # an entity split ("Cengiz" apart from "Hatice Cengiz"): the coref stage joins the surname
+    text = "Hatice Cengiz sprach in Genf. „Wir wollen Gerechtigkeit“, sagte Cengiz."
+    doc = run("de", text, {"Hatice Cengiz": ("PER", ["Hatice Cengiz"])})
+    doc.entities.append(Entity(id="e9", name="Cengiz", type="PER", mentions=[Span(start=text.rindex("Cengiz"),
+                                                                                    end=len(text) - 1, text="Cengiz")]))
+    doc.quotes = []
+    from lagebild.extract.coref import make_coref_resolver
+    doc = make_quote_extractor("de")(make_coref_resolver("de")(doc))
+    assert [q.speaker for q in doc.quotes] == ["e1"]
