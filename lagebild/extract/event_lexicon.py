@@ -102,7 +102,8 @@ class Lexicon:
                     pt = self._petrarch(lemma, toks, i)
                     if pt is not None:
                         out.append(pt)
-            elif t.pos in ("NOUN", "PROPN"):
+            elif t.pos == "NOUN" or (t.pos == "PROPN" and (self.lang == "de" or not t.text[:1].isupper())):
+                # an English capitalised proper noun is a name ("March", "Summit Street"), not a trigger
                 for e in self.nouns.get(lemma, ()) or self.nouns.get(self._key(t.text), ()) or self._plural(t.text):
                     if e.with_ and not _words_match(e.with_, words, self.casefold):
                         continue

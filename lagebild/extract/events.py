@@ -29,6 +29,9 @@ _DATE_VALUE = re.compile(r"^\d{3,4}(-[0-9WQSPFAUHX]{1,3}(-\d\d)?)?")
 _MAX_EVIDENCE = 400
 _DOMESTIC_ROOTS = ("17", "18", "19", "20")
 _NOUN_AGENTS = ("durch", "seitens", "by")
+_GENITIVE_DETS = ("der", "des", "eines", "einer", "of")
+_ADJUNCT_PREPS = ("nach", "vor", "seit", "wegen", "trotz", "während", "after", "before", "since", "despite",
+                  "during", "following", "amid")
 _QUOTE_ROOTS = ("11", "05")  # statements taken from quotes: criticism/accusation and praise
 # Political actors (GUIDELINES: a state or its organs, an IGO, or a domestic group coded by its
 # country): sectors of state organs, parties and armed groups; role nouns for organised domestic
@@ -42,8 +45,8 @@ _SELF_ROOTS = ("14", "17", "18", "19", "20")
 # Roots whose target a text often leaves unsaid (a reaction to what was just reported, a resignation):
 # `_implicit_target` fills it from the context. Meetings and cooperation need a named partner; praise
 # and yielding without one are domestic.
-_IMPLICIT_TARGET_ROOTS = ("01", "02", "05", "08", "09", "10", "11", "12", "13", "15", "16")
-_DOMESTIC_ONLY_ROOTS = ("05", "08")
+_IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
+_DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
 # Confidence: the evidence of the trigger (own lexicon entry with an object/pattern match, own entry,
 # PETRARCH pattern, PETRARCH default, quote) less what is inferred about the actors. Events below
 # MIN_CONFIDENCE are not emitted (every further mention of the same event adds 0.05 first).
@@ -498,6 +501,10 @@ class EventCoder:
         sym = entry.sym
         if entry.pos == "noun" and not (entry.support and self._has_support(ctoks)):
             source_g, target_g = self._noun_roles(toks, ti, inside)
+            if source_g is None:
+                # no actor in the noun's own phrase: the subject of the verb that governs it ("der König
+                # wandte sich mit dem Appell an …"), or the subject a coordinated clause shares
+                source_g = self._governing_subject(toks, clauses, ci, ti, groups, inside, target_g)
             if entry.support and source_g is None:
                 note(False, "nominal trigger without an actor of its own")
                 return []
@@ -595,7 +602,8 @@ class EventCoder:
                                place=host_place.name, text=host_place.name)) for s, _ in pairs]
         root = code[:2]
         if target_g is None and not entry.speech and not entry.host and entry.source != "petrarch" and \
-                root in _IMPLICIT_TARGET_ROOTS:
+                root in _IMPLICIT_TARGET_ROOTS and not (sym and any(t.text.casefold() in self.both for t in ctoks)):
+            # ("die beiden Regierungen einigten sich": the partner is one of "both", not a guess)
             pairs = [(s, t if t is not None or s is None else self._implicit_target(s, groups, source_g, ci,
                                                                                      clauses, si, layer, root))
                      for s, t in pairs]
@@ -692,6 +700,35 @@ class EventCoder:
             if len(pb) == 1 and not set(pb[0].keys) & set(bare[0].keys):
                 return pb[0], True
         return None, False
+
+    def _governing_subject(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int,
+                           groups: list[Group], inside: list[Group], target_g: Group | None) -> Group | None:
+        """The source of a nominal trigger without an actor of its own: the bare actor before it in its
+        clause when the clause has a finite verb before the noun (the governing verb's subject), else
+        the lead subject of a coordinated or verb-initial clause."""
+        cl = clauses[ci]
+        k = ti - 1
+        while k >= cl.start and toks[k].pos in ("ADJ", "NUM") or k >= cl.start and toks[k].pos == "DET" and \
+                toks[k].text.casefold() not in _GENITIVE_DETS:
+            k -= 1
+        if k >= cl.start and toks[k].text.casefold() in _ADJUNCT_PREPS:
+            return None  # a time or cause adjunct ("nach dem Rücktritt", "after the summit") is no object
+        if k >= cl.start and (toks[k].pos == "PROPN" or toks[k].text in ("'s", "’s")
+                              or self.lang == "de" and k == ti - 1 and toks[k].pos == "NOUN"
+                              or toks[k].text.casefold() in _GENITIVE_DETS and k > cl.start
+                              and toks[k - 1].pos == "NOUN"):
+            return None  # the noun has a possessor of its own ("Köhlers Rücktritt", "die Sichtweise der Proteste")
+        has_verb = any(t.pos in ("VERB", "AUX") for t in toks[cl.start:ti])
+        if has_verb:
+            before = [g for g in inside if g.prep is None and g.last < ti and g is not target_g
+                      and not any(m.kind in ("demonym", "people") for m in g.members)]
+            if before and sum(t.pos in ("VERB", "AUX") for t in toks[before[0].last + 1:ti]) <= 1:
+                return before[0]  # (more verbs between them: the noun belongs to another predicate)
+            if before:
+                return None
+        bare = [g for g in inside if g.prep is None]
+        lead, shift = self._lead_subject(toks, clauses, ci, ti, groups, bare)
+        return lead if shift and lead is not target_g else None
 
     def _infinitive(self, toks: list[Token], ti: int) -> bool:
         t = toks[ti]

@@ -303,3 +303,13 @@ def test_subject_before_an_apposition_and_pronoun_subjects() -> None:
 def test_infinitive_takes_the_subject_of_its_clause() -> None:
     doc = code("Frankreich plant, Russland anzugreifen.", "de", {"Frankreich": FRA, "Russland": RUS})
     assert not doc.events  # a planned attack: no intent code, and never Russland as the attacker
+
+
+def test_noun_trigger_takes_the_governing_verbs_subject() -> None:
+    # "Appell" has no actor in its own phrase: the subject of the verb that governs it is the source …
+    ents = {"Regierung": ("ORG", "THA", None, ["GOV"]), "Verfassungsgericht": ("ORG", "THA", None, ["JUD"])}
+    doc = code("Die Regierung wandte sich mit einem Appell an das Verfassungsgericht.", "de", ents)
+    assert any(s == "THA" and c.startswith("02") for s, c, _ in triples(doc)), triples(doc)
+    # … but not across a time adjunct ("nach dem Appell")
+    doc = code("Die Regierung tagte nach dem Appell an das Verfassungsgericht.", "de", ents)
+    assert not any(c.startswith("02") for _, c, _ in triples(doc)), triples(doc)

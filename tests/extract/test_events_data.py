@@ -22,9 +22,11 @@ _STAGES += ["lagebild.extract.coref:make_coref_resolver", "lagebild.extract.even
 # bench/events_precision: political-actor requirement, PETRARCH defaults only with an actor object,
 # off-topic domains; en gave up two TPs that rested on sector-less persons); then de P 0.82 F1 0.48,
 # en P 0.61 F1 0.42 with targets left unsaid taken from the context, subjects outside the clause
-# (appositions, coordinated predicates, pronouns, infinitives) and English lowercase role nouns; raise
-# when the coder improves, never lower silently.
-FLOOR = {"de": {"p": 0.79, "f1": 0.46}, "en": {"p": 0.58, "f1": 0.40}}
+# (appositions, coordinated predicates, pronouns, infinitives) and English lowercase role nouns; then
+# de P 0.85 F1 0.52, en P 0.67 F1 0.47 with sources of nominal triggers from the governing verb, implicit
+# domestic targets of intents (03) and English capitalised proper nouns no noun triggers; raise when the
+# coder improves, never lower silently.
+FLOOR = {"de": {"p": 0.82, "f1": 0.50}, "en": {"p": 0.63, "f1": 0.45}}
 
 
 @needs_shared
