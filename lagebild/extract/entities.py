@@ -27,6 +27,9 @@ from lagebild.kb.index import KB, Candidate, Role
 # The article's most-mentioned country is not evidence of a person's or organisation's nationality (media,
 # international bodies, foreign officials): without a cue of its own an actor keeps country null.
 _FALLBACK_MAIN = os.environ.get("LAGEBILD_ENT_MAIN_FALLBACK", "1") == "1"
+# ... but only when that country dominates the article (at least half of all country evidence). In an article about
+# several countries an actor without a cue keeps country null: a wrong country costs more than a missing one.
+_FALLBACK_ANY = os.environ.get("LAGEBILD_ENT_MAIN_ANY", "0") == "1"
 _OPEN_QUOTES = {"„", "“", "\"", "»", "«", "‚", "'", "‘"}
 _CREDIT = re.compile(r"(?:\b(?:Image|Photo|Picture|Credit|Foto|Bild|Quelle|Source)s?\s*:|©)\s*$", re.I)
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛŁŚŻŹĆŃŠŽČŘĐÇ][\w'’.-]*$")
@@ -108,6 +111,16 @@ class EntityRecognizer:
         self.function_words = set(cfg.get("function_words") or [])
         self.facility_heads = set(cfg.get("facility_heads") or [])
         self.not_orgs = set(cfg.get("not_orgs") or [])
+        # Title-case fallback (English): organisation head nouns and first names (coref data + extra list).
+        self.org_heads = set(cfg.get("org_heads") or [])
+        self.org_heads_first = set(cfg.get("org_heads_first") or [])
+        self.nationality_nouns = set(cfg.get("nationality_nouns") or [])
+        cref: dict[str, Any] = langdata.load(lang, "coref") or {}
+        names: dict[str, Any] = cref.get("first_names") or {}
+        if cref.get("first_names_from"):
+            names = langdata.load(str(cref["first_names_from"]), "coref").get("first_names") or {}
+        self.first_names = frozenset(str(n).lower() for v in names.values() for n in v or []) | \
+            frozenset(str(n).lower() for n in cfg.get("first_names_extra") or [])
         self.ner = None
         if use_ner:
             from lagebild.ner import NerModel
@@ -261,6 +274,8 @@ class EntityRecognizer:
         # 3. Names the KB does not know (CRF), then surname links.
         if self.ner is not None:
             self._ner(doc, sentences, covered, ent, place_mentions, match_at, ner_spans)
+        if self.org_heads or self.first_names and self.lang == "en":
+            self._title_names(text, sentences, covered, ents, ent, place_mentions, matches)
         self._link_surnames(text, tokens, ents, covered)
         self._one_sense(text, tok_at, ents, covered, matches, place_mentions)
 
@@ -274,6 +289,10 @@ class EntityRecognizer:
             if main is None:
                 e.mentions = {}  # no country to belong to: "das Parlament" alone is not an entity
         self._resolve_descriptive(ents, main)
+        # The article is about one country when it has at least half the evidence or twice the runner-up's.
+        top2 = countries.most_common(2)
+        dominant = bool(top2) and (top2[0][1] * 2 >= sum(countries.values()) or
+                                   len(top2) == 1 or top2[0][1] >= 2 * top2[1][1])
         for e in events_main:
             e.country = e.country or main  # an election or civil war of the article's country
         out: list[Entity] = []
@@ -286,7 +305,10 @@ class EntityRecognizer:
             if e.country is None and e.org is None and e.type in ("PER", "ORG") and \
                     e.rule.split(".")[1] in ("ner", "role", "orgrole"):
                 e.country, e.org = self._context_actor(text, e, matches, tokens, tok_at)
-                if e.country is None and e.org is None and main and _FALLBACK_MAIN:
+                if e.country is None and e.org is None and e.type == "PER":
+                    e.country, e.org = self._known_holder(e)
+                if e.country is None and e.org is None and main and _FALLBACK_MAIN and (
+                        _FALLBACK_ANY or e.type != "PER" or e.role or dominant):
                     e.country = main
             spans = [Span(start=a, end=b, text=t) for (a, b), t in sorted(e.mentions.items())]
             out.append(Entity(id=f"e{len(out) + 1}", name=e.name, type=e.type, kb_id=e.kb_id, country=e.country,
@@ -512,6 +534,16 @@ class EntityRecognizer:
             if nxt.text in self.of_words and self.lang == "en" and k + 1 < len(tokens):
                 m = by_start.get(tokens[k + 1].start)
                 if m is not None and not m.prefix and m.cands[0].kind == "country":
+                    return m.cands[0].country or m.cands[0].id, None
+                if m is not None and not m.prefix and m.cands[0].kind == "org" and e.type == "PER":
+                    return _actor_of(m.cands[0])  # "Martin Smith of PBS": the body a person speaks for
+                continue
+            if self.lang == "en" and nxt.text in ("is", "was") and k + 3 < len(tokens) and \
+                    tokens[k + 1].text.lower() in ("a", "an"):
+                # "Hatice Cengiz is a Turkish national"
+                m = by_start.get(tokens[k + 2].start)
+                if m is not None and not m.prefix and m.cands[0].kind == "demonym" and \
+                        tokens[k + 3].text.lower() in self.nationality_nouns:
                     return m.cands[0].country or m.cands[0].id, None
                 continue
             if nxt.text != ",":
@@ -981,6 +1013,123 @@ class EntityRecognizer:
                     continue
                 e.add(ss, se, surface)
                 covered.append((ss, se))
+
+    def _known_holder(self, e: _Ent) -> tuple[str | None, str | None]:
+        """A person the model found whose full name is a KB office holder's: the KB's country (or organisation)."""
+        for t in sorted(set(e.mentions.values()), key=lambda t: (-len(t), t)):
+            if " " not in t:
+                continue
+            hits = {(p.country, p.org) for p in self.kb.holders_by_name(t)}
+            if len(hits) == 1:
+                return next(iter(hits))
+        return None, None
+
+    def _title_names(self, text: str, sentences: list[Any], covered: list[tuple[int, int]], ents: dict[str, _Ent],
+                     ent: Any, place_mentions: list[PlaceMention], matches: list[Match]) -> None:
+        """High-precision fallback for English names the KB and the model both miss: a capitalised word sequence in
+        running text is an organisation by its head noun ("People's Vote", "Greek Reporter", "United States General
+        Services Administration", "Ministry of Foreign Affairs") and a person by a common first name ("Martin
+        Smith"). Country names inside an organisation name are part of it and give its country, not a mention."""
+        if self.lang != "en":
+            return
+        geo = {(m.start, m.end): m for m in matches if m.cands[0].kind in ("country", "demonym", "place")}
+        for s in sentences:
+            toks = s.tokens
+            n = len(toks)
+            words = [t.text for t in toks if t.text[:1].isalpha()]
+            if len(words) >= 5 and sum(w[:1].isupper() for w in words) * 5 >= len(words) * 3:
+                continue  # a headline or caption in title case: every word is capitalised
+            i = 0
+            while i < n:
+                if not _NAME_TOKEN.match(toks[i].text):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < n:
+                    w = toks[j].text
+                    if _NAME_TOKEN.match(w):
+                        j += 1
+                    elif w in ("of", "for", "and", "&", "'s", "’s", "on") and j + 1 < n and \
+                            _NAME_TOKEN.match(toks[j + 1].text) and toks[j + 1].text not in self.not_names:
+                        j += 2
+                    else:
+                        break
+                a, b = i, j
+                i = j
+                while a < b and (toks[a].text in self.function_words or toks[a].text in ("The", "A", "An") or
+                                 toks[a].text in self.not_names and toks[a].text not in self.org_heads_first):
+                    a += 1
+                if b - a < 2:
+                    continue
+                cut = next((x for x in range(a + 2, b) if toks[x].text in self.of_words), b)
+                if cut < b and self._title_type(toks, a, cut, geo) == "PER":
+                    b, i = cut, cut + 1  # "Jennifer Lu of Marriage Equality Coalition": the person, then the body
+                typ = self._title_type(toks, a, b, geo)
+                if typ is None:
+                    # "Martin Smith of PBS": the name before a connector
+                    cut = next((x for x in range(a + 1, b) if toks[x].text[:1].islower()), b)
+                    if cut - a >= 2 and cut < b and self._title_type(toks, a, cut, geo) == "PER":
+                        b, typ = cut, "PER"
+                if typ is None or _credit_before(text, toks[a].start):
+                    continue
+                ss, se = toks[a].start, toks[b - 1].end
+                surface = text[ss:se]
+                if self.kb.lookup(surface, self.lang):
+                    continue
+                inner_geo = [m for k, m in geo.items() if ss <= k[0] and k[1] <= se]
+                inside = {k for k in geo if ss <= k[0] and k[1] <= se}
+                for e in ents.values():
+                    if e.rule.split(".")[1:2] == ["ner"]:
+                        inside |= {k for k in e.mentions if ss <= k[0] and k[1] <= se and k != (ss, se)}
+                spans = covered + [k for e in ents.values() for k in e.mentions] + [(m.start, m.end) for m in matches]
+                if any(x < se and ss < y and (x, y) not in inside for x, y in spans):
+                    continue
+                if typ == "PER" and inner_geo and any(m.cands[0].kind != "place" for m in inner_geo):
+                    continue
+                for e in ents.values():
+                    for k in [k for k in e.mentions if k in inside]:
+                        del e.mentions[k]
+                place_mentions[:] = [p for p in place_mentions if not (ss <= p.start and p.end <= se)]
+                country = next((m.cands[0].country or m.cands[0].id for m in inner_geo
+                                if m.cands[0].kind in ("country", "demonym")), None)
+                if typ == "ORG":
+                    key = surface
+                    lead = inner_geo[0] if inner_geo and inner_geo[0].start == ss and \
+                        inner_geo[0].cands[0].kind == "country" else None
+                    rest = re.sub(r"^(?:'s|’s)\s+", "", text[lead.end:se].strip()) if lead is not None else ""
+                    if len(rest.split()) >= 2:
+                        key = rest  # "United States General Services Administration", "Taiwan's Constitutional Court"
+                    e = ent("org:" + key.lower(), name=surface, type="ORG", rule=f"{self.lang}.ner.title")
+                    if len(surface) > len(e.name):
+                        e.name = surface
+                    if country and e.country is None and e.org is None:
+                        e.country, e.explicit_country = country, True
+                else:
+                    e = ent("per:" + surface.lower(), name=surface, type="PER", rule=f"{self.lang}.ner.title")
+                e.add(ss, se, surface)
+                covered.append((ss, se))
+
+    def _title_type(self, toks: list[Token], a: int, b: int, geo: dict[tuple[int, int], Match]) -> str | None:
+        words = [t.text for t in toks[a:b]]
+        last = words[-1]
+        if last in self.org_heads:
+            return "ORG"
+        if any(words[x] in self.org_heads_first and words[x + 1] in ("of", "for", "on")
+               for x in range(len(words) - 2)):
+            return "ORG"  # "Ministry of Foreign Affairs", "United States Commission on International Religious Freedom"
+        # "Youth Forum Zimbabwe": a head noun followed by the country it belongs to
+        m = next((m for k, m in geo.items() if k[1] == toks[b - 1].end and m.cands[0].kind == "country"), None)
+        if m is not None:
+            x = a
+            while x < b and toks[x].end <= m.start:
+                x += 1
+            if x - a >= 2 and toks[x - 1].text in self.org_heads:
+                return "ORG"
+        if 2 <= len(words) <= 3 and words[0].lower() in self.first_names and all(
+                _NAME_TOKEN.match(w) and w not in self.not_names and w not in self.org_heads and
+                w not in self.facility_heads and self.kb.role(self.lang, w) is None for w in words[1:]):
+            return "PER"
+        return None
 
     def _common_noun_after_name(self, toks: list[Token], i: int, match_at: dict[int, Match]) -> bool:
         """German: token i is a common noun right after a proper noun ("Hong Kongs Wirtschaft"), not a name part."""

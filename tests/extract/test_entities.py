@@ -231,3 +231,31 @@ def test_particle_needs_a_name_after_it_de() -> None:
 def test_multiword_office_is_no_name_en() -> None:
     doc = run("The Prime Minister said on Tuesday that the talks would go on.", "en")
     assert "Prime Minister" not in by_name(doc)
+
+
+def test_title_case_fallback_en() -> None:
+    # Organisations by their head noun, persons by a common first name; photo credits are skipped.
+    doc = run("Protesters carried a banner from People's Vote through the city. The statement was quoted by Greek "
+              "Reporter on Monday. Speaking to Martin Smith of PBS, he said it was over. Image: John Lubbock.",
+              lang="en", published="2019-03-28")
+    ents = by_name(doc)
+    assert ents["People's Vote"].type == "ORG" and ents["Greek Reporter"].type == "ORG"
+    assert ents["Martin Smith"].type == "PER" and ents["Martin Smith"].country == "USA"  # of PBS
+    assert "John Lubbock" not in ents
+
+
+def test_country_inside_organisation_name_en() -> None:
+    # The country name inside a title-case body gives its country and is no mention of the country itself.
+    doc = run("On Monday, the United States General Services Administration sent a letter to the president. "
+              "Traditionally, the General Services Administration acts once the media call the race.",
+              lang="en", published="2020-11-24")
+    gsa = [e for e in doc.entities if e.name.endswith("General Services Administration")]
+    assert len(gsa) == 1 and gsa[0].country == "USA" and len(gsa[0].mentions) == 2
+    assert "United States" not in by_name(doc)
+
+
+def test_nationality_predicate_en() -> None:
+    doc = run("Hatice Cengiz addressed reporters in New York on Thursday. Khashoggi was murdered in the Saudi "
+              "consulate. Hatice Cengiz is a Turkish national now living in London.", lang="en",
+              published="2019-09-29")
+    assert by_name(doc)["Hatice Cengiz"].country == "TUR"
