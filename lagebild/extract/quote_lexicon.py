@@ -68,6 +68,11 @@ class SpeechLexicon:
     source_prepositions: frozenset[str] = field(default=frozenset())
     # Prepositions of the agent of a passive speech verb ("wurde von X kritisiert", "was criticised by X").
     agent_prepositions: frozenset[str] = field(default=frozenset())
+    # Ending of a speech verb's participle that frames a statement with the subject of the clause
+    # before it ("…, further saying, „…“", "…, calling for …"); None where the language has none.
+    participle_suffix: str | None = None
+    # Nouns that report a statement when a complement clause follows ("kam zu dem Ergebnis, dass …").
+    cue_nouns: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
@@ -141,4 +146,6 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         reported_verbs={str(k).lower(): _low(v) for k, v in (cfg.get("reported_verbs") or {}).items()},
         source_prepositions=_low(cfg.get("source_prepositions")),
         agent_prepositions=_low(cfg.get("agent_prepositions")),
+        participle_suffix=cfg.get("participle_suffix"),
+        cue_nouns=_low(cfg.get("cue_nouns")),
     )

@@ -144,6 +144,29 @@ class _Run:
             k += 1
         return k
 
+    def _clause_end_q(self, k: int, limit: int) -> int:
+        """Like `_clause_end`, but quoted words inside the clause do not end it ("strich Wulffs
+        „klaren inneren Kompass“ hervor": the particle stands after the quote)."""
+        while k < limit:
+            if k in self.mark_tok or self.in_quote[k] >= 0:
+                k += 1
+                continue
+            if self.toks[k].text in _CLAUSE_BREAK:
+                break
+            k += 1
+        return k
+
+    def _relative_antecedent(self, c: Chunk | None, a: int) -> Chunk | None:
+        """A relative pronoun as subject ("Chris Christie, who denounced …") stands for the noun
+        phrase before its comma."""
+        if c is None or c.end - c.start != 1 or self.toks[c.start].pos != "PRON":
+            return c
+        k = c.start
+        if self._low(k) not in self.lex.not_message_openers or k - 1 <= a or self.toks[k - 1].text != ",":
+            return c
+        ante = chunk_before(self.toks, k - 1, a, self.mark_tok)
+        return ante if ante is not None and not self._is_time(ante) else c
+
     def _is_time(self, c: Chunk) -> bool:
         s, e = self.toks[c.start].start, self.toks[c.end - 1].end
         return any(a < e and s < b for a, b in self.time_chars)
@@ -153,12 +176,24 @@ class _Run:
         t = self.toks[i]
         if self.in_quote[i] >= 0 or i in self.mark_tok or not t.text[:1].isalpha():
             return None
-        if t.pos not in ("VERB", "AUX") and not (t.pos in ("ADJ", "NOUN", "ADV") and t.text[:1].islower()):
-            return None
         lem = t.lemma.lower()
         lex = self.lex
-        end = self._clause_end(i + 1, limit)
+        if t.pos in ("NOUN", "PROPN") and lem in lex.cue_nouns:
+            # "zu dem Ergebnis gekommen, dass …", "the claim that …": a statement noun with its clause
+            n = i + 1
+            while n < min(limit, i + 3) and self.toks[n].pos in ("VERB", "AUX"):
+                n += 1
+            if n < limit and self.toks[n].text == ",":
+                n += 1
+            if n < limit and self._low(n) in lex.complementizers and self.toks[n].pos in ("SCONJ", "PRON", "DET") \
+                    and self._low(n) not in lex.not_message_openers:
+                return [i]
+        if t.pos not in ("VERB", "AUX") and not (t.pos in ("ADJ", "NOUN", "ADV") and t.text[:1].islower()):
+            return None
+        end = self._clause_end_q(i + 1, limit)
         last = end - 1
+        while last > i and (self.toks[last].text in _FINAL or last in self.mark_tok):
+            last -= 1  # "…, teilte die Polizei mit." / "strich „…“ hervor."
         if last > i and self._low(last) in lex.particles and self.toks[last].pos in ("ADP", "PART", "ADV"):
             # A separable particle at the clause end makes another verb ("findet … statt").
             part = self._low(last)
@@ -303,6 +338,8 @@ class _Run:
         if source_pp is not None and (subject is None or (subject.end - subject.start == 1
                                                           and self._low(subject.start) in _EXPLETIVE)):
             subject = source_pp  # "Aus Peking heißt es, …", "…, hieß es in einer Erklärung der Regierung"
+        if subject is not None:
+            subject = self._relative_antecedent(subject, self.sent_range[self.sent_of[subject.start]][0])
         return subject, addressee
 
     def _with_apposition(self, c: Chunk, b: int) -> Chunk:
@@ -357,7 +394,13 @@ class _Run:
             content = [k for k in range(o + 1, c)]
             if not content:
                 continue
-            stmt = self._post_frame(m, c) or self._pre_frame(m, o)
+            ms, me = self._content(m)
+            if o > 0 and self.toks[o - 1].text == ":" and me > ms and self.text[me - 1] in ".!?":
+                # "X said: „… .“ Y did Z.": a colon frame before a closed sentence wins over a
+                # sentence that follows it.
+                stmt = self._pre_frame(m, o) or self._post_frame(m, c)
+            else:
+                stmt = self._post_frame(m, c) or self._pre_frame(m, o)
             if stmt is None:
                 if prev is not None and self.sent_of[o] - prev.end_sent <= 1 and prev.kind == "direct":
                     stmt = _Stmt([self._content(m)], "direct", "direct_continued", self.sent_of[o], inherited=prev)
@@ -442,8 +485,14 @@ class _Run:
         if cues:
             cue = cues[-1]
             subj, addr = self.frame_roles(a, b, cue)
+            shared = None
+            if subj is None:
+                # "…, further saying: „…“": the subject of the clause before (not claimed: it frames that clause too)
+                shared = self._coordinated_subject(self.sent_of[o], self.sent_range[self.sent_of[o]][0], cue[0])
             self.claimed.update(cue)
-            if subj is not None:
+            if subj is None:
+                subj = shared
+            elif subj is not None:
                 self.claimed.update(range(subj.start, subj.end))
             rule = "direct_preposed"
             return _Stmt([self._content(m)], "direct", rule, self.sent_of[o], cue=cue, source=subj, addressee=addr)
@@ -489,6 +538,15 @@ class _Run:
         while k < b and self.toks[k].pos in ("ADV", "PART") and self._low(k) != "to":
             k += 1
         return k < b and self.toks[k].pos in ("VERB", "AUX")
+
+    def _zu_infinitive(self, a: int, b: int) -> bool:
+        """Whether the clause from `a` ends in a zu-infinitive ("…, vor das Gericht zu ziehen"):
+        the complement of the speech verb, not a relative clause (which ends in a finite verb)."""
+        e = self._clause_end_q(a, b)
+        while e > a and self.toks[e - 1].text in _FINAL:
+            e -= 1
+        return e - a >= 3 and self.toks[e - 1].pos in ("VERB", "AUX") and (
+            self._low(e - 2) == "zu" or any(self._low(x) == "zu" and self.toks[x].pos == "PART" for x in range(e - 3, e - 1)))
 
     def _has_verb(self, a: int, b: int) -> bool:
         return any(self.toks[k].pos in ("VERB", "AUX") for k in range(a, b))
@@ -545,17 +603,24 @@ class _Run:
                 j += 1
                 continue
             if low in lex.complementizers and t.pos in ("SCONJ", "DET", "ADV", "PRON", "CCONJ"):
+                if (low in lex.not_message_openers and j - 2 > i and self.toks[j - 1].text == ","
+                        and self.toks[j - 2].pos in ("NOUN", "PROPN")):
+                    break  # "spoke about her husband, who was arrested": a relative clause
                 if low in lex.complementizers and (j == i + 1 or self.toks[j - 1].text == "," or t.pos == "SCONJ" or low in ("that", "dass", "daß", "ob", "whether")):
                     msg, rule = j, "indirect_complement"
                 break
             if t.text == ",":
                 n = j + 1
+                if (n < b and self._low(n) in lex.complementizers and self._low(n) in lex.not_message_openers
+                        and self.toks[n].pos == "PRON" and self.toks[j - 1].pos in ("NOUN", "PROPN")):
+                    break  # "spoke about her husband, who was arrested": a relative clause
                 if n < b and (self._low(n) in lex.complementizers):
                     msg, rule = n, "indirect_complement"
                 elif (n + 1 < b and self._low(n) in lex.definite and self._low(n) in lex.not_message_openers
                       and (self.toks[n + 1].pos in ("NOUN", "PROPN", "ADJ"))):
                     msg, rule = n, "indirect_clause"  # "…, die Zusammenarbeit sei …": an article, not a relative pronoun
-                elif n + 1 < b and self.toks[n].pos == "ADP" and self._low(n + 1) in lex.not_message_openers:
+                elif (n + 1 < b and self.toks[n].pos == "ADP" and self._low(n + 1) in lex.not_message_openers
+                      and not self._zu_infinitive(n, b)):
                     pass  # "…, zu dem …": a relative clause after a preposition
                 elif n < b and self._low(n) not in lex.not_message_openers and n not in self.mark_tok:
                     msg, rule = n, "indirect_clause"
@@ -569,7 +634,9 @@ class _Run:
                 c = self._pp_object(j, b)
                 j = c.end if c is not None else j + 1
                 continue
-            if t.pos in ("ADV", "PART", "AUX") or t.text in ("davon", "darauf", "dazu"):
+            if t.pos in ("ADV", "PART", "AUX") or t.text in ("davon", "darauf", "dazu") or (
+                    t.pos == "VERB" and self.toks[i].pos in ("NOUN", "PROPN") and self.toks[i].lemma.lower() in lex.cue_nouns):  # "Ergebnis gekommen, dass"
+
                 j += 1
                 continue
             if (not lex.subjunctive and j == i + 1 and t.pos in ("DET", "PROPN", "NOUN", "NUM", "ADJ")
@@ -595,7 +662,7 @@ class _Run:
             if self.cue_at(msg, b):
                 return None  # "…, berichtete die Zeitung": the clause after the comma is a frame itself
         if msg is not None:
-            end = self._message_end(msg, b)
+            end = self._frame_cut(msg, self._message_end(msg, b))
             if end - msg < 2 or not self._has_verb(msg, end):
                 return None
             if any(self.in_quote[x] >= 0 for x in range(msg, end)) and all(
@@ -616,6 +683,8 @@ class _Run:
                 lead -= 1
             if lead <= a or self.toks[lead].text != ",":
                 return None
+            if self.toks[lead + 1].pos == "PRON" and self._low(lead + 1) in lex.not_message_openers:
+                return None  # "…, which the BBC describes as …": a relative clause, not a frame
             msg_a = a
             for x in range(lead - 1, a - 1, -1):
                 if x in self.claimed:
@@ -624,9 +693,12 @@ class _Run:
             end = lead
             if end - msg_a < 3 or not self._has_verb(msg_a, end):
                 return None
+            fe = self._clause_end(max(cue) + 1, b)
             subj, addr = self.frame_roles(lead + 1, self._message_end(lead + 1, b), cue)
             if subj is None:
                 return None
+            if self._object_left(lead + 1, fe, cue, subj, addr):
+                return None  # "…, the AU announced a payment system": the clause before is an adverbial
             msg = msg_a
             rule = "indirect_postposed"
         if subj is None:
@@ -657,6 +729,8 @@ class _Run:
         preps = lex.reported_verbs.get(key)
         if preps is None or any(k in self.claimed for k in range(a, b)) or any(self.in_quote[k] >= 0 for k in cue):
             return None
+        if self.toks[i].pos != "VERB":
+            return None  # "the list of demands": a noun names no statement of its own here
         if si in self.source_sents:
             return None  # "laut X" in the sentence makes it X's statement
         if any(self.in_quote[k] >= 0 for k in range(a, b)):
@@ -694,6 +768,8 @@ class _Run:
         subj, addr = self.frame_roles(ca, ce, cue)
         if agent is not None:
             subj = agent
+        if subj is None:
+            subj = self._coordinated_subject(si, a, i)
         if subj is None or self._low(subj.start) in _EXPLETIVE or self._is_time(subj):
             return None
         if self._low(subj.head) in lex.first_person or self.toks[subj.head].pos not in ("NOUN", "PROPN", "PRON", "X"):
@@ -729,9 +805,9 @@ class _Run:
         shares the subject of the clause before it (that statement's source, else the
         sentence-initial noun phrase)."""
         j = i - 1
-        while j > a and self.toks[j].pos in ("ADV", "PART"):
+        while j > a and (self.toks[j].pos in ("ADV", "PART") or (j in self.mark_tok and self._participle(i))):
             j -= 1
-        if j <= a or self._low(j) not in self.lex.coordinators:
+        if j <= a or not (self._low(j) in self.lex.coordinators or (self.toks[j].text == "," and self._participle(i))):
             return None
         for st in reversed(self.stmts):
             if st.sent == si and st.source is not None and st.source.end <= j:
@@ -740,6 +816,25 @@ class _Run:
         if c is None or self._is_time(c):
             return None
         return self._with_apposition(c, j)
+
+    def _participle(self, k: int) -> bool:
+        """Whether token `k` is a speech verb's participle that borrows its subject ("saying")."""
+        suf = self.lex.participle_suffix
+        return bool(suf) and self.toks[k].pos == "VERB" and self._low(k).endswith(suf) and self._low(k) != self.toks[k].lemma.lower()
+
+    def _frame_cut(self, a: int, e: int) -> int:
+        """End of a reported clause [a, e) before a frame of its own that follows it: a comma
+        or coordinator and then a speech verb ("…, insisting she was …", "… and said he would …")."""
+        for k in range(a + 2, e - 1):
+            if self.in_quote[k] >= 0 or not (self.toks[k].text == "," or self._low(k) in self.lex.coordinators):
+                continue
+            j = k + 1
+            while j < e and self.toks[j].pos == "ADV":
+                j += 1
+            if j < e and self.toks[j].pos == "VERB" and self.toks[j].lemma.lower() in self.lex.speech and (
+                    self._participle(j) or self._low(k) in self.lex.coordinators) and self.cue_at(j, e):
+                return k
+        return e
 
     def from_sources(self, hits: list[_SourceHit]) -> None:
         """Source phrases in sentences without their own speech verb frame become statements."""
@@ -781,18 +876,43 @@ class _Run:
                     and self.toks[k].lemma.lower() not in self.lex.cognition]
             if not cues:
                 continue
-            cue = min(cues, key=lambda q: abs(q[0] - o))
+            cue = min(cues, key=lambda q: (self._clause_between(q[0], o), self.toks[q[0]].pos not in ("VERB", "AUX"),
+                                           abs(q[0] - o)))
             fa = a
             for x in range(cue[0] - 1, a - 1, -1):
                 if self.toks[x].text in (";", ":"):
                     fa = x + 1
                     break
-            subj, addr = self.frame_roles(fa, self._clause_end(max(cue) + 1, b) if max(cue) < o else o, cue)
+            fe = self._clause_end(max(cue) + 1, b) if max(cue) < o else o
+            subj = addr = None
+            # The cue's own clause first ("…, Vizekanzler Westerwelle strich „…“ hervor", "X, who
+            # denounced … as „…“"), when its subject stands in it before the cue.
+            ca = next((x + 1 for x in range(cue[0] - 1, fa - 1, -1)
+                       if self.toks[x].text in _CLAUSE_BREAK and self.in_quote[x] < 0 and x not in self.mark_tok), fa)
+            if ca > fa and ca < cue[0] and self.toks[ca].pos == "PRON" and self._low(ca) in self.lex.not_message_openers:
+                subj = self._relative_antecedent(Chunk(ca, ca + 1, ca), fa)
+                if subj.start == ca:
+                    subj = None
+            if ca > fa and subj is None:
+                subj, addr = self.frame_roles(ca, fe, cue)
+                if subj is not None and subj.start >= cue[0] and self.toks[subj.start].pos != "PRON":
+                    subj = None
+            if subj is None:
+                subj, addr = self.frame_roles(fa, fe, cue)
+            if subj is None:
+                subj = self._coordinated_subject(si, a, cue[0])
             if subj is None or self._is_time(subj):
                 continue
             self.claimed.update(range(o, c + 1))
             self.stmts.append(_Stmt([self._content(m)], "direct", "direct_embedded", si, cue=cue, source=subj,
                                     addressee=addr, end_sent=si))
+
+    def _clause_between(self, x: int, y: int) -> bool:
+        """Whether a comma or other clause break outside quotation marks stands between tokens
+        `x` and `y` (a cue in another clause frames the quote only when none is nearer)."""
+        lo, hi = min(x, y), max(x, y)
+        return any(self.toks[k].text in _CLAUSE_BREAK and self.in_quote[k] < 0 and k not in self.mark_tok
+                   for k in range(lo + 1, hi))
 
     def continued(self) -> None:
         """Konjunktiv-I sentences right after a statement continue it (same speaker)."""

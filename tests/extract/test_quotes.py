@@ -278,3 +278,56 @@ def test_surname_entity_speaks_for_the_full_name() -> None:
     from lagebild.extract.coref import make_coref_resolver
     doc = make_quote_extractor("de")(make_coref_resolver("de")(doc))
     assert [q.speaker for q in doc.quotes] == ["e1"]
+
+
+def test_de_embedded_takes_the_cue_of_its_own_clause() -> None:
+    doc = run("de", "Kanzlerin Angela Merkel bezeichnete Wulff als „einen wunderbaren Präsidenten“, Vizekanzler "
+                    "Guido Westerwelle strich Wulffs „klaren inneren Kompass“ hervor.",
+              {"Angela Merkel": ("PER", ["Angela Merkel"]), "Guido Westerwelle": ("PER", ["Guido Westerwelle"])})
+    assert ("Guido Westerwelle", "direct", "klaren inneren Kompass") in speakers(doc)
+    assert ("Angela Merkel", "direct", "einen wunderbaren Präsidenten") in speakers(doc)
+
+
+def test_de_particle_before_final_stop_and_noun_cue_and_zu_infinitive() -> None:
+    doc = run("de", "Das sei falsch, teilte die Polizei mit. Der Dienst des Bundestages ist zu dem Ergebnis gekommen, "
+                    "dass keine Abstimmung nötig sei. Die Fraktion hatte angekündigt, vor das Verfassungsgericht zu ziehen.",
+              {"Polizei": ("ORG", ["Polizei"]), "Bundestag": ("ORG", ["Dienst des Bundestages"]),
+               "Fraktion": ("ORG", ["Fraktion"])})
+    got = speakers(doc)
+    assert ("Polizei", "indirect", "Das sei falsch") in got
+    assert ("Bundestag", "indirect", "dass keine Abstimmung nötig sei") in got
+    assert ("Fraktion", "indirect", "vor das Verfassungsgericht zu ziehen") in got
+
+
+def test_de_postposed_frame_with_an_object_is_no_frame() -> None:
+    doc = run("de", "Trotz der Anwesenheit der Truppe, die dort agiert, erklärte Präsident Gusmão den Ausnahmezustand.",
+              {"Gusmão": ("PER", ["Gusmão"])})
+    assert not [q for q in doc.quotes if q.rule.endswith("indirect_postposed")]
+
+
+def test_en_colon_frame_beats_the_next_sentence() -> None:
+    doc = run("en", 'Superintendent Yolanda Yu said at a press conference: "The officers were threatened." '
+                    "Amnesty International has called for an investigation into the shooting.",
+              {"Yolanda Yu": ("PER", ["Yolanda Yu"]), "Amnesty International": ("ORG", ["Amnesty International"])})
+    got = speakers(doc)
+    assert ("Yolanda Yu", "direct", "The officers were threatened.") in got
+    assert ("Amnesty International", "indirect", "for an investigation into the shooting") in got
+
+
+def test_en_participle_and_coordinated_frames_share_the_subject() -> None:
+    doc = run("en", 'Murphy claimed she made this decision alone, insisting she was "never pressured by any official".',
+              {"Murphy": ("PER", ["Murphy"])})
+    assert ("Murphy", "indirect", "she made this decision alone") in speakers(doc)
+    doc = run("en", 'Okey Oramah said the use of other currencies "costs Africa $5 billion," further saying, '
+                    '"It also reduces trade."', {"Okey Oramah": ("PER", ["Okey Oramah"])})
+    assert ("Okey Oramah", "direct", "It also reduces trade.") in speakers(doc)
+    doc = run("en", 'Tom Watson called the deal "lousy" and said he would only vote for it if the people could vote too.',
+              {"Tom Watson": ("PER", ["Tom Watson"])})
+    assert ("Tom Watson", "indirect", "he would only vote for it if the people could vote too") in speakers(doc)
+
+
+def test_en_relative_pronoun_speaks_for_its_antecedent() -> None:
+    doc = run("en", 'Other Republicans broke with Trump, such as former governor Chris Christie, who denounced the '
+                    'legal team\'s claims as a "national embarrassment".',
+              {"Chris Christie": ("PER", ["Chris Christie"]), "Republican Party": ("ORG", ["Republicans"])})
+    assert ("Chris Christie", "direct", "national embarrassment") in speakers(doc)
