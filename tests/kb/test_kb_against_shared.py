@@ -19,10 +19,6 @@ from lagebild.kb.index import KB
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 PHOENIX = SHARED / "petrarch2_dictionaries" / "Phoenix.Countries.actors.txt"
 EVERYPOL = SHARED / "everypolitician_10countries" / "everypolitician_2015_10countries.tar.xz"
-if not SHARED.exists():
-    SHARED = Path("/work/shared/data")
-    PHOENIX = SHARED / "petrarch2_dictionaries" / "Phoenix.Countries.actors.txt"
-    EVERYPOL = SHARED / "everypolitician_10countries" / "everypolitician_2015_10countries.tar.xz"
 
 
 def _key(name: str) -> str:
