@@ -79,6 +79,8 @@ class EntityRecognizer:
     """The "entities" stage of one language; holds the KB, the automaton, the patterns and the NER model."""
 
     name = "entities"
+    # Per-word memo of `_noun_class` per fixed table, set up in __init__ (empty here: no memo, plain lookups).
+    _nc_cache: dict[int, tuple[Any, dict[str, str | None], tuple[dict[str, int], tuple[int, ...]]]] = {}
 
     def __init__(self, lang: str, kb: KB | None = None, use_ner: bool = True) -> None:
         self.lang = lang
@@ -126,23 +128,69 @@ class EntityRecognizer:
             from lagebild.ner import NerModel
 
             self.ner = NerModel.load(lang)
+        self._memo_tables()
 
     # ------------------------------------------------------------ word classes
 
     def _noun_class(self, word: str, table: tuple[str, ...] | dict[str, list[str]]) -> str | None:
         """The entry of `table` that `word` is (an inflected form of, or a compound ending in)."""
+        # Hot path (called for most tokens of every sentence): the three fixed tables get a per-word memo.
+        cache = self._nc_cache.get(id(table))
+        if cache is None or cache[0] is not table:
+            return self._noun_class_uncached(word, table)
+        memo = cache[1]
+        try:
+            return memo[word]
+        except KeyError:
+            pass
+        if len(memo) >= 200_000:  # bound memory in long-lived workers
+            memo.clear()
+        found = memo[word] = self._noun_class_uncached(word, table, cache[2])
+        return found
+
+    def _noun_class_uncached(self, word: str, table: tuple[str, ...] | dict[str, list[str]],
+                             compounds: tuple[dict[str, int], tuple[int, ...]] | None = None) -> str | None:
+        """`_noun_class` without the memo. `compounds`: the table's keys of 5+ characters by key (→ position in
+        table order) and their distinct lengths, longest first, so that compound heads are found by dict lookups of
+        the stem's endings; among several heads that match, the first in table order wins, as in a plain scan."""
         w = word.lower()
+        de = self.lang == "de"
         for suf in self.suffixes:
             if suf and not w.endswith(suf):
                 continue
             stem = w[: len(w) - len(suf)] if suf else w
             if stem in table:
                 return stem
-            if self.lang == "de":
-                for key in table:
-                    if len(key) >= 5 and stem.endswith(key) and len(stem) - len(key) >= 3:
-                        return key
+            if de:
+                if compounds is None:
+                    for key in table:
+                        if len(key) >= 5 and stem.endswith(key) and len(stem) - len(key) >= 3:
+                            return key
+                    continue
+                keys, lengths = compounds
+                best: str | None = None
+                best_pos = -1
+                limit = len(stem) - 3
+                for n in lengths:
+                    if n > limit:
+                        continue
+                    pos = keys.get(stem[-n:])
+                    if pos is not None and (best is None or pos < best_pos):
+                        best, best_pos = stem[-n:], pos
+                if best is not None:
+                    return best
         return None
+
+    def _memo_tables(self) -> None:
+        """Set up the per-word memo of `_noun_class` for the fixed tables (org roles, institutions, state nouns)."""
+        self._nc_cache = {}
+        for table in (self.org_roles, self.institutions, self.state_nouns):
+            keys: dict[str, int] = {}
+            for pos, key in enumerate(table):
+                if len(key) >= 5 and key not in keys:
+                    keys[key] = pos
+            lengths = tuple(sorted({len(k) for k in keys}, reverse=True))
+            self._nc_cache[id(table)] = (table, {}, (keys, lengths))
 
     def _bare_institution(self, word: str) -> str | None:
         """The institution a capitalised singular noun names ("Verfassungsgericht", "Militärs"), else None."""
