@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Keep the suite's KB caches out of the user's home (subprocesses inherit the variable).
+os.environ.setdefault("LAGEBILD_CACHE", tempfile.mkdtemp(prefix="lagebild-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

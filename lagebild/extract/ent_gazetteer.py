@@ -14,6 +14,7 @@ from typing import ClassVar
 
 import ahocorasick
 
+from lagebild.kb import cache as _disk
 from lagebild.kb.index import KB, Candidate
 
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
@@ -53,20 +54,36 @@ class Gazetteer:
     def __init__(self, lang: str, kb: KB) -> None:
         self.lang = lang
         self.kb = kb
-        table: dict[str, list[Candidate]] = {}
-        for surface, cand in kb.surfaces(lang):
-            table.setdefault(surface, []).append(cand)
-        if lang == "de":
-            for surface in list(table):
-                for v in _adjective_variants(surface):
-                    if v not in table:
-                        table[v] = table[surface]
+        # The same table `kb.surfaces(lang)` yields, grouped by surface in sorted order, built without the generator.
+        src = kb._surfaces.get(lang, {})
+        with _disk.paused_gc():
+            table: dict[str, list[Candidate]] = {s: list(src[s]) for s in sorted(src)}
+        digest = getattr(kb, "file_digest", None)
+        key = f"{lang}|{digest}" if digest else None
+        variants, auto = _disk.cached("gazetteer", key, lambda: self._build(lang, table))
+        for v, surface in variants:
+            table[v] = table[surface]
         self.table = table
+        self.automaton = auto
+
+    @staticmethod
+    def _build(lang: str, table: dict[str, list[Candidate]]) -> tuple[list[tuple[str, str]], ahocorasick.Automaton]:
+        """The adjective variants to add to `table` (variant, its surface) and the automaton over all surfaces."""
+        variants: list[tuple[str, str]] = []
+        if lang == "de":
+            seen = set(table)
+            for surface in table:
+                for v in _adjective_variants(surface):
+                    if v not in seen:
+                        seen.add(v)
+                        variants.append((v, surface))
         auto = ahocorasick.Automaton()
         for surface in table:
             auto.add_word(surface, surface)
+        for v, _surface in variants:
+            auto.add_word(v, v)
         auto.make_automaton()
-        self.automaton = auto
+        return variants, auto
 
     @classmethod
     def get(cls, lang: str, kb: KB) -> "Gazetteer":

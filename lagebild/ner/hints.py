@@ -4,15 +4,26 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lagebild.ner.features import Hint
+
+if TYPE_CHECKING:
+    from lagebild.kb.index import KB
 
 
 @lru_cache(maxsize=4)
 def _table(lang: str, kb_path: str | None) -> dict[str, str]:
+    from lagebild.kb.cache import cached
     from lagebild.kb.index import KB
 
     kb = KB.load(Path(kb_path) if kb_path else None)
+    digest = getattr(kb, "file_digest", None)
+    key = f"{lang}|{digest}" if digest else None
+    return cached("hints", key, lambda: _build(lang, kb))
+
+
+def _build(lang: str, kb: KB) -> dict[str, str]:
     tags: dict[str, set[str]] = {}
     for surface, cand in kb.surfaces(lang):
         if surface.endswith("-"):
