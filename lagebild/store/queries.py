@@ -156,7 +156,7 @@ def entity_clause(name: str, side: Literal["source", "target", "either"] = "eith
     return sa.or_(one(events.c.source_entity), one(events.c.target_entity))
 
 
-def _where(f: EventFilter) -> list[ColumnElement[bool]]:
+def where_clauses(f: EventFilter) -> list[ColumnElement[bool]]:
     """SQL conditions for `f`; raises ValueError for a date that names no period."""
     groups, where = _parts(f)
     return [sa.or_(*g) for g in groups] + where
@@ -365,9 +365,9 @@ def events_page(
             # last), so walking it stops after offset + limit matches. SQLite's planner would
             # rather gather every match through the actor indexes and sort them all, so on
             # SQLite the other columns are kept from it (see `_NoIndex`).
-            page = _ordered(sa.select(c.doc_id, c.event_id).where(*map(_date_index_only, _where(f))), True)
+            page = _ordered(sa.select(c.doc_id, c.event_id).where(*map(_date_index_only, where_clauses(f))), True)
         else:
-            page = _ordered(sa.select(c.doc_id, c.event_id).where(*_where(f)), newest_first)
+            page = _ordered(sa.select(c.doc_id, c.event_id).where(*where_clauses(f)), newest_first)
         page_keys = page.limit(limit).offset(offset).subquery()
         # The page's keys first, then its rows with the entity names: the joins run for
         # `limit` rows only, not for every match.
@@ -383,7 +383,7 @@ def iter_events(
 
     The filter is checked here (ValueError for a bad date), before the first row is asked for.
     """
-    stmt = _ordered(_event_select().where(*_where(f)), newest_first).offset(offset)
+    stmt = _ordered(_event_select().where(*where_clauses(f)), newest_first).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     return _stream(engine, stmt)
@@ -398,7 +398,7 @@ def _stream(engine: Engine, stmt: sa.Select[Any]) -> Iterator[dict[str, Any]]:
 
 def facets(engine: Engine, f: EventFilter, size: int = 8) -> dict[str, list[dict[str, Any]]]:
     """The commonest values of a few columns among the events matching `f` (datasette's facets)."""
-    where = _where(f)
+    where = where_clauses(f)
     out: dict[str, list[dict[str, Any]]] = {}
     c = events.c
     with engine.connect() as conn:
@@ -553,7 +553,7 @@ def dyad(
     are folded into ISO weeks or months here, where week arithmetic is the same on every backend.
     """
     a, b = a.strip().upper(), b.strip().upper()
-    where = [events.c.date_lo.is_not(None), *_where(EventFilter(since=since, until=until))]
+    where = [events.c.date_lo.is_not(None), *where_clauses(EventFilter(since=since, until=until))]
     # Disjoint branches, each aggregated from one covering actor index: a's source columns one
     # by one with b as target, then (undirected) b's source columns with a as target, minus
     # the a -> b events already counted (a dyad of an actor with itself).
@@ -696,7 +696,7 @@ def network(engine: Engine, f: EventFilter, max_edges: int = 300) -> dict[str, A
     stmt = (
         sa.select(s.label("source"), t.label("target"), events.c.quad, n,
                   sa.func.avg(events.c.goldstein).label("mean_goldstein"))
-        .where(*_where(f), s.is_not(None), t.is_not(None))
+        .where(*where_clauses(f), s.is_not(None), t.is_not(None))
         .group_by(s, t, events.c.quad)
         .order_by(n.desc())
         .limit(max_edges)
@@ -727,7 +727,7 @@ def event_places(engine: Engine, f: EventFilter, limit: int = 500) -> list[dict[
             sa.func.avg(c.goldstein).label("mean_goldstein"),
         )
         .select_from(joined)
-        .where(*_where(f), places.c.lat.is_not(None), places.c.lon.is_not(None))
+        .where(*where_clauses(f), places.c.lat.is_not(None), places.c.lon.is_not(None))
         .group_by(c.place)
         .order_by(n.desc(), c.place)
         .limit(limit)

@@ -380,9 +380,13 @@ class Store:
             events.c.evidence_text.label("evidence"),
             events.c.rule,
         )
+        # The filters are the API's (lagebild.store.queries), plus the case-insensitive entity-name
+        # match a command-line user expects for --actor.
+        from lagebild.store import queries  # queries imports this module
+
+        stmt = stmt.where(*queries.where_clauses(queries.EventFilter(root=root, since=since, until=until)))
         if actor:
-            code = actor.upper()
-            name = actor.lower()
+            name = actor.strip().lower()
             stmt = stmt.select_from(
                 events.outerjoin(
                     src, sa.and_(src.c.doc_id == events.c.doc_id, src.c.entity_id == events.c.source_entity)
@@ -390,29 +394,8 @@ class Store:
                     tgt, sa.and_(tgt.c.doc_id == events.c.doc_id, tgt.c.entity_id == events.c.target_entity)
                 )
             ).where(
-                sa.or_(
-                    events.c.source_country == code,
-                    events.c.target_country == code,
-                    events.c.source_org == code,
-                    events.c.target_org == code,
-                    events.c.source_code.startswith(code, autoescape=True),
-                    events.c.target_code.startswith(code, autoescape=True),
-                    sa.func.lower(src.c.name) == name,
-                    sa.func.lower(tgt.c.name) == name,
-                )
+                sa.or_(queries.actor_clause(actor), sa.func.lower(src.c.name) == name, sa.func.lower(tgt.c.name) == name)
             )
-        if root:
-            stmt = stmt.where(events.c.root == root)
-        if since:
-            lo = _date_range(since)
-            if lo is None:
-                raise ValueError(f"since: not an ISO date, month or year: {since!r}")
-            stmt = stmt.where(events.c.date_hi >= lo[0])
-        if until:
-            hi = _date_range(until)
-            if hi is None:
-                raise ValueError(f"until: not an ISO date, month or year: {until!r}")
-            stmt = stmt.where(events.c.date_lo <= hi[1])
         stmt = stmt.order_by(events.c.date_lo.nulls_last(), events.c.doc_id, events.c.idx)
         if limit is not None:
             stmt = stmt.limit(limit)
