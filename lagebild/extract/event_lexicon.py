@@ -67,6 +67,8 @@ class Lexicon:
     verbs: dict[str, list[Entry]] = field(default_factory=dict)
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
     petrarch: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # cue verbs of quotes → (code, name) of the speech act they are (``statements`` in events.yaml)
+    statements: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def casefold(self) -> bool:
@@ -185,6 +187,13 @@ class Lexicon:
                 return code
         return None
 
+    def statement_cue(self, names: set[str]) -> tuple[str, str] | None:
+        """(code, name) of the first ``statements`` class listing one of a quote cue's (folded) `names`."""
+        for code, name, cues in self.statements:
+            if _words_match(cues, names, True):
+                return code, name
+        return None
+
 
 def _entries(lemma: str, pos: str, spec: Any) -> list[Entry]:
     specs = spec if isinstance(spec, list) else [spec]
@@ -213,6 +222,8 @@ def load_lexicon(lang: str) -> Lexicon:
         lex.nouns[lemma.casefold() if fold else lemma] = _entries(lemma, "noun", spec)
     if data.get("import") == "petrarch":
         lex.petrarch = cameo.en_petrarch_verbs()
+    lex.statements = [(str(c["code"]), str(c["name"]), tuple(str(w) for w in c["cues"]))
+                      for c in data.get("statements") or ()]
     return lex
 
 

@@ -14,13 +14,15 @@ decisions for ``lagebild explain``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild import cameo
 from lagebild.analyze import Sentence, Token
-from lagebild.doc import Document, Event, EventActor, Plover, Span
+from lagebild.doc import Document, Entity, Event, EventActor, Plover, Span
+from lagebild.extract import event_statements as statements
 from lagebild.extract.event_actors import Actor, ActorLayer, PlaceMention, find_actors
 from lagebild.extract.event_lexicon import Lexicon, Trigger, load_lexicon
 from lagebild.kb.index import KB
@@ -32,7 +34,6 @@ _NOUN_AGENTS = ("durch", "seitens", "by")
 _GENITIVE_DETS = ("der", "des", "eines", "einer", "of")
 _ADJUNCT_PREPS = ("nach", "vor", "seit", "wegen", "trotz", "während", "after", "before", "since", "despite",
                   "during", "following", "amid")
-_QUOTE_ROOTS = ("11", "05")  # statements taken from quotes: criticism/accusation and praise
 # Political actors (GUIDELINES: a state or its organs, an IGO, or a domestic group coded by its
 # country): sectors of state organs, parties and armed groups; role nouns for organised domestic
 # groups (protesters, unions) count too. Every event needs one political side; a statement needs a
@@ -193,7 +194,7 @@ class EventCoder:
                 actors.append(layer.actors[j])
                 j += 1
             found.extend(self._sentence(doc, si, sent, actors, layer, trace))
-        found.extend(self._quotes(doc, sentences, layer, trace))
+        found.extend(self._quotes(doc, sentences, layer, trace, found))
         doc.events = _merge(doc, found)
         doc.layers["event_trace"] = trace
         doc.layers["event_actors"] = layer
@@ -228,62 +229,92 @@ class EventCoder:
 
     # ----------------------------------------------------------------- quotes
 
-    def _quotes(self, doc: Document, sentences: list[Sentence], layer: ActorLayer,
-                trace: list[Decision]) -> list[_Found]:
-        """Statements from the quotes layer (when a quotes stage ran): a named political speaker's
-        quote that criticises, accuses, praises or is optimistic about an actor named in it is coded
-        by the tone lexicon (11x, 051, 013 …) from the speaker to that actor."""
+    def _quotes(self, doc: Document, sentences: list[Sentence], layer: ActorLayer, trace: list[Decision],
+                coded_before: list[_Found]) -> list[_Found]:
+        """Statements from the quotes layer (when a quotes stage ran): a political speaker's quote
+        about another actor, coded by `event_statements` (the cue verb's speech act, else the tone,
+        else the plain statement 010 about the quote's subject) from the speaker to that actor, as a
+        reported event dated by the attributing sentence. `coded_before`: the events of the sentence
+        pass, which a plain statement of the same dyad would only repeat less specifically."""
         out: list[_Found] = []
         if not doc.quotes:
             return out
         speakers = {e.id: e for e in doc.entities}
+        political = functools.partial(_political, entities=self._pol_entities)
         for q in doc.quotes:
             ent = speakers.get(q.speaker or "")
-            if ent is None or not q.cue or not (ent.country or ent.org) or ent.type not in ("PER", "ORG", "GPE"):
+            if ent is None or ent.type not in ("PER", "ORG", "GPE"):
                 continue
-            si = next((k for k, s in enumerate(sentences) if s.start <= q.start < s.end), None)
-            if si is None:
+            fr = statements.frame(sentences, q)
+            if fr is None:
                 continue
-            sent = sentences[si]
-            qtoks = [t for t in sent.tokens if q.start <= t.start < q.end]
-            words = {t.lemma for t in qtoks} | {t.text for t in qtoks} | set(q.cue.split())
+            fsent = sentences[fr.sentence]
+            qsents = [s for s in sentences if s.start < q.end and q.start < s.end]
+            qtoks = [t for s in qsents for t in s.tokens if q.start <= t.start < q.end]
+            parts = [[t for t in s.tokens if q.start <= t.start < q.end] for s in qsents]
+            words = [{t.lemma for t in p} | {t.text for t in p} for p in parts]
             if self.lex.casefold:
-                words = {w.casefold() for w in words}
-            code = self.lex.tone_code(words)
-            rule = f"{self.lang}.quote.{q.kind}"
+                words = [{w.casefold() for w in ws} for ws in words]
+            negated = [any(t.text.casefold() in self.neg for t in p) for p in parts]
+            cues = statements.cue_names(q, fr, sentences)
+            if q.cue:
+                words[0] |= cues  # "kritisierte, dass …": the cue says as much as the quote
+            coded = statements.classify(self.lex, cues, words, negated)
             clause_text = q.text[:120]
-            if code is not None and code[:2] not in _QUOTE_ROOTS:
-                code = None  # optimism and worry words are too common in quotes to say whom they concern
-            if code is None:
-                trace.append(Decision(si, clause_text, q.cue, rule, None, None, None, "reported", False,
-                                      "quote without evaluative content"))
+            if coded is None:
+                trace.append(Decision(fr.sentence, clause_text, q.cue or "", f"{self.lang}.quote.{q.kind}", None,
+                                      None, None, "reported", False, "cue is no saying verb and the quote has no tone"))
                 continue
-            src = next((a for a in layer.actors if a.entity == ent.id), None)
-            if src is None or not src.key:
+            code, name = coded
+            # named by the speech act of the cue ("de.quote.deny"); a quote coded by its tone keeps the
+            # name of its kind ("en.quote.mixed")
+            rule = f"{self.lang}.quote.{q.kind if name == 'tone' else name}"
+
+            def note(kept: bool, why: str, src: str | None = None, tgt: str | None = None) -> None:
+                trace.append(Decision(fr.sentence, clause_text, q.cue or "", rule, code, src, tgt, "reported", kept,
+                                      why))
+
+            src = self._speaker_actor(ent, fsent, layer)
+            if src is None:
+                note(False, "speaker has no country or organisation")
                 continue
-            if not _political(src, self._pol_entities):
-                trace.append(Decision(si, clause_text, q.cue, rule, code, src.code, None, "reported", False,
-                                      "speaker is not a political actor"))
+            if not political(src):
+                note(False, "speaker is not a political actor", src.code)
                 continue
-            inside = [a for a in layer.actors if q.start <= a.start and a.end <= q.end and a.key
-                      and a.entity != ent.id and a.kind not in ("demonym", "people")]
-            tgt = next((a for a in inside if a.key != src.key), None) or next(iter(inside), None)
+            groups = [g for s in qsents for g in self._groups(s.tokens, self._actors_in(layer, s), layer)
+                      if all(q.start <= m.start and m.end <= q.end for m in g.members)]
+            addressed = statements.addressees(self._groups(fsent.tokens, self._actors_in(layer, fsent), layer),
+                                              fsent.tokens, q, src, fr.cue, self.target_preps) \
+                if name != "tone" and code[:2] in statements.ADDRESSED_ROOTS else []
+            tgt, why = statements.target(statements.candidates(groups, qtoks, self.breaks), src, ent.id, code,
+                                         political, addressed)
             if tgt is None:
-                trace.append(Decision(si, clause_text, q.cue, rule, code, src.code, None, "reported", False,
-                                      "quote names no actor it is about"))
+                note(False, why, src.code)
                 continue
-            if any(t.text.casefold() in self.neg for t in qtoks) and code in ("051", "013"):
-                trace.append(Decision(si, clause_text, q.cue, rule, code, src.code, tgt.code, "negated", False,
-                                      "negated praise or optimism"))
+            if code == statements.PLAIN[0] and any(
+                    f.source is not None and f.target is not None and f.source.key == src.key and
+                    f.target.key == tgt.key and fsent.start <= f.evidence[0] < fsent.end for f in coded_before):
+                note(False, "the attributing clause already codes this dyad more specifically", src.code, tgt.code)
                 continue
-            ctoks = qtoks or sent.tokens
-            date = self._date(doc, sent, sent.tokens, ctoks[0])
-            if tgt.key == src.key and (tgt.inferred or tgt.kind == "coref"):
-                continue  # a self-directed statement only with a named target
-            out.append(_Found(src, tgt, code, rule, "reported", date, None, (q.start, q.end), False,
-                              _confidence("quote", src, tgt)))
-            trace.append(Decision(si, clause_text, q.cue, rule, code, src.code, tgt.code, "reported", True))
+            date = self._date(doc, fsent, fsent.tokens, fr.cue or (qtoks[0] if qtoks else fsent.tokens[0]))
+            ev = (min(q.start, fsent.start), max(q.end, fsent.end))
+            out.append(_Found(src, tgt, code, rule, "reported", date, None, ev, False, _confidence("quote", src, tgt)))
+            note(True, "", src.code, tgt.code)
         return out
+
+    def _speaker_actor(self, ent: Entity, fsent: Sentence, layer: ActorLayer) -> Actor | None:
+        """The speaker as an actor: in the attributing sentence with its role merged ("NATO-Generalsekretär
+        X" speaks for NATO), else any mention of the entity."""
+        spans = [(m.start, m.end) for m in ent.mentions if fsent.start <= m.start < fsent.end]
+        for g in self._groups(fsent.tokens, self._actors_in(layer, fsent), layer):
+            for a in g.members:
+                if a.key and (a.entity == ent.id or any(a.start <= s and e <= a.end for s, e in spans)):
+                    return a
+        return next((a for a in layer.actors if a.entity == ent.id and a.key), None)
+
+    @staticmethod
+    def _actors_in(layer: ActorLayer, sent: Sentence) -> list[Actor]:
+        return [a for a in layer.actors if sent.start <= a.start and a.end <= sent.end]
 
     # --------------------------------------------------------------- sentence
 

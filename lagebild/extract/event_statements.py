@@ -1,0 +1,200 @@
+"""Statements from the quotes layer: what a political speaker said about another actor.
+
+A quote (direct, indirect or mixed) with a speaker becomes a CAMEO statement event from the speaker
+to the actor it is about. The code comes from the cue verb where that verb says what kind of speech
+act it is (``statements`` in events.yaml: accuse 112, deny 016, demand 100, appeal 020 …), else from
+the tone of what was said (``tone``: criticism 11x, praise 051, optimism 013 …), else it is the plain
+statement 010. The target is the actor the quote is about: the subject of its first clause, then
+other actors it names. A comment (01x: plain, optimistic, pessimistic, denial) needs that subject to
+be a political actor: a speaker merely mentioning someone in passing says nothing *about* them.
+The speaker's own country is a target only through one of its other organs or politicians (domestic
+statements: an opposition leader about the president), never as the bare country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lagebild.analyze import Sentence, Token
+from lagebild.doc import Quote
+from lagebild.extract.event_actors import Actor
+from lagebild.extract.event_lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from lagebild.extract.events import Group
+
+PLAIN = ("010", "statement")
+# kinds of actor that stand for a country as a whole (its government): as the target of a statement
+# by one of that country's own speakers they are self-reference, not a domestic dyad
+_COUNTRY_KINDS = ("country", "capital", "demonym", "people", "prefix")
+_GENITIVE_DETS = ("der", "des", "eines", "einer")
+
+
+@dataclass(slots=True)
+class Frame:
+    """Where a quote is attributed: the sentence holding the cue and the cue token (None when the quote
+    layer gave no cue or it cannot be found next to the quote)."""
+
+    sentence: int
+    cue: Token | None
+
+
+def frame(sentences: list[Sentence], q: Quote) -> Frame | None:
+    """The attributing sentence of `q`: the one holding its cue word outside the quote, nearest to it;
+    else the sentence the quote starts in."""
+    span = [k for k, s in enumerate(sentences) if s.start < q.end and q.start < s.end]
+    if not span:
+        return None
+    if q.cue:
+        first = q.cue.split()[0].casefold()
+        lo, hi = max(0, span[0] - 1), min(len(sentences), span[-1] + 2)
+        best: tuple[int, int, Token] | None = None
+        for k in range(lo, hi):
+            for t in sentences[k].tokens:
+                if q.start <= t.start < q.end or t.text.casefold() != first:
+                    continue
+                dist = q.start - t.end if t.end <= q.start else t.start - q.end
+                if best is None or dist < best[0]:
+                    best = (dist, k, t)
+        if best is not None:
+            return Frame(best[1], best[2])
+    return Frame(span[0], None)
+
+
+def cue_names(q: Quote, f: Frame, sentences: list[Sentence]) -> set[str]:
+    """The names under which the cue may be listed (folded): its words, the lemma of its first word and,
+    for a separated verb particle ("wirft … vor"), particle + lemma."""
+    if not q.cue:
+        return set()
+    words = q.cue.split()
+    names = {q.cue, *words}
+    if f.cue is not None:
+        names.add(f.cue.lemma)
+        for w in words[1:]:
+            names.add(w + f.cue.lemma)
+    toks = sentences[f.sentence].tokens if f.cue is not None else []
+    for t in toks:
+        if t.text in words:
+            names.add(t.lemma)
+    # cue words are verbs and prepositions: compared folded in both languages ("Laut", "According to")
+    return {n.casefold() for n in names}
+
+
+def classify(lex: Lexicon, cues: set[str], parts: list[set[str]],
+             negated: list[bool]) -> tuple[str, str] | None:
+    """(code, name) of a quote: the cue verb's own speech act, else the tone of what was
+    said, else the plain statement of a saying verb; None for other cues ("announce", "propose": the
+    verb lexicon codes those as events of their own). `parts`: the words of each sentence of the
+    quote, `negated`: whether that sentence is negated (negated praise or optimism is no tone)."""
+    hit = lex.statement_cue(cues)
+    if hit is not None and hit[0] != PLAIN[0]:
+        return hit
+    for words, neg in zip(parts, negated):
+        tone = lex.tone_code(words)
+        if tone is not None and not (neg and tone in ("051", "013")):
+            return tone, "tone"
+    return hit
+
+
+def candidates(groups: list[Group], qtoks: list[Token], breaks: frozenset[str]) -> list[tuple[Group, bool]]:
+    """The quote's actor groups as (group, is_subject), the subject of its first clause first, then
+    the other bare ones, then those governed by a preposition or a noun (genitive)."""
+    if not qtoks:
+        return []
+    starts = {t.start: i for i, t in enumerate(qtoks)}
+    # the first clause: up to the first clause break after some word, so that a leading "dass" or
+    # a quotation mark does not end it
+    end = next((t.start for i, t in enumerate(qtoks) if i > 0 and t.text in breaks and t.pos == "PUNCT"),
+               qtoks[-1].end)
+    subject: list[tuple[Group, bool]] = []
+    bare: list[tuple[Group, bool]] = []
+    other: list[tuple[Group, bool]] = []
+    for g in groups:
+        a = g.members[0]
+        i = starts.get(a.start)
+        attached = g.prep is not None or (i is not None and _genitive(qtoks, i))
+        if attached:
+            other.append((g, False))
+        elif not subject and a.start < end:
+            subject.append((g, True))
+        else:
+            bare.append((g, False))
+    return subject + bare + other
+
+
+# speech acts addressed to someone (appeal, praise, demand, criticise, reject, threaten): a cue verb
+# of one of these names its addressee in the attributing clause ("wirft der EU vor, …", "urged Iran
+# to …"), which is the target before anything the quote mentions
+ADDRESSED_ROOTS = ("02", "05", "10", "11", "12", "13")
+
+
+def addressees(groups: list[Group], toks: list[Token], q: Quote, speaker: Actor, cue: Token | None,
+               target_preps: frozenset[str]) -> list[tuple[Group, bool]]:
+    """The actors of the attributing sentence outside the quote that can be the cue verb's object,
+    nearest to the cue first: bare or with a target preposition, not a genitive, and after the speaker
+    with a word between them (not the speaker's apposition: "Steinmeier (SPD)", "SPD-Chef X")."""
+    if cue is None:
+        return []
+    starts = {t.start: i for i, t in enumerate(toks)}
+    out = []
+    for g in groups:
+        first = g.members[0]
+        if any(q.start <= m.end and m.start < q.end for m in g.members) or first.start < speaker.end:
+            continue
+        if not any(t.pos != "PUNCT" for t in toks if speaker.end <= t.start and t.end <= first.start):
+            continue
+        i = starts.get(first.start)
+        if (g.prep is not None and g.prep not in target_preps) or (i is not None and _genitive(toks, i)):
+            continue
+        out.append((g, True))
+    out.sort(key=lambda c: abs(c[0].members[0].start - cue.start))
+    return out
+
+
+def _genitive(toks: list[Token], i: int) -> bool:
+    # "Fehler russischer Fluglotsen", "die Schlussfolgerungen des Berichts": an attribute of a noun
+    prev = toks[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    if prev.pos == "NOUN":
+        return True
+    return prev.pos == "DET" and prev.text.casefold() in _GENITIVE_DETS and i > 1 and toks[i - 2].pos == "NOUN"
+
+
+def target(cands: list[tuple[Group, bool]], src: Actor, speaker: str, code: str,
+           political: Callable[[Actor], bool], addressed: list[tuple[Group, bool]] = ()) -> tuple[Actor | None, str]:
+    """The actor the statement is about, or None and why not: the addressee named with the cue verb
+    (`addressed`, see `addressees`), else the quote's subject; for an accusation,
+    demand, praise … (not a 01x comment, which may mention anyone in passing) else another country's
+    actor it names, else a domestic one. Never the speaker; the speaker's own country only through
+    another of its organs or politicians."""
+    subject_only = code[:2] == PLAIN[0][:2]
+    why = "quote names no actor it is about"
+    order = list(addressed) + [c for c in cands if c[1]]
+    if not subject_only:
+        rest = [c for c in cands if not c[1]]
+        order += [c for c in rest if any(m.key != src.key for m in c[0].members)]
+        order += [c for c in rest if all(m.key == src.key for m in c[0].members)]
+    elif not order:
+        return None, "comment without an actor as subject"
+    for g, _ in order:
+        for a in sorted(g.members, key=lambda m: m.key == src.key):
+            if not a.key or a.entity == speaker:
+                continue
+            if a.key == src.key and not _other_organ(a, src, political):
+                why = "statement about the speaker's own country or side"
+                continue
+            if subject_only and not political(a):
+                why = "comment whose subject is not a political actor"
+                continue
+            return a, ""
+    return None, why
+
+
+def _other_organ(a: Actor, src: Actor, political: Callable[[Actor], bool]) -> bool:
+    # a domestic statement is about another named organ or politician of the speaker's country, not
+    # the country itself, a resolved pronoun or the speaker's own organisation
+    return a.kind not in _COUNTRY_KINDS and not a.inferred and a.kind != "coref" and political(a) and \
+        not (a.entity is not None and a.entity == src.entity)
