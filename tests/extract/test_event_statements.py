@@ -1,0 +1,157 @@
+"""Statements from the quotes layer (lagebild.extract.event_statements), German and English; the
+entities and the quote are marked by hand, the sentences are our own."""
+
+from __future__ import annotations
+
+import re
+
+from lagebild import cameo
+from lagebild.analyze import make_analyzer
+from lagebild.doc import Document, Entity, Event, Quote, Span
+from lagebild.extract.coref import make_coref_resolver
+from lagebild.extract.event_lexicon import load_lexicon
+from lagebild.extract.events import make_event_coder
+from lagebild.extract.times import make_time_tagger
+
+_STAGES: dict[str, tuple] = {}
+
+
+def _stages(lang: str) -> tuple:
+    if lang not in _STAGES:
+        _STAGES[lang] = (make_analyzer(lang), make_time_tagger(lang), make_coref_resolver(lang), make_event_coder(lang))
+    return _STAGES[lang]
+
+
+def said(text: str, lang: str, ents: dict[str, tuple[str, str | None, str | None, list[str]]], speaker: str,
+         quote: str, cue: str | None, kind: str = "indirect") -> Document:
+    """Run the events stage on `text` with the entities of `ents` and one quote (`quote`, said by the
+    entity named `speaker` with the cue word(s) `cue`)."""
+    analyzer, times, coref, events = _stages(lang)
+    doc = times(analyzer(Document(doc_id="s", lang=lang, published="2024-10-14", text=text)))
+    ids = {}
+    for n, (name, (etype, country, org, sectors)) in enumerate(ents.items(), 1):
+        mentions = [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)]
+        doc.entities.append(Entity(id=f"e{n}", name=name, type=etype, country=country, org=org, sectors=sectors,
+                                   mentions=mentions))
+        ids[name] = f"e{n}"
+    s = text.index(quote)
+    doc.quotes.append(Quote(start=s, end=s + len(quote), text=quote, kind=kind, speaker=ids[speaker], cue=cue))
+    return events(coref(doc))
+
+
+def quoted(doc: Document) -> list[Event]:
+    return [e for e in doc.events if ".quote." in e.rule]
+
+
+def dyads(doc: Document) -> set[tuple[str | None, str, str | None]]:
+    key = lambda a: (a.country or a.org) if a else None  # noqa: E731
+    return {(key(e.source), e.cameo, key(e.target)) for e in quoted(doc)}
+
+
+def kept(doc: Document) -> set[tuple[str, str | None, str | None, str | None]]:
+    """(rule, code, source code, target code) of every statement coded from the quote, also those
+    merged into an event the verb lexicon found for the same dyad."""
+    return {(d.rule, d.code, d.source, d.target) for d in doc.layers["event_trace"] if ".quote." in d.rule and d.kept}
+
+
+def why(doc: Document) -> list[str]:
+    return [d.why for d in doc.layers["event_trace"] if ".quote." in d.rule and not d.kept]
+
+
+def test_plain_statement_about_a_political_subject_de() -> None:
+    text = "Ali Rahimi sagte am Montag, Frankreich habe keine Strategie für die Region."
+    doc = said(text, "de", {"Ali Rahimi": ("PER", "IRN", None, ["GOV"]), "Frankreich": ("GPE", "FRA", None, [])},
+               "Ali Rahimi", "Frankreich habe keine Strategie für die Region", "sagte")
+    assert dyads(doc) == {("IRN", "010", "FRA")}, dyads(doc)
+    ev = quoted(doc)[0]
+    assert ev.rule == "de.quote.statement" and ev.modality == "reported"
+    assert ev.date == "2024-10-14"
+    # the evidence holds the attribution and what was said
+    assert "sagte" in ev.evidence.text and "Strategie" in ev.evidence.text
+
+
+def test_plain_statement_about_a_political_subject_en() -> None:
+    text = "Senator Jane Doe said Germany was preparing new sanctions."
+    doc = said(text, "en", {"Jane Doe": ("PER", "USA", None, ["LEG"]), "Germany": ("GPE", "DEU", None, [])},
+               "Jane Doe", "Germany was preparing new sanctions", "said")
+    assert dyads(doc) == {("USA", "010", "DEU")}, dyads(doc)
+    assert quoted(doc)[0].rule == "en.quote.statement"
+
+
+def test_a_country_mentioned_in_passing_is_no_target() -> None:
+    text = "Ali Rahimi sagte, die Preise in Frankreich seien stark gestiegen."
+    doc = said(text, "de", {"Ali Rahimi": ("PER", "IRN", None, ["GOV"]), "Frankreich": ("GPE", "FRA", None, [])},
+               "Ali Rahimi", "die Preise in Frankreich seien stark gestiegen", "sagte")
+    assert not quoted(doc), dyads(doc)
+
+
+def test_a_speaker_who_is_not_political_makes_no_statement() -> None:
+    text = "The economist Tom Baker said Germany was preparing new sanctions."
+    doc = said(text, "en", {"Tom Baker": ("PER", "USA", None, []), "Germany": ("GPE", "DEU", None, [])},
+               "Tom Baker", "Germany was preparing new sanctions", "said")
+    assert not quoted(doc), dyads(doc)
+
+
+def test_the_speakers_own_country_is_no_target_but_another_organ_is() -> None:
+    own = said("Minister Ana Costa said Portugal would not give in.", "en",
+               {"Ana Costa": ("PER", "PRT", None, ["GOV"]), "Portugal": ("GPE", "PRT", None, [])},
+               "Ana Costa", "Portugal would not give in", "said")
+    assert not quoted(own), dyads(own)
+    assert "statement about the speaker's own country or side" in why(own)
+    other = said("Opposition leader John Roe said President Mark Smith was ignoring the parliament.", "en",
+                 {"John Roe": ("PER", "USA", None, ["OPP"]), "Mark Smith": ("PER", "USA", None, ["GOV"])},
+                 "John Roe", "President Mark Smith was ignoring the parliament", "said")
+    assert dyads(other) == {("USA", "010", "USA")}, dyads(other)
+    assert quoted(other)[0].target.entity == "e2"
+
+
+def test_cue_verbs_give_their_speech_act() -> None:
+    doc = said("Moscow denied that Ukraine had agreed to a ceasefire.", "en",
+               {"Moscow": ("GPE", "RUS", None, []), "Ukraine": ("GPE", "UKR", None, [])},
+               "Moscow", "Ukraine had agreed to a ceasefire", "denied")
+    assert dyads(doc) == {("RUS", "016", "UKR")}, dyads(doc)
+    assert quoted(doc)[0].rule == "en.quote.deny"
+
+
+def test_a_cue_that_is_no_saying_verb_is_left_to_the_verb_lexicon() -> None:
+    doc = said("Nigeria announced Ghana would join the union.", "en",
+               {"Nigeria": ("GPE", "NGA", None, []), "Ghana": ("GPE", "GHA", None, [])},
+               "Nigeria", "Ghana would join the union", "announced")
+    assert not quoted(doc), dyads(doc)
+
+
+def test_the_addressee_of_the_cue_verb_is_the_target() -> None:
+    text = "Marko Petrović warf der Europäischen Union vor, den Dialog mit Albanien zu blockieren."
+    doc = said(text, "de", {"Marko Petrović": ("PER", "SRB", None, ["GOV"]),
+                            "Europäischen Union": ("ORG", None, "EU", ["IGO"]), "Albanien": ("GPE", "ALB", None, [])},
+               "Marko Petrović", "den Dialog mit Albanien zu blockieren", "warf vor")
+    assert kept(doc) == {("de.quote.accuse", "112", "SRBGOV", "EUIGO")}, kept(doc)
+
+
+def test_the_speakers_apposition_is_no_addressee() -> None:
+    text = "Hans Berger (SPD) kritisierte, Kanzler Otto Klein habe die Reform verschleppt."
+    doc = said(text, "de", {"Hans Berger": ("PER", "DEU", None, ["LEG"]), "SPD": ("ORG", "DEU", None, ["PTY"]),
+                            "Otto Klein": ("PER", "DEU", None, ["GOV"])},
+               "Hans Berger", "Kanzler Otto Klein habe die Reform verschleppt", "kritisierte")
+    assert kept(doc) == {("de.quote.criticize", "111", "DEULEG", "DEUGOV")}, kept(doc)
+
+
+def test_praise_in_one_sentence_is_not_negated_by_the_next() -> None:
+    text = 'Minister Ana Costa said: "Spain is a wonderful partner. We have no problems at all."'
+    quote = "Spain is a wonderful partner. We have no problems at all."
+    ents = {"Ana Costa": ("PER", "PRT", None, ["GOV"]), "Spain": ("GPE", "ESP", None, [])}
+    doc = said(text, "en", ents, "Ana Costa", quote, "said", "direct")
+    assert ("en.quote.direct", "051", "PRTGOV", "ESP") in kept(doc), kept(doc)
+    neg = said('Minister Ana Costa said: "Spain is not a wonderful partner."', "en", ents, "Ana Costa",
+               "Spain is not a wonderful partner.", "said", "direct")
+    assert not any(c == "051" for _, c, _, _ in kept(neg)), kept(neg)
+
+
+def test_statement_classes_are_valid_cameo() -> None:
+    for lang in ("de", "en"):
+        lex = load_lexicon(lang)
+        assert lex.statements, lang
+        names = [n for _, n, _ in lex.statements]
+        assert len(names) == len(set(names)) and "statement" in names, lang
+        assert all(cameo.is_code(c) for c, _, _ in lex.statements), lang
+        assert lex.statement_cue({"sagen" if lang == "de" else "say"}) == ("010", "statement")
