@@ -4,9 +4,10 @@ A quote (direct, indirect or mixed) with a speaker becomes a CAMEO statement eve
 to the actor it is about. The code comes from the cue verb where that verb says what kind of speech
 act it is (``statements`` in events.yaml: accuse 112, deny 016, demand 100, appeal 020 …), else from
 the tone of what was said (``tone``: criticism 11x, praise 051, optimism 013 …), else it is the plain
-statement 010. The target is the actor the quote is about: the subject of its first clause, then
-other actors it names. A comment (01x: plain, optimistic, pessimistic, denial) needs that subject to
-be a political actor: a speaker merely mentioning someone in passing says nothing *about* them.
+statement 010. The target is the actor the quote is about: the addressee of an addressed cue verb
+("warf der EU vor"), else the political subject of its first clause; a quote that itself criticises
+or praises may also be about another actor it names. A speaker merely mentioning someone in passing
+says nothing *about* them.
 The speaker's own country is a target only through one of its other organs or politicians (domestic
 statements: an opposition leader about the president), never as the bare country.
 """
@@ -114,6 +115,8 @@ def candidates(groups: list[Group], qtoks: list[Token], breaks: frozenset[str]) 
     for g in groups:
         a = g.members[0]
         i = starts.get(a.start)
+        if i is not None and qtoks[i].pos in ("PRON", "DET") and a.kind != "coref":
+            continue  # "My thoughts": a pronoun the entity layer took for a name
         attached = g.prep is not None or (i is not None and _genitive(qtoks, i))
         if attached:
             other.append((g, False))
@@ -134,7 +137,7 @@ def addressees(groups: list[Group], toks: list[Token], q: Quote, speaker: Actor,
                target_preps: frozenset[str]) -> list[tuple[Group, bool]]:
     """The actors of the attributing sentence outside the quote that can be the cue verb's object,
     nearest to the cue first: bare or with a target preposition, not a genitive, and after the speaker
-    with a word between them (not the speaker's apposition: "Steinmeier (SPD)", "SPD-Chef X")."""
+    with a verb between them (not the speaker's apposition: "Steinmeier (SPD)", "Ambassador to X")."""
     if cue is None:
         return []
     starts = {t.start: i for i, t in enumerate(toks)}
@@ -143,7 +146,7 @@ def addressees(groups: list[Group], toks: list[Token], q: Quote, speaker: Actor,
         first = g.members[0]
         if any(q.start <= m.end and m.start < q.end for m in g.members) or first.start < speaker.end:
             continue
-        if not any(t.pos != "PUNCT" for t in toks if speaker.end <= t.start and t.end <= first.start):
+        if not any(t.pos in ("VERB", "AUX") for t in toks if speaker.end <= t.start and t.end <= first.start):
             continue
         i = starts.get(first.start)
         if (g.prep is not None and g.prep not in target_preps) or (i is not None and _genitive(toks, i)):
@@ -163,22 +166,21 @@ def _genitive(toks: list[Token], i: int) -> bool:
     return prev.pos == "DET" and prev.text.casefold() in _GENITIVE_DETS and i > 1 and toks[i - 2].pos == "NOUN"
 
 
-def target(cands: list[tuple[Group, bool]], src: Actor, speaker: str, code: str,
+def target(cands: list[tuple[Group, bool]], src: Actor, speaker: str, anywhere: bool,
            political: Callable[[Actor], bool], addressed: list[tuple[Group, bool]] = ()) -> tuple[Actor | None, str]:
     """The actor the statement is about, or None and why not: the addressee named with the cue verb
-    (`addressed`, see `addressees`), else the quote's subject; for an accusation,
-    demand, praise … (not a 01x comment, which may mention anyone in passing) else another country's
-    actor it names, else a domestic one. Never the speaker; the speaker's own country only through
-    another of its organs or politicians."""
-    subject_only = code[:2] == PLAIN[0][:2]
+    (`addressed`, see `addressees`), else the quote's subject, which must be a political actor. Only
+    a quote that itself criticises or praises (`anywhere`) is also about another actor it names:
+    another country's first, else a domestic one; other quotes mention actors in passing. Never the
+    speaker; the speaker's own country only through another of its organs or politicians."""
     why = "quote names no actor it is about"
     order = list(addressed) + [c for c in cands if c[1]]
-    if not subject_only:
+    if anywhere:
         rest = [c for c in cands if not c[1]]
         order += [c for c in rest if any(m.key != src.key for m in c[0].members)]
         order += [c for c in rest if all(m.key == src.key for m in c[0].members)]
     elif not order:
-        return None, "comment without an actor as subject"
+        return None, "statement without an actor as subject or addressee"
     for g, _ in order:
         for a in sorted(g.members, key=lambda m: m.key == src.key):
             if not a.key or a.entity == speaker:
@@ -186,8 +188,8 @@ def target(cands: list[tuple[Group, bool]], src: Actor, speaker: str, code: str,
             if a.key == src.key and not _other_organ(a, src, political):
                 why = "statement about the speaker's own country or side"
                 continue
-            if subject_only and not political(a):
-                why = "comment whose subject is not a political actor"
+            if not anywhere and not political(a):
+                why = "statement whose subject is not a political actor"
                 continue
             return a, ""
     return None, why

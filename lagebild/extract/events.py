@@ -241,10 +241,13 @@ class EventCoder:
             return out
         speakers = {e.id: e for e in doc.entities}
         political = functools.partial(_political, entities=self._pol_entities)
+        # bare role nouns ("Terroristen", "the officials") get a country from earlier mentions: in what
+        # someone says they are too vague to be whom it is about
+        unnamed = {(a.start, a.end) for a in layer.actors if a.kind == "role" and not a.key}
         for q in doc.quotes:
             ent = speakers.get(q.speaker or "")
-            if ent is None or ent.type not in ("PER", "ORG", "GPE"):
-                continue
+            if ent is None or ent.type not in ("PER", "ORG", "GPE") or not q.cue:
+                continue  # a quote without a cue has a speaker guessed from the context
             fr = statements.frame(sentences, q)
             if fr is None:
                 continue
@@ -278,16 +281,18 @@ class EventCoder:
             if src is None:
                 note(False, "speaker has no country or organisation")
                 continue
-            if not political(src):
+            if not political(src) or (src.sectors and not set(src.sectors) & _POLITICAL_SECTORS):
+                # a medium or company ("laut BBC") reports or sells; it makes no political statement
                 note(False, "speaker is not a political actor", src.code)
                 continue
             groups = [g for s in qsents for g in self._groups(s.tokens, self._actors_in(layer, s), layer)
-                      if all(q.start <= m.start and m.end <= q.end for m in g.members)]
+                      if all(q.start <= m.start and m.end <= q.end and (m.start, m.end) not in unnamed
+                             for m in g.members)]
             addressed = statements.addressees(self._groups(fsent.tokens, self._actors_in(layer, fsent), layer),
                                               fsent.tokens, q, src, fr.cue, self.target_preps) \
                 if name != "tone" and code[:2] in statements.ADDRESSED_ROOTS else []
-            tgt, why = statements.target(statements.candidates(groups, qtoks, self.breaks), src, ent.id, code,
-                                         political, addressed)
+            tgt, why = statements.target(statements.candidates(groups, qtoks, self.breaks), src, ent.id,
+                                         name == "tone" and code[:2] in ("05", "11"), political, addressed)
             if tgt is None:
                 note(False, why, src.code)
                 continue
