@@ -5,9 +5,8 @@ to the actor it is about. The code comes from the cue verb where that verb says 
 act it is (``statements`` in events.yaml: accuse 112, deny 016, demand 100, appeal 020 …), else from
 the tone of what was said (``tone``: criticism 11x, praise 051, optimism 013 …), else it is the plain
 statement 010. The target is the actor the quote is about: the addressee of an addressed cue verb
-("warf der EU vor"), else the political subject of its first clause; a quote that itself criticises
-or praises may also be about another actor it names. A speaker merely mentioning someone in passing
-says nothing *about* them.
+("warf der EU vor"), else the political actor in subject position of its first clause. A speaker
+merely mentioning someone elsewhere in a quote says nothing *about* them.
 The speaker's own country is a target only through one of its other organs or politicians (domestic
 statements: an opposition leader about the president), never as the bare country.
 """
@@ -31,6 +30,7 @@ PLAIN = ("010", "statement")
 # by one of that country's own speakers they are self-reference, not a domestic dyad
 _COUNTRY_KINDS = ("country", "capital", "demonym", "people", "prefix")
 _GENITIVE_DETS = ("der", "des", "eines", "einer")
+_POSSESSIVE_PREPS = ("of", "von")
 
 
 @dataclass(slots=True)
@@ -99,32 +99,36 @@ def classify(lex: Lexicon, cues: set[str], parts: list[set[str]],
     return hit
 
 
-def candidates(groups: list[Group], qtoks: list[Token], breaks: frozenset[str]) -> list[tuple[Group, bool]]:
-    """The quote's actor groups as (group, is_subject), the subject of its first clause first, then
-    the other bare ones, then those governed by a preposition or a noun (genitive)."""
+def subject(groups: list[Group], qtoks: list[Token], breaks: frozenset[str]) -> Group | None:
+    """The actor in subject position of the quote's first clause: its first group that is governed
+    by no preposition and stands before the clause's first verb or right after it (verb-second
+    inversion: "bereiten die Vereinigten Staaten … vor"), or the possessor of such a subject ("die
+    Politik Russlands ist …", "the deal of X is …"). None when the clause opens with something else
+    ("the victims were …") or a pronoun is its subject ("I entered the race to defeat X")."""
     if not qtoks:
-        return []
+        return None
     starts = {t.start: i for i, t in enumerate(qtoks)}
     # the first clause: up to the first clause break after some word, so that a leading "dass" or
     # a quotation mark does not end it
-    end = next((t.start for i, t in enumerate(qtoks) if i > 0 and t.text in breaks and t.pos == "PUNCT"),
-               qtoks[-1].end)
-    subject: list[tuple[Group, bool]] = []
-    bare: list[tuple[Group, bool]] = []
-    other: list[tuple[Group, bool]] = []
+    end = next((i for i, t in enumerate(qtoks) if i > 0 and t.text in breaks and t.pos == "PUNCT"), len(qtoks))
+    verb = next((i for i, t in enumerate(qtoks[:end]) if t.pos in ("VERB", "AUX")), end)
     for g in groups:
-        a = g.members[0]
-        i = starts.get(a.start)
-        if i is not None and qtoks[i].pos in ("PRON", "DET") and a.kind != "coref":
+        i = starts.get(g.members[0].start)
+        if i is None or i >= end:
+            continue
+        if qtoks[i].pos in ("PRON", "DET") and g.members[0].kind != "coref":
             continue  # "My thoughts": a pronoun the entity layer took for a name
-        attached = g.prep is not None or (i is not None and _genitive(qtoks, i))
-        if attached:
-            other.append((g, False))
-        elif not subject and a.start < end:
-            subject.append((g, True))
-        else:
-            bare.append((g, False))
-    return subject + bare + other
+        attribute = g.prep in _POSSESSIVE_PREPS or _genitive(qtoks, i)
+        if attribute and (i >= verb or any(t.pos == "ADP" for t in qtoks[:i - 1])):
+            continue  # "Fehler russischer Fluglotsen", "unter der Führung von X": not what the clause is about
+        if g.prep is not None and not attribute:
+            continue
+        if any(t.pos == "PRON" for t in qtoks[:i]):
+            return None  # "I pledge that this Congress …", "dass sie China …": the pronoun is the subject
+        if i < verb or all(t.pos in ("DET", "ADJ", "NUM") for t in qtoks[verb + 1:i]):
+            return g
+        return None
+    return None
 
 
 # speech acts addressed to someone (appeal, praise, demand, criticise, reject, threaten): a cue verb
@@ -134,10 +138,11 @@ ADDRESSED_ROOTS = ("02", "05", "10", "11", "12", "13")
 
 
 def addressees(groups: list[Group], toks: list[Token], q: Quote, speaker: Actor, cue: Token | None,
-               target_preps: frozenset[str]) -> list[tuple[Group, bool]]:
+               target_preps: frozenset[str], breaks: frozenset[str]) -> list[Group]:
     """The actors of the attributing sentence outside the quote that can be the cue verb's object,
-    nearest to the cue first: bare or with a target preposition, not a genitive, and after the speaker
-    with a verb between them (not the speaker's apposition: "Steinmeier (SPD)", "Ambassador to X")."""
+    nearest to the cue first: in the cue's clause, bare or with a target preposition, not a genitive,
+    and after the speaker with a verb between them (not the speaker's apposition: "Steinmeier (SPD)",
+    "Ambassador to X")."""
     if cue is None:
         return []
     starts = {t.start: i for i, t in enumerate(toks)}
@@ -148,11 +153,14 @@ def addressees(groups: list[Group], toks: list[Token], q: Quote, speaker: Actor,
             continue
         if not any(t.pos in ("VERB", "AUX") for t in toks if speaker.end <= t.start and t.end <= first.start):
             continue
+        lo, hi = min(first.start, cue.start), max(first.start, cue.start)
+        if any(t.text in breaks and t.pos == "PUNCT" for t in toks if lo <= t.start < hi):
+            continue
         i = starts.get(first.start)
         if (g.prep is not None and g.prep not in target_preps) or (i is not None and _genitive(toks, i)):
             continue
-        out.append((g, True))
-    out.sort(key=lambda c: abs(c[0].members[0].start - cue.start))
+        out.append(g)
+    out.sort(key=lambda g: abs(g.members[0].start - cue.start))
     return out
 
 
@@ -166,37 +174,30 @@ def _genitive(toks: list[Token], i: int) -> bool:
     return prev.pos == "DET" and prev.text.casefold() in _GENITIVE_DETS and i > 1 and toks[i - 2].pos == "NOUN"
 
 
-def target(cands: list[tuple[Group, bool]], src: Actor, speaker: str, anywhere: bool,
-           political: Callable[[Actor], bool], addressed: list[tuple[Group, bool]] = ()) -> tuple[Actor | None, str]:
-    """The actor the statement is about, or None and why not: the addressee named with the cue verb
-    (`addressed`, see `addressees`), else the quote's subject, which must be a political actor. Only
-    a quote that itself criticises or praises (`anywhere`) is also about another actor it names:
-    another country's first, else a domestic one; other quotes mention actors in passing. Never the
-    speaker; the speaker's own country only through another of its organs or politicians."""
-    why = "quote names no actor it is about"
-    order = list(addressed) + [c for c in cands if c[1]]
-    if anywhere:
-        rest = [c for c in cands if not c[1]]
-        order += [c for c in rest if any(m.key != src.key for m in c[0].members)]
-        order += [c for c in rest if all(m.key == src.key for m in c[0].members)]
-    elif not order:
+def target(groups: list[Group], src: Actor, speaker: str,
+           political: Callable[[Actor], bool]) -> tuple[Actor | None, str]:
+    """The actor the statement is about, or None and why not: of `groups` (the addressees named with
+    the cue verb, then the quote's subject) the first political actor that is not the speaker; the
+    speaker's own country only through another of its organs or politicians."""
+    if not groups:
         return None, "statement without an actor as subject or addressee"
-    for g, _ in order:
+    why = "statement whose subject is not a political actor"
+    for g in groups:
         for a in sorted(g.members, key=lambda m: m.key == src.key):
             if not a.key or a.entity == speaker:
                 continue
             if a.key == src.key and not _other_organ(a, src, political):
                 why = "statement about the speaker's own country or side"
                 continue
-            if not anywhere and not political(a):
-                why = "statement whose subject is not a political actor"
+            if not political(a):
                 continue
             return a, ""
     return None, why
 
 
 def _other_organ(a: Actor, src: Actor, political: Callable[[Actor], bool]) -> bool:
-    # a domestic statement is about another named organ or politician of the speaker's country, not
-    # the country itself, a resolved pronoun or the speaker's own organisation
-    return a.kind not in _COUNTRY_KINDS and not a.inferred and a.kind != "coref" and political(a) and \
-        not (a.entity is not None and a.entity == src.entity)
+    # a domestic statement is about another named organ or politician of the speaker's country (its
+    # sector known: government, parliament, party …), not the country itself, a resolved pronoun or
+    # the speaker's own organisation
+    return a.kind not in _COUNTRY_KINDS and not a.inferred and a.kind != "coref" and bool(a.sectors) and \
+        political(a) and not (a.entity is not None and a.entity == src.entity)

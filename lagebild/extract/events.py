@@ -289,10 +289,10 @@ class EventCoder:
                       if all(q.start <= m.start and m.end <= q.end and (m.start, m.end) not in unnamed
                              for m in g.members)]
             addressed = statements.addressees(self._groups(fsent.tokens, self._actors_in(layer, fsent), layer),
-                                              fsent.tokens, q, src, fr.cue, self.target_preps) \
+                                              fsent.tokens, q, src, fr.cue, self.target_preps, self.breaks) \
                 if name != "tone" and code[:2] in statements.ADDRESSED_ROOTS else []
-            tgt, why = statements.target(statements.candidates(groups, qtoks, self.breaks), src, ent.id,
-                                         name == "tone" and code[:2] in ("05", "11"), political, addressed)
+            subj = statements.subject(groups, qtoks, self.breaks)
+            tgt, why = statements.target(addressed + ([subj] if subj else []), src, ent.id, political)
             if tgt is None:
                 note(False, why, src.code)
                 continue
