@@ -155,3 +155,34 @@ def test_statement_classes_are_valid_cameo() -> None:
         assert len(names) == len(set(names)) and "statement" in names, lang
         assert all(cameo.is_code(c) for c, _, _ in lex.statements), lang
         assert lex.statement_cue({"sagen" if lang == "de" else "say"}) == ("010", "statement")
+
+
+def test_only_the_subject_of_the_quote_is_its_target() -> None:
+    ents = {"Jane Doe": ("PER", "USA", None, ["LEG"]), "Germany": ("GPE", "DEU", None, []),
+            "France": ("GPE", "FRA", None, [])}
+    # an object, a pronoun subject or an actor after the clause's opening are mentions in passing
+    for text, quote in (("Jane Doe said the talks with France had failed.", "the talks with France had failed"),
+                        ("Jane Doe said she would travel to Germany soon.", "she would travel to Germany soon"),
+                        ("Jane Doe said the prices were rising and Germany was worried.",
+                         "the prices were rising and Germany was worried")):
+        doc = said(text, "en", ents, "Jane Doe", quote, "said")
+        assert not quoted(doc), (text, dyads(doc))
+    # the possessor of the subject is what the clause is about
+    doc = said("Jane Doe said the policy of France was a mistake.", "en", ents, "Jane Doe",
+               "the policy of France was a mistake", "said")
+    assert dyads(doc) == {("USA", "010", "FRA")}, dyads(doc)
+
+
+def test_verb_second_subject_de() -> None:
+    text = "Laut dem Außenministerium Irans bereiten die Vereinigten Staaten neue Gespräche vor."
+    doc = said(text, "de", {"Außenministerium Irans": ("ORG", "IRN", None, ["GOV"]),
+                            "Vereinigten Staaten": ("GPE", "USA", None, [])},
+               "Außenministerium Irans", "bereiten die Vereinigten Staaten neue Gespräche vor", "Laut")
+    assert ("de.quote.statement", "010", "IRNGOV", "USA") in kept(doc), kept(doc)
+
+
+def test_the_addressee_must_be_in_the_cues_clause() -> None:
+    text = "Jane Doe urged the workers to return, as Germany had demanded."
+    doc = said(text, "en", {"Jane Doe": ("PER", "USA", None, ["LEG"]), "Germany": ("GPE", "DEU", None, [])},
+               "Jane Doe", "the workers to return", "urged")
+    assert not any(r == "en.quote.appeal" for r, *_ in kept(doc)), kept(doc)
