@@ -39,6 +39,17 @@ class Entry:
         return f"{kind}.{self.lemma.replace(' ', '_')}"
 
 
+@dataclass(frozen=True, slots=True)
+class StatementCue:
+    """A class of quote cue verbs: the speech act's code and name, and whether the verb names its
+    addressee in the attributing clause ("wirft der EU vor", "urged Iran to", "nannte X einen …")."""
+
+    code: str
+    name: str
+    cues: tuple[str, ...]
+    addressee: bool = False
+
+
 @dataclass(slots=True)
 class Trigger:
     entry: Entry
@@ -67,8 +78,8 @@ class Lexicon:
     verbs: dict[str, list[Entry]] = field(default_factory=dict)
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
     petrarch: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # cue verbs of quotes → (code, name) of the speech act they are (``statements`` in events.yaml)
-    statements: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
+    # cue verbs of quotes → the speech act they are (``statements`` in events.yaml)
+    statements: list[StatementCue] = field(default_factory=list)
 
     @property
     def casefold(self) -> bool:
@@ -187,12 +198,9 @@ class Lexicon:
                 return code
         return None
 
-    def statement_cue(self, names: set[str]) -> tuple[str, str] | None:
-        """(code, name) of the first ``statements`` class listing one of a quote cue's (folded) `names`."""
-        for code, name, cues in self.statements:
-            if _words_match(cues, names, True):
-                return code, name
-        return None
+    def statement_cue(self, names: set[str]) -> StatementCue | None:
+        """The first ``statements`` class listing one of a quote cue's (folded) `names`."""
+        return next((c for c in self.statements if _words_match(c.cues, names, True)), None)
 
 
 def _entries(lemma: str, pos: str, spec: Any) -> list[Entry]:
@@ -222,7 +230,8 @@ def load_lexicon(lang: str) -> Lexicon:
         lex.nouns[lemma.casefold() if fold else lemma] = _entries(lemma, "noun", spec)
     if data.get("import") == "petrarch":
         lex.petrarch = cameo.en_petrarch_verbs()
-    lex.statements = [(str(c["code"]), str(c["name"]), tuple(str(w) for w in c["cues"]))
+    lex.statements = [StatementCue(str(c["code"]), str(c["name"]), tuple(str(w) for w in c["cues"]),
+                                   bool(c.get("addressee")))
                       for c in data.get("statements") or ()]
     return lex
 

@@ -84,19 +84,21 @@ def cue_names(q: Quote, f: Frame, sentences: list[Sentence]) -> set[str]:
 
 
 def classify(lex: Lexicon, cues: set[str], parts: list[set[str]],
-             negated: list[bool]) -> tuple[str, str] | None:
-    """(code, name) of a quote: the cue verb's own speech act, else the tone of what was
-    said, else the plain statement of a saying verb; None for other cues ("announce", "propose": the
-    verb lexicon codes those as events of their own). `parts`: the words of each sentence of the
-    quote, `negated`: whether that sentence is negated (negated praise or optimism is no tone)."""
+             negated: list[bool]) -> tuple[str, str, bool] | None:
+    """(code, name, addressee) of a quote: the cue verb's own speech act, else the tone of what was
+    said, else the plain statement of a saying or naming verb; None for other cues ("announce",
+    "propose": the verb lexicon codes those as events of their own). `addressee`: the cue verb names
+    whom the act is addressed to. `parts`: the words of each sentence of the quote, `negated`:
+    whether that sentence is negated (negated praise or optimism is no tone)."""
     hit = lex.statement_cue(cues)
-    if hit is not None and hit[0] != PLAIN[0]:
-        return hit
+    addressee = hit is not None and hit.addressee
+    if hit is not None and hit.code != PLAIN[0]:
+        return hit.code, hit.name, addressee
     for words, neg in zip(parts, negated):
         tone = lex.tone_code(words)
         if tone is not None and not (neg and tone in ("051", "013")):
-            return tone, "tone"
-    return hit
+            return tone, "tone", addressee
+    return (hit.code, hit.name, addressee) if hit is not None else None
 
 
 def subject(groups: list[Group], qtoks: list[Token], breaks: frozenset[str]) -> Group | None:
@@ -129,12 +131,6 @@ def subject(groups: list[Group], qtoks: list[Token], breaks: frozenset[str]) -> 
             return g
         return None
     return None
-
-
-# speech acts addressed to someone (appeal, praise, demand, criticise, reject, threaten): a cue verb
-# of one of these names its addressee in the attributing clause ("wirft der EU vor, …", "urged Iran
-# to …"), which is the target before anything the quote mentions
-ADDRESSED_ROOTS = ("02", "05", "10", "11", "12", "13")
 
 
 def addressees(groups: list[Group], toks: list[Token], q: Quote, speaker: Actor, cue: Token | None,

@@ -268,7 +268,7 @@ class EventCoder:
                 trace.append(Decision(fr.sentence, clause_text, q.cue or "", f"{self.lang}.quote.{q.kind}", None,
                                       None, None, "reported", False, "cue is no saying verb and the quote has no tone"))
                 continue
-            code, name = coded
+            code, name, addressee = coded
             # named by the speech act of the cue ("de.quote.deny"); a quote coded by its tone keeps the
             # name of its kind ("en.quote.mixed")
             rule = f"{self.lang}.quote.{q.kind if name == 'tone' else name}"
@@ -290,7 +290,7 @@ class EventCoder:
                              for m in g.members)]
             addressed = statements.addressees(self._groups(fsent.tokens, self._actors_in(layer, fsent), layer),
                                               fsent.tokens, q, src, fr.cue, self.target_preps, self.breaks) \
-                if name != "tone" and code[:2] in statements.ADDRESSED_ROOTS else []
+                if addressee else []
             subj = statements.subject(groups, qtoks, self.breaks)
             tgt, why = statements.target(addressed + ([subj] if subj else []), src, ent.id, political)
             if tgt is None:

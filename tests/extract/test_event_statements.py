@@ -151,10 +151,11 @@ def test_statement_classes_are_valid_cameo() -> None:
     for lang in ("de", "en"):
         lex = load_lexicon(lang)
         assert lex.statements, lang
-        names = [n for _, n, _ in lex.statements]
+        names = [c.name for c in lex.statements]
         assert len(names) == len(set(names)) and "statement" in names, lang
-        assert all(cameo.is_code(c) for c, _, _ in lex.statements), lang
-        assert lex.statement_cue({"sagen" if lang == "de" else "say"}) == ("010", "statement")
+        assert all(cameo.is_code(c.code) for c in lex.statements), lang
+        hit = lex.statement_cue({"sagen" if lang == "de" else "say"})
+        assert hit is not None and (hit.code, hit.name, hit.addressee) == ("010", "statement", False)
 
 
 def test_only_the_subject_of_the_quote_is_its_target() -> None:
