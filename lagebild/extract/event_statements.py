@@ -25,7 +25,7 @@ from lagebild.extract.event_lexicon import Lexicon
 if TYPE_CHECKING:
     from lagebild.extract.events import Group
 
-PLAIN = ("010", "statement")
+PLAIN = "010"  # make a public statement
 # kinds of actor that stand for a country as a whole (its government): as the target of a statement
 # by one of that country's own speakers they are self-reference, not a domestic dyad
 _COUNTRY_KINDS = ("country", "capital", "demonym", "people", "prefix")
@@ -92,7 +92,7 @@ def classify(lex: Lexicon, cues: set[str], parts: list[set[str]],
     whether that sentence is negated (negated praise or optimism is no tone)."""
     hit = lex.statement_cue(cues)
     addressee = hit is not None and hit.addressee
-    if hit is not None and hit.code != PLAIN[0]:
+    if hit is not None and hit.code != PLAIN:
         return hit.code, hit.name, addressee
     for words, neg in zip(parts, negated):
         tone = lex.tone_code(words)

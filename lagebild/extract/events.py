@@ -253,19 +253,18 @@ class EventCoder:
                 continue
             fsent = sentences[fr.sentence]
             qsents = [s for s in sentences if s.start < q.end and q.start < s.end]
-            qtoks = [t for s in qsents for t in s.tokens if q.start <= t.start < q.end]
             parts = [[t for t in s.tokens if q.start <= t.start < q.end] for s in qsents]
+            qtoks = [t for p in parts for t in p]
             words = [{t.lemma for t in p} | {t.text for t in p} for p in parts]
             if self.lex.casefold:
                 words = [{w.casefold() for w in ws} for ws in words]
             negated = [any(t.text.casefold() in self.neg for t in p) for p in parts]
             cues = statements.cue_names(q, fr, sentences)
-            if q.cue:
-                words[0] |= cues  # "kritisierte, dass …": the cue says as much as the quote
+            words[0] |= cues  # "kritisierte, dass …": the cue says as much as the quote
             coded = statements.classify(self.lex, cues, words, negated)
             clause_text = q.text[:120]
             if coded is None:
-                trace.append(Decision(fr.sentence, clause_text, q.cue or "", f"{self.lang}.quote.{q.kind}", None,
+                trace.append(Decision(fr.sentence, clause_text, q.cue, f"{self.lang}.quote.{q.kind}", None,
                                       None, None, "reported", False, "cue is no saying verb and the quote has no tone"))
                 continue
             code, name, addressee = coded
@@ -274,10 +273,10 @@ class EventCoder:
             rule = f"{self.lang}.quote.{q.kind if name == 'tone' else name}"
 
             def note(kept: bool, why: str, src: str | None = None, tgt: str | None = None) -> None:
-                trace.append(Decision(fr.sentence, clause_text, q.cue or "", rule, code, src, tgt, "reported", kept,
-                                      why))
+                trace.append(Decision(fr.sentence, clause_text, q.cue, rule, code, src, tgt, "reported", kept, why))
 
-            src = self._speaker_actor(ent, fsent, layer)
+            fgroups = self._groups(fsent.tokens, self._actors_in(layer, fsent), layer)
+            src = self._speaker_actor(ent, fsent, fgroups, layer)
             if src is None:
                 note(False, "speaker has no country or organisation")
                 continue
@@ -288,30 +287,30 @@ class EventCoder:
             groups = [g for s in qsents for g in self._groups(s.tokens, self._actors_in(layer, s), layer)
                       if all(q.start <= m.start and m.end <= q.end and (m.start, m.end) not in unnamed
                              for m in g.members)]
-            addressed = statements.addressees(self._groups(fsent.tokens, self._actors_in(layer, fsent), layer),
-                                              fsent.tokens, q, src, fr.cue, self.target_preps, self.breaks) \
-                if addressee else []
+            addressed = statements.addressees(fgroups, fsent.tokens, q, src, fr.cue, self.target_preps,
+                                              self.breaks) if addressee else []
             subj = statements.subject(groups, qtoks, self.breaks)
             tgt, why = statements.target(addressed + ([subj] if subj else []), src, ent.id, political)
             if tgt is None:
                 note(False, why, src.code)
                 continue
-            if code == statements.PLAIN[0] and any(
+            if code == statements.PLAIN and any(
                     f.source is not None and f.target is not None and f.source.key == src.key and
                     f.target.key == tgt.key and fsent.start <= f.evidence[0] < fsent.end for f in coded_before):
                 note(False, "the attributing clause already codes this dyad more specifically", src.code, tgt.code)
                 continue
-            date = self._date(doc, fsent, fsent.tokens, fr.cue or (qtoks[0] if qtoks else fsent.tokens[0]))
+            date = self._date(doc, fsent, fsent.tokens, fr.cue or (qtoks or fsent.tokens)[0])
             ev = (min(q.start, fsent.start), max(q.end, fsent.end))
             out.append(_Found(src, tgt, code, rule, "reported", date, None, ev, False, _confidence("quote", src, tgt)))
             note(True, "", src.code, tgt.code)
         return out
 
-    def _speaker_actor(self, ent: Entity, fsent: Sentence, layer: ActorLayer) -> Actor | None:
-        """The speaker as an actor: in the attributing sentence with its role merged ("NATO-Generalsekretär
-        X" speaks for NATO), else any mention of the entity."""
+    @staticmethod
+    def _speaker_actor(ent: Entity, fsent: Sentence, fgroups: list[Group], layer: ActorLayer) -> Actor | None:
+        """The speaker as an actor: in the attributing sentence (its `fgroups`) with its role merged
+        ("NATO-Generalsekretär X" speaks for NATO), else any mention of the entity."""
         spans = [(m.start, m.end) for m in ent.mentions if fsent.start <= m.start < fsent.end]
-        for g in self._groups(fsent.tokens, self._actors_in(layer, fsent), layer):
+        for g in fgroups:
             for a in g.members:
                 if a.key and (a.entity == ent.id or any(a.start <= s and e <= a.end for s, e in spans)):
                     return a
