@@ -187,3 +187,18 @@ def test_the_addressee_must_be_in_the_cues_clause() -> None:
     doc = said(text, "en", {"Jane Doe": ("PER", "USA", None, ["LEG"]), "Germany": ("GPE", "DEU", None, [])},
                "Jane Doe", "the workers to return", "urged")
     assert not any(r == "en.quote.appeal" for r, *_ in kept(doc)), kept(doc)
+
+
+def test_a_naming_verb_takes_the_named_actor() -> None:
+    text = 'Senator Jane Doe called Prime Minister Tom Brown "a disgrace".'
+    doc = said(text, "en", {"Jane Doe": ("PER", "USA", None, ["LEG"]), "Tom Brown": ("PER", "GBR", None, ["GOV"])},
+               "Jane Doe", "a disgrace", "called", "mixed")
+    assert ("en.quote.mixed", "111", "USALEG", "GBRGOV") in kept(doc), kept(doc)
+
+
+def test_a_medium_reports_but_makes_no_statement() -> None:
+    text = "Laut dem Sender Radio Nord bereitet Frankreich neue Gespräche vor."
+    doc = said(text, "de", {"Radio Nord": ("ORG", "DEU", None, ["MED"]), "Frankreich": ("GPE", "FRA", None, [])},
+               "Radio Nord", "bereitet Frankreich neue Gespräche vor", "Laut")
+    assert not kept(doc), kept(doc)
+    assert "speaker is not a political actor" in why(doc)
