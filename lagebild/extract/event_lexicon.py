@@ -39,17 +39,6 @@ class Entry:
         return f"{kind}.{self.lemma.replace(' ', '_')}"
 
 
-@dataclass(frozen=True, slots=True)
-class StatementCue:
-    """A class of quote cue verbs: the speech act's code and name, and whether the verb names its
-    addressee in the attributing clause ("wirft der EU vor", "urged Iran to", "nannte X einen …")."""
-
-    code: str
-    name: str
-    cues: tuple[str, ...]
-    addressee: bool = False
-
-
 @dataclass(slots=True)
 class Trigger:
     entry: Entry
@@ -247,3 +236,14 @@ def all_codes(lang: str) -> set[str]:
                 codes.update(c for _, c in e.refine)
     codes.update(c for c, _ in lex.tone)
     return codes
+
+
+@dataclass(frozen=True, slots=True)
+class StatementCue:
+    """A class of quote cue verbs: the speech act's code and name, and whether the verb names its
+    addressee in the attributing clause ("wirft der EU vor", "urged Iran to", "nannte X einen …")."""
+
+    code: str
+    name: str
+    cues: tuple[str, ...]
+    addressee: bool = False
