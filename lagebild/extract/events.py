@@ -280,7 +280,7 @@ class EventCoder:
             if src is None:
                 note(False, "speaker has no country or organisation")
                 continue
-            if not political(src) or (src.sectors and not set(src.sectors) & _POLITICAL_SECTORS):
+            if not political(src) or (src.sectors and set(src.sectors) <= {"MED", "BUS"}):
                 # a medium or company ("laut BBC") reports or sells; it makes no political statement
                 note(False, "speaker is not a political actor", src.code)
                 continue

@@ -202,3 +202,11 @@ def test_a_medium_reports_but_makes_no_statement() -> None:
                "Radio Nord", "bereitet Frankreich neue Gespräche vor", "Laut")
     assert not kept(doc), kept(doc)
     assert "speaker is not a political actor" in why(doc)
+
+
+def test_an_ngo_makes_statements() -> None:
+    text = "Amnesty International forderte, dass Frankreich die Gefangenen freilasse."
+    doc = said(text, "de", {"Amnesty International": ("ORG", None, "AMN", ["NGO"]),
+                            "Frankreich": ("GPE", "FRA", None, [])},
+               "Amnesty International", "dass Frankreich die Gefangenen freilasse", "forderte")
+    assert ("de.quote.demand", "100", "AMNNGO", "FRA") in kept(doc), kept(doc)
