@@ -121,7 +121,9 @@ def subject(groups: list[Group], qtoks: list[Token], breaks: frozenset[str]) -> 
         if qtoks[i].pos in ("PRON", "DET") and g.members[0].kind != "coref":
             continue  # "My thoughts": a pronoun the entity layer took for a name
         attribute = g.prep in _POSSESSIVE_PREPS or _genitive(qtoks, i)
-        if attribute and (i >= verb or any(t.pos == "ADP" for t in qtoks[:i - 1])):
+        # the head noun the attribute belongs to: before "of/von" (the last preposition) or the genitive
+        head = max((k for k in range(i) if qtoks[k].pos == "ADP"), default=i) if g.prep else i
+        if attribute and (i >= verb or any(t.pos == "ADP" for t in qtoks[:head])):
             continue  # "Fehler russischer Fluglotsen", "unter der Führung von X": not what the clause is about
         if g.prep is not None and not attribute:
             continue

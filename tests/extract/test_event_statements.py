@@ -172,6 +172,12 @@ def test_only_the_subject_of_the_quote_is_its_target() -> None:
     doc = said("Jane Doe said the policy of France was a mistake.", "en", ents, "Jane Doe",
                "the policy of France was a mistake", "said")
     assert dyads(doc) == {("USA", "010", "FRA")}, dyads(doc)
+    doc = said("Jane Doe said the policy of the French government was a mistake.", "en", ents, "Jane Doe",
+               "the policy of the French government was a mistake", "said")
+    assert dyads(doc) == {("USA", "010", "FRA")}, dyads(doc)
+    doc = said("Jane Doe said talks under the leadership of France had failed.", "en", ents, "Jane Doe",
+               "talks under the leadership of France had failed", "said")
+    assert not quoted(doc), dyads(doc)
 
 
 def test_verb_second_subject_de() -> None:
