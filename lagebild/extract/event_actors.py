@@ -9,11 +9,13 @@ demonym + role nouns ("ägyptische Bereitschaftspolizisten", "Belarusian KGB"), 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
+from lagebild import lang as langdata
 from lagebild.doc import Document
-from lagebild.kb.index import KB
+from lagebild.kb.index import KB, Role
 
 
 @dataclass(slots=True)
@@ -75,6 +77,30 @@ def _capitals(kb: KB) -> dict[str, str]:
     return cache
 
 
+@functools.cache
+def _compound_settings(lang: str) -> tuple[bool, int]:
+    cfg = langdata.load(lang, "actors")
+    return bool(cfg.get("compound_heads")), int(cfg.get("compound_min_prefix") or 4)
+
+
+def group_role(kb: KB, lang: str, word: str, lemma: str | None = None) -> Role | None:
+    """The role with sectors that `word` names: the word itself, or (where the language writes compounds
+    as one word) its longest head that is a role noun naming no single office ("Bereitschaftspolizisten"
+    → Polizisten). None when the word names no actor."""
+    role = kb.role(lang, word) or (kb.role(lang, lemma) if lemma else None)
+    if role is not None:
+        return role if role.sectors else None
+    compounds, min_prefix = _compound_settings(lang)
+    if not compounds or not word[:1].isupper():
+        return None
+    for k in range(min_prefix, len(word) - 3):
+        head = word[k:]
+        role = kb.role(lang, head[:1].upper() + head[1:])
+        if role is not None:
+            return role if role.sectors and not role.office else None
+    return None
+
+
 def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
     """All actor and place mentions of `doc`, sorted by position (needs the analyze layer)."""
     layer = ActorLayer()
@@ -113,7 +139,8 @@ def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
             if hit is None:
                 tok = toks[i]
                 if "-" in tok.text[1:-1]:
-                    # compound with an actor prefix: "US-Repräsentantenhaus", "NATO-Bitte"
+                    # compound with an actor prefix: "US-Repräsentantenhaus", "NATO-Bitte"; a group named
+                    # after a person or place ("Ali-Milizen") is a role all the same
                     prefix, _, rest = tok.text.partition("-")
                     cands = [c for c in kb.lookup(prefix + "-", lang) + kb.lookup(prefix, lang)
                              if c.kind in ("country", "org", "demonym")]
@@ -124,9 +151,12 @@ def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
                         layer.actors.append(Actor(tok.start, tok.end, c.country, c.org,
                                                   role.sectors if role else (), None,
                                                   "role" if role else "prefix", text=tok.text))
+                    elif not cands and free(tok.start, tok.end) and (role := group_role(kb, lang, rest)):
+                        layer.actors.append(Actor(tok.start, tok.end, None, None, role.sectors, None, "role",
+                                                  text=tok.text))
                 elif tok.pos in ("NOUN", "PROPN") and free(tok.start, tok.end):
-                    role = kb.role(lang, tok.text) or kb.role(lang, tok.lemma)
-                    if role is not None and role.sectors:
+                    role = group_role(kb, lang, tok.text, tok.lemma)
+                    if role is not None:
                         layer.actors.append(Actor(tok.start, tok.end, None, None, role.sectors, None, "role",
                                                   text=tok.text))
                 i += 1

@@ -1,0 +1,40 @@
+"""Group nouns in the actor layer (`lagebild.extract.event_actors`): compound heads, group names after a
+person or place, and the group nouns of roles.tsv that a demonym codes by country."""
+
+from __future__ import annotations
+
+from lagebild.analyze import make_analyzer
+from lagebild.doc import Document
+from lagebild.extract.event_actors import find_actors
+from lagebild.kb.index import KB
+
+
+def _roles(text: str, lang: str) -> dict[str, tuple[str, ...]]:
+    doc = make_analyzer(lang)(Document(doc_id="t", lang=lang, published="2024-10-14", text=text))
+    layer = find_actors(doc, KB.load(), lang)
+    return {a.text: a.sectors for a in layer.actors if a.kind == "role"}
+
+
+def test_compound_head_names_the_group_de() -> None:
+    roles = _roles("Hunderte Bereitschaftspolizisten umstellten das Lager, Dorfmilizen blockierten die Straße.", "de")
+    assert roles.get("Bereitschaftspolizisten") == ("COP",)
+    assert roles.get("Dorfmilizen") == ("REB",)
+
+
+def test_compound_with_an_office_head_is_another_office_de() -> None:
+    # a "Vereinspräsident" is no head of state, a "Mitarbeiter" no labour union
+    roles = _roles("Der Vereinspräsident und seine Mitarbeiter verließen das Stadion.", "de")
+    assert "Vereinspräsident" not in roles and "Mitarbeiter" not in roles
+
+
+def test_no_compound_heads_in_english() -> None:
+    assert "Firefighters" not in _roles("Firefighters reached the village on Monday.", "en")
+
+
+def test_group_named_after_a_person_de() -> None:
+    assert _roles("Die Gaddafi-Milizen beschossen die Stadt.", "de").get("Gaddafi-Milizen") == ("REB",)
+
+
+def test_demonym_group_nouns() -> None:
+    assert _roles("Police detained two Canadian nationals and five other individuals.", "en").get("nationals") == ("CVL",)
+    assert _roles("Eine russische Delegation reiste nach Peking.", "de").get("Delegation") == ("GOV",)
