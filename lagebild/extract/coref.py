@@ -64,6 +64,7 @@ class CorefLexicon:
     masculine_determiners: frozenset[str]
     role_nouns: tuple[str, ...]
     org_nouns: tuple[str, ...]
+    group_of: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
     female_suffixes: tuple[str, ...]
@@ -132,6 +133,7 @@ def load_coref_lexicon(lang: str) -> CorefLexicon:
         masculine_determiners=_low(cfg.get("masculine_determiners")),
         role_nouns=by_len(cfg.get("role_nouns")),
         org_nouns=by_len(cfg.get("org_nouns")),
+        group_of=_low(cfg.get("group_of")),
         female_words=_low(gender.get("female_words")),
         male_words=_low(gender.get("male_words")),
         female_suffixes=tuple(sorted(_low(gender.get("female_suffixes")))),
@@ -183,6 +185,7 @@ class _Ref:
     sentence: int
     ident: str = ""
     roles: tuple[str, ...] = field(default=())  # lowercase words written before a person's mention
+    in_pp: bool = False  # the mention is governed by a preposition ("Speaking to X", "mit X")
 
     @property
     def key(self) -> str | None:
@@ -274,6 +277,15 @@ class CorefResolver:
         def roles_before(start: int) -> tuple[str, ...]:
             return tuple(w.strip(_STRIP).lower() for w in text[max(0, start - 60):start].split()[-3:])
 
+        def in_pp(si: int, start: int) -> bool:
+            # the noun phrase the mention ends ("mit dem Präsidenten Putin", "to Martin Smith of PBS")
+            # starts right after a preposition
+            toks = sentences[si].tokens
+            k = next((n for n, t in enumerate(toks) if t.start >= start), len(toks)) - 1
+            while k >= 0 and toks[k].pos in ("DET", "ADJ", "NUM", "NOUN", "PROPN"):
+                k -= 1
+            return k >= 0 and toks[k].pos == "ADP"
+
         # named entity mentions first, with the country, organisation and sectors of an actor found
         # at the same place (a KB person "Johnson" inside the entity "Boris Johnson")
         covered: list[tuple[int, int]] = []
@@ -298,24 +310,59 @@ class CorefResolver:
             ent = alias.get(e.id, e.id)
             refs[si].append(_Ref(ms, me, ent, country, org, sectors, kind, g, "sg", person, state,
                                  not person and not state, si, ent,
-                                 roles_before(ms) + ((e.role.lower(),) if person and e.role else ())))
+                                 roles_before(ms) + ((e.role.lower(),) if person and e.role else ()),
+                                 in_pp(si, ms)))
             covered.append((ms, me))
-        for a in actors:
-            if not a.key or a.kind == "demonym" or any(a.start < ce and cs < a.end for cs, ce in covered):
+        group_country: dict[str, Actor] = {}
+        for n, a in enumerate(actors):
+            if a.kind == "demonym" or any(a.start < ce and cs < a.end for cs, ce in covered):
                 continue
             si = sent_of(a.start)
             if si < 0 or a.start >= sentences[si].end:
                 continue
+            number = "pl" if self._plural_role(a) else "sg"
+            if not a.key:
+                # a plural group noun ("die Flüchtlinge", "Kämpfer von Boko Haram") is what "sie"/"they"
+                # most often stands for: a candidate with the country it is written with, else none
+                if number != "pl" or self._person_role(a):
+                    continue
+                a = self._group_actor(a, n, actors, text, group_country)
             person = a.kind == "person"
             state = a.kind in ("country", "capital")
             g = lex.name_gender(a.text) if person else None
-            number = "pl" if self._plural_role(a) else "sg"
             refs[si].append(_Ref(a.start, a.end, a.entity, a.country, a.org, tuple(a.sectors), a.kind, g, number, person,
-                                 state, a.kind == "org", si, a.entity or a.key or "",
-                                 roles_before(a.start) if person else ()))
+                                 state, a.kind == "org", si, a.entity or a.key or f"group:{a.text.casefold()}",
+                                 roles_before(a.start) if person else (), in_pp(si, a.start)))
         for r in refs:
             r.sort(key=lambda x: x.start)
         return refs
+
+    def _group_actor(self, a: Actor, n: int, actors: list[Actor], text: str, seen: dict[str, Actor]) -> Actor:
+        """A country-less group noun with the country of a demonym or country right before it
+        ("sudanesische Flüchtlinge"), of the actor it is "of" ("Kämpfer von Boko Haram"), or of the
+        last mention of the same noun that had one."""
+        noun = a.text.split()[-1].casefold() if a.text else ""
+        near = None
+        if n > 0 and actors[n - 1].key and actors[n - 1].kind in ("demonym", "country", "capital", "prefix") and \
+                not text[actors[n - 1].end:a.start].strip(" ,"):
+            near = actors[n - 1]
+        elif n + 1 < len(actors) and actors[n + 1].key and actors[n + 1].kind != "demonym" and \
+                text[a.end:actors[n + 1].start].strip().casefold() in self.lex.group_of:
+            near = actors[n + 1]
+        if near is not None:
+            seen[noun] = near
+        else:
+            near = seen.get(noun)
+        if near is None:
+            return a
+        return Actor(a.start, a.end, near.country, near.org if near.kind != "demonym" else None, a.sectors, None,
+                     a.kind, text=a.text)
+
+    def _person_role(self, a: Actor) -> bool:
+        """A role that names one person's office ("Präsidenten" is mostly a singular case form)."""
+        last = a.text.split()[-1] if a.text else ""
+        role = self.kb.role(self.lang, last)
+        return role is None or role.office is not None or self.lex.role_noun(role.lemma) is not None
 
     def _plural_role(self, a: Actor) -> bool:
         if a.kind == "people":
@@ -410,7 +457,10 @@ class CorefResolver:
                     if gn is None or not free(t.start, t.end):
                         continue
                     gender, number = gn
-                    found = _find(refs, si, t.start, lambda r, g=gender, n=number: _fits(r, g, n), _PRONOUN_WINDOW)
+                    found = _find(refs, si, t.start, lambda r, g=gender, n=number: _fits(r, g, n), _PRONOUN_WINDOW,
+                                  demote_pp=kind == "pronoun")
+                    if found is None and kind == "pronoun":
+                        found = _subject_state(refs, si, t.start)
                     if found is None:
                         continue
                     ref, dist, same = found
@@ -529,11 +579,18 @@ def _fits(r: _Ref, gender: str | None, number: str) -> bool:
     return (r.person and r.gender == "f") or r.number == "pl" or r.org_like
 
 
-def _find(refs: list[list[_Ref]], si: int, before: int, ok, window: int) -> tuple[_Ref, int, bool] | None:
+def _find(refs: list[list[_Ref]], si: int, before: int, ok, window: int,
+          demote_pp: bool = False) -> tuple[_Ref, int, bool] | None:
     """The nearest sentence's fitting candidate: (ref, sentences back, whether all candidates there
-    share the chosen one's country)."""
+    share the chosen one's country). `demote_pp`: in the pronoun's own sentence a candidate governed by
+    a preposition is taken only when no sentence before offers one ("Speaking to X, he said": he is
+    not X)."""
+    held: list[_Ref] = []
     for k in range(si, max(-1, si - window - 1), -1):
         cands = [r for r in refs[k] if ok(r) and r.end <= before]
+        if demote_pp and k == si:
+            held = [r for r in cands if r.in_pp]
+            cands = [r for r in cands if not r.in_pp]
         if not cands:
             continue
         same = len({r.key for r in cands if r.key}) <= 1
@@ -544,6 +601,23 @@ def _find(refs: list[list[_Ref]], si: int, before: int, ok, window: int) -> tupl
                 cands = known
         best = cands[0]
         return best, si - k, same
+    if held:
+        return held[0], 0, len({r.key for r in held if r.key}) <= 1
+    return None
+
+
+def _subject_state(refs: list[list[_Ref]], si: int, before: int) -> tuple[_Ref, int, bool] | None:
+    """A pronoun that fits no person or group may stand for a state ("China … Stattdessen verkauft
+    sie …", written for "die Volksrepublik"): the one state named outside a prepositional phrase in
+    its own sentence before it, else in the sentence before."""
+    for k in (si, si - 1):
+        if k < 0:
+            return None
+        states = [r for r in refs[k] if r.state and not r.in_pp and r.end <= before and r.kind != "coref"]
+        if len({r.key for r in states}) == 1:
+            return states[0], si - k, True
+        if states:
+            return None
     return None
 
 

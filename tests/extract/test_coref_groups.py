@@ -1,0 +1,52 @@
+"""Coreference of pronouns with groups, states and prepositional phrases (`lagebild.extract.coref`)."""
+
+from __future__ import annotations
+
+from tests.extract.test_events import code
+
+CHN = ("GPE", "CHN", None, [])
+RUS = ("GPE", "RUS", None, [])
+
+
+def _link(doc, text: str) -> dict:
+    return next(lk for lk in doc.layers["coref"] if lk["text"] == text)
+
+
+def test_pronoun_skips_the_person_spoken_to_en() -> None:
+    doc = code("Vladimir Putin arrived in Beijing on Monday. Speaking to John Miller of the BBC, he said the talks "
+               "went well.", "en", {"Vladimir Putin": ("PER", "RUS", None, ["GOV"]),
+                                    "John Miller": ("PER", "GBR", None, ["MED"]), "BBC": ("ORG", "GBR", None, ["MED"])})
+    assert _link(doc, "he")["entity"] == "e1"
+
+
+def test_pronoun_skips_the_person_met_de() -> None:
+    doc = code("Olaf Scholz reiste am Montag nach Paris. Nach einem Treffen mit Emmanuel Macron sagte er, die "
+               "Gespräche seien gut verlaufen.", "de", {"Olaf Scholz": ("PER", "DEU", None, ["GOV"]),
+                                                       "Emmanuel Macron": ("PER", "FRA", None, ["GOV"])})
+    assert _link(doc, "er")["country"] == "DEU"
+
+
+def test_plural_pronoun_stands_for_a_group_de() -> None:
+    # "sie" after a group noun coded by its demonym is the group, not an organisation named later
+    doc = code("Sudanesische Flüchtlinge besetzten einen Platz vor dem Büro der Vereinten Nationen, weil sie "
+               "Schutz forderten.", "de", {"Vereinten Nationen": ("ORG", None, "UN", ["IGO"])})
+    assert _link(doc, "sie")["country"] == "SDN"
+
+
+def test_group_of_an_organisation_en() -> None:
+    doc = code("Fighters of Boko Haram entered the village before they burned the market.", "en",
+               {"Boko Haram": ("ORG", "NGA", None, ["REB"])})
+    assert _link(doc, "they")["country"] == "NGA"
+
+
+def test_singular_case_of_an_office_is_no_group_de() -> None:
+    # "des Präsidenten" looks plural but names one office holder: "sie" is not him
+    doc = code("Nach Angaben des russischen Präsidenten wächst der Handel. Die Zahlen seien gut, sie wüchsen weiter.",
+               "de", {})
+    assert not any(lk["text"] == "sie" and lk["country"] == "RUS" for lk in doc.layers["coref"])
+
+
+def test_pronoun_for_the_subject_state_de() -> None:
+    doc = code("China erklärt sich im Konflikt für neutral. Stattdessen liefert sie Bauteile an Russland.", "de",
+               {"China": CHN, "Russland": RUS})
+    assert _link(doc, "sie")["country"] == "CHN"
