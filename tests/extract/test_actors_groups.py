@@ -38,3 +38,14 @@ def test_group_named_after_a_person_de() -> None:
 def test_demonym_group_nouns() -> None:
     assert _roles("Police detained two Canadian nationals and five other individuals.", "en").get("nationals") == ("CVL",)
     assert _roles("Eine russische Delegation reiste nach Peking.", "de").get("Delegation") == ("GOV",)
+
+
+def test_article_country_is_the_one_named_most() -> None:
+    from tests.extract.test_events import code
+
+    # more mentions of people whose country the entity stage guessed do not outweigh the country the
+    # text names
+    doc = code("Kamerun verteilt Ziegen an junge Leute. Amina Bello und Musa Garba bekamen welche. Amina Bello und "
+               "Musa Garba freuen sich. Amina Bello lebt seit Jahren in Kamerun.", "de", {"Amina Bello": ("PER", "NGA", None, []),
+                                                 "Musa Garba": ("PER", "NGA", None, [])})
+    assert doc.layers["event_actors"].default_country == "CMR"
