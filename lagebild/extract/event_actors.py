@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from lagebild import lang as langdata
+from lagebild.analyze import Token
 from lagebild.doc import Document
 from lagebild.kb.index import KB, Role
 
@@ -101,6 +102,16 @@ def group_role(kb: KB, lang: str, word: str, lemma: str | None = None) -> Role |
     return None
 
 
+def _inside_name(toks: list[Token], i: int, actors: list[Actor]) -> bool:
+    """Token `i` ends a longer proper name that is not an actor ("New Jersey", "Papua New Guinea"
+    when the KB lacks it): a capitalised proper noun right before it that no actor covers."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    return prev.pos == "PROPN" and prev.text[:1].isupper() and \
+        not any(a.start <= prev.start < a.end for a in actors)
+
+
 def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
     """All actor and place mentions of `doc`, sorted by position (needs the analyze layer)."""
     layer = ActorLayer()
@@ -168,7 +179,7 @@ def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
                 layer.places.append(PlaceMention(s, e, place.name, place.country, place.feature))
             elif c is not None and c.kind == "country" and not have_places:
                 layer.places.append(PlaceMention(s, e, c.name, c.country, "country"))
-            if free(s, e):
+            if free(s, e) and not (c is not None and c.kind == "country" and _inside_name(toks, i, layer.actors)):
                 if c is not None:
                     kind = "people" if c.kind == "demonym" and c.feature == "people" else c.kind
                     layer.actors.append(Actor(s, e, c.country, c.org if c.kind != "demonym" else None, (),

@@ -49,3 +49,10 @@ def test_article_country_is_the_one_named_most() -> None:
                "Musa Garba freuen sich. Amina Bello lebt seit Jahren in Kamerun.", "de", {"Amina Bello": ("PER", "NGA", None, []),
                                                  "Musa Garba": ("PER", "NGA", None, [])})
     assert doc.layers["event_actors"].default_country == "CMR"
+
+
+def test_country_name_inside_a_longer_name_is_no_actor_en() -> None:
+    doc = make_analyzer("en")(Document(doc_id="t", lang="en", published="2024-10-14",
+                                       text="The former New Jersey governor met officials of Jersey and the UN Syria envoy."))
+    codes = [(a.text, a.country) for a in find_actors(doc, KB.load(), "en").actors if a.kind == "country"]
+    assert codes.count(("Jersey", "JEY")) == 1 and ("Syria", "SYR") in codes
