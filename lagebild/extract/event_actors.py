@@ -190,11 +190,15 @@ def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
             i += n
     layer.actors.sort(key=lambda a: (a.start, -a.end))
     layer.places.sort(key=lambda p: p.start)
-    # the article's country: the one its text names most (countries, capitals, demonyms, places); the
-    # countries the entity stage gives persons and organisations only break a tie, since a person's
-    # country is often a guess from the article itself
+    # the article's country: the one its text names most (countries, capitals, demonyms, places; the
+    # headline, where the text starts with it, counts twice); the countries the entity stage gives
+    # persons and organisations only break a tie, since a person's country is often a guess from the
+    # article itself
+    head_end = len(doc.title) if doc.title and text.startswith(doc.title) else 0
     named = Counter(a.country for a in layer.actors if a.country and a.kind in ("country", "capital", "demonym", "people"))
     named.update(p.country for p in layer.places if p.country)
+    named.update(a.country for a in layer.actors if a.country and a.end <= head_end
+                 and a.kind in ("country", "capital", "demonym", "people"))
     counts = Counter(a.country for a in layer.actors if a.country and a.kind != "demonym")
     counts.update(p.country for p in layer.places if p.country)
     layer.default_country = max(counts, key=lambda c: (named[c], counts[c])) if counts else None

@@ -56,3 +56,18 @@ def test_country_name_inside_a_longer_name_is_no_actor_en() -> None:
                                        text="The former New Jersey governor met officials of Jersey and the UN Syria envoy."))
     codes = [(a.text, a.country) for a in find_actors(doc, KB.load(), "en").actors if a.kind == "country"]
     assert codes.count(("Jersey", "JEY")) == 1 and ("Syria", "SYR") in codes
+
+
+def test_headline_country_weighs_more() -> None:
+    title = "Paraguay ruft den Notstand aus"
+    text = title + "\n\nIn Paraguay erkrankten viele Menschen. Auch Bolivien meldet Fälle, die bolivianische " \
+                   "Regierung und Bolivien reagierten."
+    doc = make_analyzer("de")(Document(doc_id="t", lang="de", published="2024-10-14", title=title, text=text))
+    assert find_actors(doc, KB.load(), "de").default_country == "PRY"
+
+
+def test_demonyms_of_smaller_countries() -> None:
+    for lang, text, word, country in (("de", "Die Behörden halfen jungen Kamerunern.", "Kamerunern", "CMR"),
+                                      ("en", "Police detained two Bolivian nationals.", "Bolivian", "BOL")):
+        doc = make_analyzer(lang)(Document(doc_id="t", lang=lang, published="2024-10-14", text=text))
+        assert (word, country) in [(a.text, a.country) for a in find_actors(doc, KB.load(), lang).actors]
