@@ -79,8 +79,12 @@ def _capitals(kb: KB) -> dict[str, str]:
 
 
 @functools.cache
+def _settings(lang: str) -> dict:
+    return langdata.load(lang, "actors")
+
+
 def _compound_settings(lang: str) -> tuple[bool, int]:
-    cfg = langdata.load(lang, "actors")
+    cfg = _settings(lang)
     return bool(cfg.get("compound_heads")), int(cfg.get("compound_min_prefix") or 4)
 
 
@@ -130,6 +134,7 @@ def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
             layer.places.append(PlaceMention(m.start, m.end, p.name, p.country, p.feature))
     have_places = bool(layer.places)
     capitals = _capitals(kb)
+    genitives = tuple(_settings(lang).get("genitive_endings") or ())
 
     def free(s: int, e: int) -> bool:
         return not any(s < ce and cs < e for cs, ce in covered)
@@ -144,6 +149,10 @@ def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
                     continue
                 s, e = toks[i].start, toks[i + n - 1].end
                 cands = kb.lookup(text[s:e], lang)
+                if not cands and n > 1:
+                    # the KB inflects one-word names only: "Hong Kongs", "Sri Lankas"
+                    cands = [c for g in genitives if text[s:e].endswith(g)
+                             for c in kb.lookup(text[s:e - len(g)], lang) if c.kind in ("country", "place", "org")]
                 if cands:
                     hit = (n, s, e, cands)
                     break

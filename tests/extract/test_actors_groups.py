@@ -71,3 +71,10 @@ def test_demonyms_of_smaller_countries() -> None:
                                       ("en", "Police detained two Bolivian nationals.", "Bolivian", "BOL")):
         doc = make_analyzer(lang)(Document(doc_id="t", lang=lang, published="2024-10-14", text=text))
         assert (word, country) in [(a.text, a.country) for a in find_actors(doc, KB.load(), lang).actors]
+
+
+def test_genitive_of_a_name_of_two_words_de() -> None:
+    doc = make_analyzer("de")(Document(doc_id="t", lang="de", published="2024-10-14",
+                                       text="Sri Lankas Regierung und Hong Kongs Polizei reagierten."))
+    found = {a.text: a.country for a in find_actors(doc, KB.load(), "de").actors}
+    assert found.get("Sri Lankas") == "LKA" and found.get("Hong Kongs") == "HKG"
