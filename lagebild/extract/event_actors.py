@@ -116,6 +116,47 @@ def _inside_name(toks: list[Token], i: int, actors: list[Actor]) -> bool:
         not any(a.start <= prev.start < a.end for a in actors)
 
 
+def _groups_in_places(doc: Document, kb: KB, lang: str, layer: ActorLayer) -> None:
+    """A group noun written without a country but with the place it is in ("Demonstranten in Minsk",
+    "police in Hong Kong", "die Behörden in der Hauptstadt Tunis") is of that place's country. Not for
+    groups that are often abroad (soldiers, refugees, embassies: `place_sectors`, `abroad_roles`), nor
+    where a demonym already says whose the group is ("die syrische Opposition in Istanbul")."""
+    cfg = _settings(lang)
+    preps = {str(w).casefold() for w in cfg.get("place_prepositions") or ()}
+    sectors = set(cfg.get("place_sectors") or ())
+    abroad = {str(w).casefold() for w in cfg.get("abroad_roles") or ()}
+    if not preps:
+        return
+    place_at = {p.start: p for p in layer.places if p.country}
+    place_at.update({a.start: a for a in layer.actors if a.kind in ("country", "capital") and a.country
+                     and a.start not in place_at})
+    ends = {a.end for a in layer.actors if a.kind != "role" and a.country}
+    where = {t.start: (sent.tokens, k) for sent in doc.layers.get("sentences") or [] for k, t in enumerate(sent.tokens)}
+    for n, a in enumerate(layer.actors):
+        if a.kind != "role" or a.country or a.org or not set(a.sectors) & sectors or a.start not in where:
+            continue
+        toks, k = where[a.start]
+        role = group_role(kb, lang, a.text.split("-")[-1])
+        if role is not None and role.lemma.casefold() in abroad:
+            continue
+        b = k - 1
+        while b >= 0 and toks[b].end not in ends and toks[b].pos in ("ADJ", "DET", "NUM"):
+            b -= 1
+        if b >= 0 and toks[b].end in ends:
+            continue
+        j = next((m for m in range(k, len(toks)) if toks[m].start >= a.end), None)
+        if j is None or toks[j].text.casefold() not in preps:
+            continue
+        j += 1
+        while j < len(toks) and toks[j].pos in ("DET", "ADJ"):
+            j += 1
+        place = place_at.get(toks[j].start) if j < len(toks) else None
+        if place is None and j + 1 < len(toks) and toks[j].pos == "NOUN":
+            place = place_at.get(toks[j + 1].start)  # "in der Hauptstadt Tunis"
+        if place is not None:
+            layer.actors[n] = Actor(a.start, a.end, place.country, None, a.sectors, None, "role", text=a.text)
+
+
 def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
     """All actor and place mentions of `doc`, sorted by position (needs the analyze layer)."""
     layer = ActorLayer()
@@ -199,6 +240,7 @@ def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
             i += n
     layer.actors.sort(key=lambda a: (a.start, -a.end))
     layer.places.sort(key=lambda p: p.start)
+    _groups_in_places(doc, kb, lang, layer)
     # the article's country: the one its text names most (countries, capitals, demonyms, places; the
     # headline, where the text starts with it, counts twice); the countries the entity stage gives
     # persons and organisations only break a tie, since a person's country is often a guess from the

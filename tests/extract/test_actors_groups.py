@@ -78,3 +78,20 @@ def test_genitive_of_a_name_of_two_words_de() -> None:
                                        text="Sri Lankas Regierung und Hong Kongs Polizei reagierten."))
     found = {a.text: a.country for a in find_actors(doc, KB.load(), "de").actors}
     assert found.get("Sri Lankas") == "LKA" and found.get("Hong Kongs") == "HKG"
+
+
+def _countries(text: str, lang: str) -> dict[str, str | None]:
+    doc = make_analyzer(lang)(Document(doc_id="t", lang=lang, published="2024-10-14", text=text))
+    return {a.text: a.country for a in find_actors(doc, KB.load(), lang).actors if a.kind == "role"}
+
+
+def test_group_in_a_place_is_of_its_country() -> None:
+    assert _countries("Police in Minsk detained dozens of students.", "en").get("Police") == "BLR"
+    assert _countries("Die Demonstranten in der Hauptstadt Tunis forderten Reformen.", "de").get("Demonstranten") == "TUN"
+
+
+def test_groups_often_abroad_keep_no_place_country() -> None:
+    found = _countries("Soldaten in Afghanistan und die Botschaft in Kabul sowie Flüchtlinge in Kairo warteten.", "de")
+    assert found.get("Soldaten") is None and found.get("Botschaft") is None and found.get("Flüchtlinge") is None
+    # whose group it is, the adjective says
+    assert _countries("Die syrische Opposition in Istanbul protestierte.", "de").get("Opposition") is None
