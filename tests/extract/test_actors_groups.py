@@ -38,6 +38,7 @@ def test_group_named_after_a_person_de() -> None:
 def test_demonym_group_nouns() -> None:
     assert _roles("Police detained two Canadian nationals and five other individuals.", "en").get("nationals") == ("CVL",)
     assert _roles("Eine russische Delegation reiste nach Peking.", "de").get("Delegation") == ("GOV",)
+    assert _roles("Die russische Untersuchungskommission legte ihren Bericht vor.", "de").get("Untersuchungskommission") == ("GOV",)
 
 
 def test_article_country_is_the_one_named_most() -> None:
