@@ -537,8 +537,10 @@ class CorefResolver:
         if cands:
             r = max(cands, key=lambda x: x.start)
             rule = "role_named_with"
-        elif fallback and self._person_desc(toks, i):
-            # no one named with the role: the last person of fitting gender (a guess: not for events)
+        elif fallback and self._person_desc(toks, i) and lex.role_noun(t.text):
+            # no one named with the role: the last person of fitting gender (a guess: not for events);
+            # only for nouns that name a person's office, not for groups and bodies ("die Flüchtlinge",
+            # "das Militär")
             r = max(fallback, key=lambda x: (x.gender == want if want else False, x.start))
             rule = "role_last_person"
         else:

@@ -50,3 +50,9 @@ def test_pronoun_for_the_subject_state_de() -> None:
     doc = code("China erklärt sich im Konflikt für neutral. Stattdessen liefert sie Bauteile an Russland.", "de",
                {"China": CHN, "Russland": RUS})
     assert _link(doc, "sie")["country"] == "CHN"
+
+
+def test_group_noun_is_no_description_of_a_person_de() -> None:
+    doc = code("Die Sprecherin Anna Berger äußerte sich am Montag. Die Flüchtlinge und das Militär blieben ruhig.",
+               "de", {"Anna Berger": ("PER", "DEU", None, [])})
+    assert not [lk for lk in doc.layers["coref"] if lk["text"] in ("Flüchtlinge", "Militär")]
