@@ -106,6 +106,16 @@ def group_role(kb: KB, lang: str, word: str, lemma: str | None = None) -> Role |
     return None
 
 
+def _gpe_kind(kb: KB, lang: str, surface: str) -> str:
+    """"people" for a mention of a country that names its people ("junge Kameruner", "Syrians"): they
+    are a group of that country, not its state; else "country"."""
+    cands = kb.lookup(surface, lang)
+    if any(c.kind == "demonym" and c.feature == "people" for c in cands) and \
+            not any(c.kind == "country" for c in cands):
+        return "people"
+    return "country"
+
+
 def _inside_name(toks: list[Token], i: int, actors: list[Actor]) -> bool:
     """Token `i` ends a longer proper name that is not an actor ("New Jersey", "Papua New Guinea"
     when the KB lacks it): a capitalised proper noun right before it that no actor covers."""
@@ -167,8 +177,8 @@ def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
         if e.type == "LOC" or not (e.country or e.org or e.sectors):
             continue
         for m in e.mentions:
-            layer.actors.append(Actor(m.start, m.end, e.country, e.org, tuple(e.sectors), e.id,
-                                      "entity" if ent_type[e.id] != "GPE" else "country", text=m.text))
+            kind = "entity" if ent_type[e.id] != "GPE" else _gpe_kind(kb, lang, m.text)
+            layer.actors.append(Actor(m.start, m.end, e.country, e.org, tuple(e.sectors), e.id, kind, text=m.text))
             covered.append((m.start, m.end))
     for p in doc.places:
         for m in p.mentions:

@@ -96,3 +96,13 @@ def test_groups_often_abroad_keep_no_place_country() -> None:
     assert found.get("Soldaten") is None and found.get("Botschaft") is None and found.get("Flüchtlinge") is None
     # whose group it is, the adjective says
     assert _countries("Die syrische Opposition in Istanbul protestierte.", "de").get("Opposition") is None
+
+
+def test_people_noun_of_a_country_entity_is_a_group() -> None:
+    from tests.extract.test_events import code
+
+    # the entity stage may file "Kameruner" under the country; as an actor it is the people, not the state
+    doc = code("Die Behörden verteilen Ziegen an junge Kameruner.", "de",
+               {"Kameruner": ("GPE", "CMR", None, []), "Kamerun": ("GPE", "CMR", None, [])})
+    kinds = {a.text: a.kind for a in doc.layers["event_actors"].actors}
+    assert kinds["Kameruner"] == "people"
