@@ -56,6 +56,7 @@ class CorefLexicon:
     lang: str
     pronouns: dict[str, tuple[str | None, str]]
     polite: frozenset[str]
+    object_pronouns: frozenset[str]
     possessives: dict[str, tuple[str | None, str]]
     possessive_before_noun: frozenset[str]
     state_nouns: frozenset[str]
@@ -125,6 +126,7 @@ def load_coref_lexicon(lang: str) -> CorefLexicon:
         lang=lang,
         pronouns=_gn(cfg.get("pronouns")),
         polite=frozenset(str(x) for x in cfg.get("polite_pronouns") or []),
+        object_pronouns=_low(cfg.get("object_pronouns")),
         possessives=_gn(cfg.get("possessives")),
         possessive_before_noun=_low(cfg.get("possessive_before_noun")),
         state_nouns=frozenset(str(x) for x in cfg.get("state_nouns") or []),
@@ -374,8 +376,11 @@ class CorefResolver:
         if role is None:
             return False
         if self.lang == "en":
-            return last.casefold() != role.lemma.casefold() and last.casefold().endswith("s") or \
-                last.casefold() in ("police", "authorities", "forces", "troops", "military")
+            # a plural lemma ("nationals", "individuals") is plural too; "congress" is not
+            low = last.casefold()
+            return low.endswith("s") and not low.endswith("ss") and \
+                (low != role.lemma.casefold() or role.lemma.casefold().endswith("s")) or \
+                low in ("police", "authorities", "forces", "troops", "military")
         return last != role.lemma and last.endswith(("en", "innen", "e", "s")) and not last.endswith("in")
 
     # ------------------------------------------------------------------ name parts
@@ -432,7 +437,9 @@ class CorefResolver:
                 prev = toks[i - 1] if i > 0 else None
                 kind = None
                 gn = None
-                if low in lex.pronouns and t.pos == "PRON" and not (t.text in lex.polite and i > 0):
+                # the object forms are pronouns whatever the tagger says ("lobte ihn")
+                if low in lex.pronouns and (t.pos == "PRON" or low in lex.object_pronouns) and \
+                        not (t.text in lex.polite and i > 0):
                     if low in lex.possessive_before_noun and nxt is not None and nxt.pos in ("NOUN", "PROPN", "ADJ"):
                         kind, gn = "possessive", lex.possessives.get(low)
                     else:
@@ -458,7 +465,7 @@ class CorefResolver:
                         continue
                     gender, number = gn
                     found = _find(refs, si, t.start, lambda r, g=gender, n=number: _fits(r, g, n), _PRONOUN_WINDOW,
-                                  demote_pp=kind == "pronoun")
+                                  demote_pp=kind == "pronoun", nearest=low in lex.object_pronouns)
                     if found is None and kind == "pronoun":
                         found = _subject_state(refs, si, t.start)
                     if found is None:
@@ -582,11 +589,12 @@ def _fits(r: _Ref, gender: str | None, number: str) -> bool:
 
 
 def _find(refs: list[list[_Ref]], si: int, before: int, ok, window: int,
-          demote_pp: bool = False) -> tuple[_Ref, int, bool] | None:
+          demote_pp: bool = False, nearest: bool = False) -> tuple[_Ref, int, bool] | None:
     """The nearest sentence's fitting candidate: (ref, sentences back, whether all candidates there
     share the chosen one's country). `demote_pp`: in the pronoun's own sentence a candidate governed by
     a preposition is taken only when no sentence before offers one ("Speaking to X, he said": he is
-    not X)."""
+    not X). `nearest`: an object pronoun takes the nearest candidate of its own sentence, not its
+    subject ("Merkel traf Macron und lobte ihn", "X arrested Y, claiming them to be …")."""
     held: list[_Ref] = []
     for k in range(si, max(-1, si - window - 1), -1):
         cands = [r for r in refs[k] if ok(r) and r.end <= before]
@@ -595,13 +603,15 @@ def _find(refs: list[list[_Ref]], si: int, before: int, ok, window: int,
             cands = [r for r in cands if not r.in_pp]
         if not cands:
             continue
-        same = len({r.key for r in cands if r.key}) <= 1
+        # an object pronoun does not stand for its own clause's subject (the first candidate there)
+        rivals = cands[1:] if nearest and k == si and len(cands) > 1 else cands
+        same = len({r.key for r in rivals if r.key}) <= 1
         if len({r.ident for r in cands}) > 1:
             # a candidate of known gender beats those of unknown gender when it is the only one
             known = [r for r in cands if r.gender is not None]
             if known and len({r.ident for r in known}) == 1:
                 cands = known
-        best = cands[0]
+        best = cands[-1] if nearest and k == si else cands[0]
         return best, si - k, same
     if held:
         return held[0], 0, len({r.key for r in held if r.key}) <= 1

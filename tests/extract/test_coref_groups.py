@@ -56,3 +56,12 @@ def test_group_noun_is_no_description_of_a_person_de() -> None:
     doc = code("Die Sprecherin Anna Berger äußerte sich am Montag. Die Flüchtlinge und das Militär blieben ruhig.",
                "de", {"Anna Berger": ("PER", "DEU", None, [])})
     assert not [lk for lk in doc.layers["coref"] if lk["text"] in ("Flüchtlinge", "Militär")]
+
+
+def test_object_pronoun_is_not_its_subject() -> None:
+    doc = code("Angela Merkel traf Emmanuel Macron und lobte ihn.", "de",
+               {"Angela Merkel": ("PER", "DEU", None, ["GOV"]), "Emmanuel Macron": ("PER", "FRA", None, ["GOV"])})
+    assert _link(doc, "ihn")["country"] == "FRA"
+    doc = code("The Belarusian police detained 30 Russian nationals, accusing them of plotting unrest.", "en", {})
+    lk = _link(doc, "them")
+    assert lk["country"] == "RUS" and lk["same_key"]
