@@ -39,7 +39,7 @@ from typing import Any
 from lagebild import lang as langdata
 from lagebild.analyze import Sentence
 from lagebild.doc import Document, Entity
-from lagebild.extract.event_actors import Actor, find_actors
+from lagebild.extract.event_actors import Actor, find_actors, group_role
 from lagebild.kb.index import KB
 
 _STRIP = ",.;:()\"'„“”«»"
@@ -57,6 +57,8 @@ class CorefLexicon:
     pronouns: dict[str, tuple[str | None, str]]
     polite: frozenset[str]
     object_pronouns: frozenset[str]
+    same_plural_endings: tuple[str, ...]
+    singular_determiners: frozenset[str]
     possessives: dict[str, tuple[str | None, str]]
     possessive_before_noun: frozenset[str]
     state_nouns: frozenset[str]
@@ -127,6 +129,8 @@ def load_coref_lexicon(lang: str) -> CorefLexicon:
         pronouns=_gn(cfg.get("pronouns")),
         polite=frozenset(str(x) for x in cfg.get("polite_pronouns") or []),
         object_pronouns=_low(cfg.get("object_pronouns")),
+        same_plural_endings=tuple(str(x) for x in cfg.get("same_plural_endings") or ()),
+        singular_determiners=_low(cfg.get("singular_determiners")),
         possessives=_gn(cfg.get("possessives")),
         possessive_before_noun=_low(cfg.get("possessive_before_noun")),
         state_nouns=frozenset(str(x) for x in cfg.get("state_nouns") or []),
@@ -322,7 +326,7 @@ class CorefResolver:
             si = sent_of(a.start)
             if si < 0 or a.start >= sentences[si].end:
                 continue
-            number = "pl" if self._plural_role(a) else "sg"
+            number = "pl" if self._plural_role(a, text) else "sg"
             if not a.key:
                 # a plural group noun ("die Flüchtlinge", "Kämpfer von Boko Haram") is what "sie"/"they"
                 # most often stands for: a candidate with the country it is written with, else none
@@ -366,15 +370,23 @@ class CorefResolver:
         role = self.kb.role(self.lang, last)
         return role is None or role.office is not None or self.lex.role_noun(role.lemma) is not None
 
-    def _plural_role(self, a: Actor) -> bool:
+    def _plural_role(self, a: Actor, text: str) -> bool:
         if a.kind == "people":
             return True
         if a.kind != "role":
             return False
         last = a.text.split()[-1] if a.text else ""
-        role = self.kb.role(self.lang, last)
+        role = self.kb.role(self.lang, last) or group_role(self.kb, self.lang, last)
         if role is None:
             return False
+        if self.lex.same_plural_endings and last.endswith(role.lemma) and \
+                role.lemma.endswith(self.lex.same_plural_endings):
+            # "Kämpfer" is singular and plural: plural unless a singular determiner stands before it
+            # (an adjective may come between: "der bewaffnete Kämpfer")
+            before = [w.strip(_STRIP).casefold() for w in text[max(0, a.start - 60):a.start].split()][-2:]
+            if len(before) == 2 and before[1] not in self.lex.definite | self.lex.indefinite:
+                before = before[:1]
+            return not (before and before[-1] in self.lex.singular_determiners)
         if self.lang == "en":
             # a plural lemma ("nationals", "individuals") is plural too; "congress" is not
             low = last.casefold()

@@ -65,3 +65,12 @@ def test_object_pronoun_is_not_its_subject() -> None:
     doc = code("The Belarusian police detained 30 Russian nationals, accusing them of plotting unrest.", "en", {})
     lk = _link(doc, "them")
     assert lk["country"] == "RUS" and lk["same_key"]
+
+
+def test_same_form_plural_de() -> None:
+    # "Kämpfer" without a singular determiner is plural: "sie" stands for them
+    doc = code("Kämpfer von Boko Haram überfielen das Dorf, bevor sie den Markt anzündeten.", "de",
+               {"Boko Haram": ("ORG", "NGA", None, ["REB"])})
+    assert _link(doc, "sie")["antecedent"][0] == 0
+    doc = code("Anna Berger sprach mit einem Kämpfer, bevor sie ging.", "de", {"Anna Berger": ("PER", "DEU", None, [])})
+    assert _link(doc, "sie")["entity"] == "e1"
