@@ -57,6 +57,7 @@ class CorefLexicon:
     pronouns: dict[str, tuple[str | None, str]]
     polite: frozenset[str]
     object_pronouns: frozenset[str]
+    dummy_verbs: frozenset[str]
     same_plural_endings: tuple[str, ...]
     singular_determiners: frozenset[str]
     possessives: dict[str, tuple[str | None, str]]
@@ -129,6 +130,7 @@ def load_coref_lexicon(lang: str) -> CorefLexicon:
         pronouns=_gn(cfg.get("pronouns")),
         polite=frozenset(str(x) for x in cfg.get("polite_pronouns") or []),
         object_pronouns=_low(cfg.get("object_pronouns")),
+        dummy_verbs=_low(cfg.get("dummy_verbs")),
         same_plural_endings=tuple(str(x) for x in cfg.get("same_plural_endings") or ()),
         singular_determiners=_low(cfg.get("singular_determiners")),
         possessives=_gn(cfg.get("possessives")),
@@ -256,7 +258,7 @@ class CorefResolver:
                 if t.start < m.end or t.pos != "PRON":
                     continue
                 pg = self.lex.pronouns.get(t.text.lower())
-                if pg and pg[0] and pg[1] != "pl":
+                if pg and pg[0] in votes and pg[1] != "pl":
                     votes[pg[0]] += 1
                     break
 
@@ -456,6 +458,8 @@ class CorefResolver:
                         kind, gn = "possessive", lex.possessives.get(low)
                     else:
                         kind, gn = "pronoun", lex.pronouns[low]
+                    if gn[0] == "n" and not self._acting_subject(toks, i):
+                        continue
                 elif low in lex.possessives and t.pos in ("DET", "PRON") and nxt is not None and \
                         nxt.pos in ("NOUN", "PROPN", "ADJ", "NUM"):
                     kind, gn = "possessive", lex.possessives[low]
@@ -476,9 +480,12 @@ class CorefResolver:
                     if gn is None or not free(t.start, t.end):
                         continue
                     gender, number = gn
-                    found = _find(refs, si, t.start, lambda r, g=gender, n=number: _fits(r, g, n), _PRONOUN_WINDOW,
+                    # "it" mostly stands for a thing; for a state or organisation only when its own sentence
+                    # named one before it ("China said it would retaliate")
+                    window = 0 if gender == "n" else _PRONOUN_WINDOW
+                    found = _find(refs, si, t.start, lambda r, g=gender, n=number: _fits(r, g, n), window,
                                   demote_pp=kind == "pronoun", nearest=low in lex.object_pronouns)
-                    if found is None and kind == "pronoun":
+                    if found is None and kind == "pronoun" and gender != "n":
                         found = _subject_state(refs, si, t.start)
                     if found is None:
                         continue
@@ -512,6 +519,16 @@ class CorefResolver:
                         links.append(lk)
         links.sort(key=lambda lk: (lk.start, -lk.end))
         return links
+
+    def _acting_subject(self, toks, i: int) -> bool:
+        """A neuter pronoun stands for a state or organisation only as the subject of a full verb
+        ("China said it would retaliate"): not as an object ("called it a success", "for it") nor as a
+        dummy subject ("it is unclear", "it was reported")."""
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or nxt.pos not in ("VERB", "AUX") or nxt.text.casefold() in self.lex.dummy_verbs:
+            return False
+        return prev is None or prev.pos != "ADP"
 
     def _definite_before(self, toks, i: int) -> bool:
         j = i - 1
@@ -592,6 +609,9 @@ class CorefResolver:
 
 
 def _fits(r: _Ref, gender: str | None, number: str) -> bool:
+    if gender == "n":
+        # "it", "its": a state or an organisation, never a person
+        return (r.state or r.org_like) and not r.person
     if number == "pl":
         return r.number == "pl" or r.org_like
     if number == "sg":

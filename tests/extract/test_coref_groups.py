@@ -74,3 +74,12 @@ def test_same_form_plural_de() -> None:
     assert _link(doc, "sie")["antecedent"][0] == 0
     doc = code("Anna Berger sprach mit einem Kämpfer, bevor sie ging.", "de", {"Anna Berger": ("PER", "DEU", None, [])})
     assert _link(doc, "sie")["entity"] == "e1"
+
+
+def test_it_for_a_state_only_as_acting_subject_en() -> None:
+    doc = code("China said it would retaliate against Japan.", "en", {"China": CHN, "Japan": ("GPE", "JPN", None, [])})
+    assert _link(doc, "it")["country"] == "CHN"
+    for text in ("Russia met China. It is unclear what they agreed.", "Russia praised the deal and called it a success.",
+                 "Russia signed the treaty. It was drafted in Geneva."):
+        doc = code(text, "en", {"Russia": RUS, "China": CHN})
+        assert not [lk for lk in doc.layers["coref"] if lk["text"] in ("it", "It")], text
