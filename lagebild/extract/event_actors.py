@@ -4,7 +4,10 @@ Actors come from the entity layer when it is there (``doc.entities`` with countr
 sectors); the knowledge base adds what an entity tagger does not list as a named entity but CAMEO
 codes as an actor: country names and capitals used for their governments ("Moskau und Peking"),
 demonym + role nouns ("ägyptische Bereitschaftspolizisten", "Belarusian KGB"), role nouns alone
-("die Polizei", "protesters", coded with the article's main country) and persons in the KB.
+("die Polizei", "protesters", coded with the article's main country, or with the country of the place
+they are in: "Demonstranten in Minsk") and persons in the KB. A compound's head names its group where the
+language writes compounds as one word ("Bereitschaftspolizisten" → COP); what a language needs for
+that is in ``lang/<xx>/actors.yaml``.
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ class ActorLayer:
 
 
 _ACTOR_KINDS = ("country", "org", "person", "demonym")
+# Mentions that name a country in words (not a person or organisation the entity stage gave a country).
+_NAMING_KINDS = ("country", "capital", "demonym", "people")
 
 
 def _capitals(kb: KB) -> dict[str, str]:
@@ -106,12 +111,13 @@ def group_role(kb: KB, lang: str, word: str, lemma: str | None = None) -> Role |
     return None
 
 
-def _gpe_kind(kb: KB, lang: str, surface: str) -> str:
+def _gpe_kind(kb: KB, lang: str, text: str, start: int, end: int) -> str:
     """"people" for a mention of a country that names its people ("junge Kameruner", "Syrians"): they
-    are a group of that country, not its state; else "country"."""
-    cands = kb.lookup(surface, lang)
+    are a group of that country, not its state; else "country". Before a capitalised word the same form
+    is an adjective ("die Schweizer Regierung") and stays "country"."""
+    cands = kb.lookup(text[start:end], lang)
     if any(c.kind == "demonym" and c.feature == "people" for c in cands) and \
-            not any(c.kind == "country" for c in cands):
+            not any(c.kind == "country" for c in cands) and not text[end:].lstrip(" ")[:1].isupper():
         return "people"
     return "country"
 
@@ -177,7 +183,7 @@ def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
         if e.type == "LOC" or not (e.country or e.org or e.sectors):
             continue
         for m in e.mentions:
-            kind = "entity" if ent_type[e.id] != "GPE" else _gpe_kind(kb, lang, m.text)
+            kind = "entity" if ent_type[e.id] != "GPE" else _gpe_kind(kb, lang, text, m.start, m.end)
             layer.actors.append(Actor(m.start, m.end, e.country, e.org, tuple(e.sectors), e.id, kind, text=m.text))
             covered.append((m.start, m.end))
     for p in doc.places:
@@ -256,10 +262,9 @@ def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
     # persons and organisations only break a tie, since a person's country is often a guess from the
     # article itself
     head_end = len(doc.title) if doc.title and text.startswith(doc.title) else 0
-    named = Counter(a.country for a in layer.actors if a.country and a.kind in ("country", "capital", "demonym", "people"))
+    named = Counter(a.country for a in layer.actors if a.country and a.kind in _NAMING_KINDS)
     named.update(p.country for p in layer.places if p.country)
-    named.update(a.country for a in layer.actors if a.country and a.end <= head_end
-                 and a.kind in ("country", "capital", "demonym", "people"))
+    named.update(a.country for a in layer.actors if a.country and a.end <= head_end and a.kind in _NAMING_KINDS)
     counts = Counter(a.country for a in layer.actors if a.country and a.kind != "demonym")
     counts.update(p.country for p in layer.places if p.country)
     layer.default_country = max(counts, key=lambda c: (named[c], counts[c])) if counts else None

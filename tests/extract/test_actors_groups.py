@@ -106,3 +106,6 @@ def test_people_noun_of_a_country_entity_is_a_group() -> None:
                {"Kameruner": ("GPE", "CMR", None, []), "Kamerun": ("GPE", "CMR", None, [])})
     kinds = {a.text: a.kind for a in doc.layers["event_actors"].actors}
     assert kinds["Kameruner"] == "people"
+    # before a noun the same form is the adjective of the state ("die Kameruner Regierung")
+    doc = code("Die Kameruner Regierung verteilt Ziegen.", "de", {"Kameruner": ("GPE", "CMR", None, [])})
+    assert {a.text: a.kind for a in doc.layers["event_actors"].actors}["Kameruner"] == "country"
