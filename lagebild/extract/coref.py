@@ -8,7 +8,13 @@ What it resolves (German and English):
 
 * personal pronouns by number and gender: "er/ihn/ihm", "he/him" → a male (or gender-unknown)
   person; "sie", "she/her" → a female person; "sie" (plural), "they/them" → a group (organisation,
-  plural role noun such as "Demonstranten", "protesters"); possessives ("seine", "her") alike;
+  plural role noun such as "Demonstranten", "protesters", with the country it is written with:
+  "sudanesische Flüchtlinge", "Kämpfer von Boko Haram"); possessives ("seine", "her") alike; "it"
+  → a state or organisation named before it in its own sentence ("China said it would …"); a pronoun
+  that fits nobody → the one state that is the subject of its or the previous sentence;
+* the subject of a clause before the pronoun wins, except that an object pronoun ("ihn", "them")
+  takes the nearest candidate and a candidate inside a prepositional phrase of the pronoun's own
+  sentence ("Speaking to X, he said") comes last;
 * definite descriptions of a state: "das Land", "the country" → the most recently named country,
   else the article's main country;
 * definite role descriptions ("der Minister", "die Kanzlerin", "the president") → the last person
@@ -349,7 +355,9 @@ class CorefResolver:
         """A country-less group noun with the country of a demonym or country right before it
         ("sudanesische Flüchtlinge"), of the actor it is "of" ("Kämpfer von Boko Haram"), or of the
         last mention of the same noun that had one."""
-        noun = a.text.split()[-1].casefold() if a.text else ""
+        last = a.text.split()[-1] if a.text else ""
+        role = group_role(self.kb, self.lang, last)
+        noun = role.lemma if role is not None else last.casefold()
         near = None
         if n > 0 and actors[n - 1].key and actors[n - 1].kind in ("demonym", "country", "capital", "prefix") and \
                 not text[actors[n - 1].end:a.start].strip(" ,"):
@@ -369,7 +377,7 @@ class CorefResolver:
     def _person_role(self, a: Actor) -> bool:
         """A role that names one person's office ("Präsidenten" is mostly a singular case form)."""
         last = a.text.split()[-1] if a.text else ""
-        role = self.kb.role(self.lang, last)
+        role = self.kb.role(self.lang, last) or group_role(self.kb, self.lang, last)
         return role is None or role.office is not None or self.lex.role_noun(role.lemma) is not None
 
     def _plural_role(self, a: Actor, text: str) -> bool:
@@ -610,7 +618,7 @@ class CorefResolver:
 
 def _fits(r: _Ref, gender: str | None, number: str) -> bool:
     if gender == "n":
-        # "it", "its": a state or an organisation, never a person
+        # "it": a state or an organisation, never a person
         return (r.state or r.org_like) and not r.person
     if number == "pl":
         return r.number == "pl" or r.org_like
