@@ -8,7 +8,13 @@ What it resolves (German and English):
 
 * personal pronouns by number and gender: "er/ihn/ihm", "he/him" → a male (or gender-unknown)
   person; "sie", "she/her" → a female person; "sie" (plural), "they/them" → a group (organisation,
-  plural role noun such as "Demonstranten", "protesters"); possessives ("seine", "her") alike;
+  plural role noun such as "Demonstranten", "protesters", with the country it is written with:
+  "sudanesische Flüchtlinge", "Kämpfer von Boko Haram"); possessives ("seine", "her") alike; "it"
+  → a state or organisation named before it in its own sentence ("China said it would …"); a pronoun
+  that fits nobody → the one state that is the subject of its or the previous sentence;
+* the subject of a clause before the pronoun wins, except that an object pronoun ("ihn", "them")
+  takes the nearest candidate and a candidate inside a prepositional phrase of the pronoun's own
+  sentence ("Speaking to X, he said") comes last;
 * definite descriptions of a state: "das Land", "the country" → the most recently named country,
   else the article's main country;
 * definite role descriptions ("der Minister", "die Kanzlerin", "the president") → the last person
@@ -39,7 +45,7 @@ from typing import Any
 from lagebild import lang as langdata
 from lagebild.analyze import Sentence
 from lagebild.doc import Document, Entity
-from lagebild.extract.event_actors import Actor, find_actors
+from lagebild.extract.event_actors import Actor, find_actors, group_role
 from lagebild.kb.index import KB
 
 _STRIP = ",.;:()\"'„“”«»"
@@ -56,6 +62,10 @@ class CorefLexicon:
     lang: str
     pronouns: dict[str, tuple[str | None, str]]
     polite: frozenset[str]
+    object_pronouns: frozenset[str]
+    dummy_verbs: frozenset[str]
+    same_plural_endings: tuple[str, ...]
+    singular_determiners: frozenset[str]
     possessives: dict[str, tuple[str | None, str]]
     possessive_before_noun: frozenset[str]
     state_nouns: frozenset[str]
@@ -64,6 +74,7 @@ class CorefLexicon:
     masculine_determiners: frozenset[str]
     role_nouns: tuple[str, ...]
     org_nouns: tuple[str, ...]
+    group_of: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
     female_suffixes: tuple[str, ...]
@@ -124,6 +135,10 @@ def load_coref_lexicon(lang: str) -> CorefLexicon:
         lang=lang,
         pronouns=_gn(cfg.get("pronouns")),
         polite=frozenset(str(x) for x in cfg.get("polite_pronouns") or []),
+        object_pronouns=_low(cfg.get("object_pronouns")),
+        dummy_verbs=_low(cfg.get("dummy_verbs")),
+        same_plural_endings=tuple(str(x) for x in cfg.get("same_plural_endings") or ()),
+        singular_determiners=_low(cfg.get("singular_determiners")),
         possessives=_gn(cfg.get("possessives")),
         possessive_before_noun=_low(cfg.get("possessive_before_noun")),
         state_nouns=frozenset(str(x) for x in cfg.get("state_nouns") or []),
@@ -132,6 +147,7 @@ def load_coref_lexicon(lang: str) -> CorefLexicon:
         masculine_determiners=_low(cfg.get("masculine_determiners")),
         role_nouns=by_len(cfg.get("role_nouns")),
         org_nouns=by_len(cfg.get("org_nouns")),
+        group_of=_low(cfg.get("group_of")),
         female_words=_low(gender.get("female_words")),
         male_words=_low(gender.get("male_words")),
         female_suffixes=tuple(sorted(_low(gender.get("female_suffixes")))),
@@ -183,6 +199,7 @@ class _Ref:
     sentence: int
     ident: str = ""
     roles: tuple[str, ...] = field(default=())  # lowercase words written before a person's mention
+    in_pp: bool = False  # the mention is governed by a preposition ("Speaking to X", "mit X")
 
     @property
     def key(self) -> str | None:
@@ -247,7 +264,7 @@ class CorefResolver:
                 if t.start < m.end or t.pos != "PRON":
                     continue
                 pg = self.lex.pronouns.get(t.text.lower())
-                if pg and pg[0] and pg[1] != "pl":
+                if pg and pg[0] in votes and pg[1] != "pl":
                     votes[pg[0]] += 1
                     break
 
@@ -274,6 +291,15 @@ class CorefResolver:
         def roles_before(start: int) -> tuple[str, ...]:
             return tuple(w.strip(_STRIP).lower() for w in text[max(0, start - 60):start].split()[-3:])
 
+        def in_pp(si: int, start: int) -> bool:
+            # the noun phrase the mention ends ("mit dem Präsidenten Putin", "to Martin Smith of PBS")
+            # starts right after a preposition
+            toks = sentences[si].tokens
+            k = next((n for n, t in enumerate(toks) if t.start >= start), len(toks)) - 1
+            while k >= 0 and toks[k].pos in ("DET", "ADJ", "NUM", "NOUN", "PROPN"):
+                k -= 1
+            return k >= 0 and toks[k].pos == "ADP"
+
         # named entity mentions first, with the country, organisation and sectors of an actor found
         # at the same place (a KB person "Johnson" inside the entity "Boris Johnson")
         covered: list[tuple[int, int]] = []
@@ -298,37 +324,85 @@ class CorefResolver:
             ent = alias.get(e.id, e.id)
             refs[si].append(_Ref(ms, me, ent, country, org, sectors, kind, g, "sg", person, state,
                                  not person and not state, si, ent,
-                                 roles_before(ms) + ((e.role.lower(),) if person and e.role else ())))
+                                 roles_before(ms) + ((e.role.lower(),) if person and e.role else ()),
+                                 in_pp(si, ms)))
             covered.append((ms, me))
-        for a in actors:
-            if not a.key or a.kind == "demonym" or any(a.start < ce and cs < a.end for cs, ce in covered):
+        group_country: dict[str, Actor] = {}
+        for n, a in enumerate(actors):
+            if a.kind == "demonym" or any(a.start < ce and cs < a.end for cs, ce in covered):
                 continue
             si = sent_of(a.start)
             if si < 0 or a.start >= sentences[si].end:
                 continue
+            number = "pl" if self._plural_role(a, text) else "sg"
+            if not a.key:
+                # a plural group noun ("die Flüchtlinge", "Kämpfer von Boko Haram") is what "sie"/"they"
+                # most often stands for: a candidate with the country it is written with, else none
+                if number != "pl" or self._person_role(a):
+                    continue
+                a = self._group_actor(a, n, actors, text, group_country)
             person = a.kind == "person"
             state = a.kind in ("country", "capital")
             g = lex.name_gender(a.text) if person else None
-            number = "pl" if self._plural_role(a) else "sg"
             refs[si].append(_Ref(a.start, a.end, a.entity, a.country, a.org, tuple(a.sectors), a.kind, g, number, person,
-                                 state, a.kind == "org", si, a.entity or a.key or "",
-                                 roles_before(a.start) if person else ()))
+                                 state, a.kind == "org", si, a.entity or a.key or f"group:{a.text.casefold()}",
+                                 roles_before(a.start) if person else (), in_pp(si, a.start)))
         for r in refs:
             r.sort(key=lambda x: x.start)
         return refs
 
-    def _plural_role(self, a: Actor) -> bool:
+    def _group_actor(self, a: Actor, n: int, actors: list[Actor], text: str, seen: dict[str, Actor]) -> Actor:
+        """A country-less group noun with the country of a demonym or country right before it
+        ("sudanesische Flüchtlinge"), of the actor it is "of" ("Kämpfer von Boko Haram"), or of the
+        last mention of the same noun that had one."""
+        last = a.text.split()[-1] if a.text else ""
+        role = group_role(self.kb, self.lang, last)
+        noun = role.lemma if role is not None else last.casefold()
+        near = None
+        if n > 0 and actors[n - 1].key and actors[n - 1].kind in ("demonym", "country", "capital", "prefix") and \
+                not text[actors[n - 1].end:a.start].strip(" ,"):
+            near = actors[n - 1]
+        elif n + 1 < len(actors) and actors[n + 1].key and actors[n + 1].kind != "demonym" and \
+                text[a.end:actors[n + 1].start].strip().casefold() in self.lex.group_of:
+            near = actors[n + 1]
+        if near is not None:
+            seen[noun] = near
+        else:
+            near = seen.get(noun)
+        if near is None:
+            return a
+        return Actor(a.start, a.end, near.country, near.org if near.kind != "demonym" else None, a.sectors, None,
+                     a.kind, text=a.text)
+
+    def _person_role(self, a: Actor) -> bool:
+        """A role that names one person's office ("Präsidenten" is mostly a singular case form)."""
+        last = a.text.split()[-1] if a.text else ""
+        role = self.kb.role(self.lang, last) or group_role(self.kb, self.lang, last)
+        return role is None or role.office is not None or self.lex.role_noun(role.lemma) is not None
+
+    def _plural_role(self, a: Actor, text: str) -> bool:
         if a.kind == "people":
             return True
         if a.kind != "role":
             return False
         last = a.text.split()[-1] if a.text else ""
-        role = self.kb.role(self.lang, last)
+        role = self.kb.role(self.lang, last) or group_role(self.kb, self.lang, last)
         if role is None:
             return False
+        if self.lex.same_plural_endings and last.endswith(role.lemma) and \
+                role.lemma.endswith(self.lex.same_plural_endings):
+            # "Kämpfer" is singular and plural: plural unless a singular determiner stands before it
+            # (an adjective may come between: "der bewaffnete Kämpfer")
+            before = [w.strip(_STRIP).casefold() for w in text[max(0, a.start - 60):a.start].split()][-2:]
+            if len(before) == 2 and before[1] not in self.lex.definite | self.lex.indefinite:
+                before = before[:1]
+            return not (before and before[-1] in self.lex.singular_determiners)
         if self.lang == "en":
-            return last.casefold() != role.lemma.casefold() and last.casefold().endswith("s") or \
-                last.casefold() in ("police", "authorities", "forces", "troops", "military")
+            # a plural lemma ("nationals", "individuals") is plural too; "congress" is not
+            low = last.casefold()
+            return low.endswith("s") and not low.endswith("ss") and \
+                (low != role.lemma.casefold() or role.lemma.casefold().endswith("s")) or \
+                low in ("police", "authorities", "forces", "troops", "military")
         return last != role.lemma and last.endswith(("en", "innen", "e", "s")) and not last.endswith("in")
 
     # ------------------------------------------------------------------ name parts
@@ -385,11 +459,15 @@ class CorefResolver:
                 prev = toks[i - 1] if i > 0 else None
                 kind = None
                 gn = None
-                if low in lex.pronouns and t.pos == "PRON" and not (t.text in lex.polite and i > 0):
+                # the object forms are pronouns whatever the tagger says ("lobte ihn")
+                if low in lex.pronouns and (t.pos == "PRON" or low in lex.object_pronouns) and \
+                        not (t.text in lex.polite and i > 0):
                     if low in lex.possessive_before_noun and nxt is not None and nxt.pos in ("NOUN", "PROPN", "ADJ"):
                         kind, gn = "possessive", lex.possessives.get(low)
                     else:
                         kind, gn = "pronoun", lex.pronouns[low]
+                    if gn[0] == "n" and not self._acting_subject(toks, i):
+                        continue
                 elif low in lex.possessives and t.pos in ("DET", "PRON") and nxt is not None and \
                         nxt.pos in ("NOUN", "PROPN", "ADJ", "NUM"):
                     kind, gn = "possessive", lex.possessives[low]
@@ -410,7 +488,13 @@ class CorefResolver:
                     if gn is None or not free(t.start, t.end):
                         continue
                     gender, number = gn
-                    found = _find(refs, si, t.start, lambda r, g=gender, n=number: _fits(r, g, n), _PRONOUN_WINDOW)
+                    # "it" mostly stands for a thing; for a state or organisation only when its own sentence
+                    # named one before it ("China said it would retaliate")
+                    window = 0 if gender == "n" else _PRONOUN_WINDOW
+                    found = _find(refs, si, t.start, lambda r, g=gender, n=number: _fits(r, g, n), window,
+                                  demote_pp=kind == "pronoun", nearest=low in lex.object_pronouns)
+                    if found is None and kind == "pronoun" and gender != "n":
+                        found = _subject_state(refs, si, t.start)
                     if found is None:
                         continue
                     ref, dist, same = found
@@ -443,6 +527,16 @@ class CorefResolver:
                         links.append(lk)
         links.sort(key=lambda lk: (lk.start, -lk.end))
         return links
+
+    def _acting_subject(self, toks, i: int) -> bool:
+        """A neuter pronoun stands for a state or organisation only as the subject of a full verb
+        ("China said it would retaliate"): not as an object ("called it a success", "for it") nor as a
+        dummy subject ("it is unclear", "it was reported")."""
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or nxt.pos not in ("VERB", "AUX") or nxt.text.casefold() in self.lex.dummy_verbs:
+            return False
+        return prev is None or prev.pos != "ADP"
 
     def _definite_before(self, toks, i: int) -> bool:
         j = i - 1
@@ -487,8 +581,10 @@ class CorefResolver:
         if cands:
             r = max(cands, key=lambda x: x.start)
             rule = "role_named_with"
-        elif fallback and self._person_desc(toks, i):
-            # no one named with the role: the last person of fitting gender (a guess: not for events)
+        elif fallback and self._person_desc(toks, i) and lex.role_noun(t.text):
+            # no one named with the role: the last person of fitting gender (a guess: not for events);
+            # only for nouns that name a person's office, not for groups and bodies ("die Flüchtlinge",
+            # "das Militär")
             r = max(fallback, key=lambda x: (x.gender == want if want else False, x.start))
             rule = "role_last_person"
         else:
@@ -521,6 +617,9 @@ class CorefResolver:
 
 
 def _fits(r: _Ref, gender: str | None, number: str) -> bool:
+    if gender == "n":
+        # "it": a state or an organisation, never a person
+        return (r.state or r.org_like) and not r.person
     if number == "pl":
         return r.number == "pl" or r.org_like
     if number == "sg":
@@ -529,21 +628,48 @@ def _fits(r: _Ref, gender: str | None, number: str) -> bool:
     return (r.person and r.gender == "f") or r.number == "pl" or r.org_like
 
 
-def _find(refs: list[list[_Ref]], si: int, before: int, ok, window: int) -> tuple[_Ref, int, bool] | None:
+def _find(refs: list[list[_Ref]], si: int, before: int, ok, window: int,
+          demote_pp: bool = False, nearest: bool = False) -> tuple[_Ref, int, bool] | None:
     """The nearest sentence's fitting candidate: (ref, sentences back, whether all candidates there
-    share the chosen one's country)."""
+    share the chosen one's country). `demote_pp`: in the pronoun's own sentence a candidate governed by
+    a preposition is taken only when no sentence before offers one ("Speaking to X, he said": he is
+    not X). `nearest`: an object pronoun takes the nearest candidate of its own sentence, not its
+    subject ("Merkel traf Macron und lobte ihn", "X arrested Y, claiming them to be …")."""
+    held: list[_Ref] = []
     for k in range(si, max(-1, si - window - 1), -1):
         cands = [r for r in refs[k] if ok(r) and r.end <= before]
+        if demote_pp and k == si:
+            held = [r for r in cands if r.in_pp]
+            cands = [r for r in cands if not r.in_pp]
         if not cands:
             continue
-        same = len({r.key for r in cands if r.key}) <= 1
+        # an object pronoun does not stand for its own clause's subject (the first candidate there)
+        rivals = cands[1:] if nearest and k == si and len(cands) > 1 else cands
+        same = len({r.key for r in rivals if r.key}) <= 1
         if len({r.ident for r in cands}) > 1:
             # a candidate of known gender beats those of unknown gender when it is the only one
             known = [r for r in cands if r.gender is not None]
             if known and len({r.ident for r in known}) == 1:
                 cands = known
-        best = cands[0]
+        best = cands[-1] if nearest and k == si else cands[0]
         return best, si - k, same
+    if held:
+        return held[0], 0, len({r.key for r in held if r.key}) <= 1
+    return None
+
+
+def _subject_state(refs: list[list[_Ref]], si: int, before: int) -> tuple[_Ref, int, bool] | None:
+    """A pronoun that fits no person or group may stand for a state ("China … Stattdessen verkauft
+    sie …", written for "die Volksrepublik"): the one state named outside a prepositional phrase in
+    its own sentence before it, else in the sentence before."""
+    for k in (si, si - 1):
+        if k < 0:
+            return None
+        states = [r for r in refs[k] if r.state and not r.in_pp and r.end <= before and r.kind != "coref"]
+        if len({r.key for r in states}) == 1:
+            return states[0], si - k, True
+        if states:
+            return None
     return None
 
 
