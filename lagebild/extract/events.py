@@ -45,6 +45,8 @@ _SELF_ROOTS = ("14", "17", "18", "19", "20")
 # Roots whose target a text often leaves unsaid (a reaction to what was just reported, a resignation):
 # `_implicit_target` fills it from the context. Meetings and cooperation need a named partner; praise
 # and yielding without one are domestic.
+# Material cooperation and aid: what is handed over has a recipient (`_user_of_object`).
+_TRANSFER_ROOTS = ("06", "07")
 _IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
 # Confidence: the evidence of the trigger (own lexicon entry with an object/pattern match, own entry,
@@ -165,6 +167,8 @@ class EventCoder:
         self.claim_verbs = c("claim_verbs")
         self.not_actor = c("lowercase_not_actor")  # role nouns mostly meant abstractly when lowercase
         self.tense_aux = c("tense_aux")
+        self.perfect_infinitive_aux = c("perfect_infinitive_aux")
+        self.relative, self.relative_dative = c("relative_pronouns"), c("relative_pronouns_dative")
         self.purpose = c("purpose")
         self.quote_marks = ("\"", "„", "“", "”", "«", "»")
 
@@ -291,7 +295,7 @@ class EventCoder:
                   trace: list[Decision]) -> list[_Found]:
         toks = sent.tokens
         groups = self._groups(toks, actors, layer)
-        clauses = self._clauses(toks)
+        clauses = self._clauses(toks, groups)
         out: list[_Found] = []
         claimed = False  # after a claim verb, later clauses are what is claimed, not happenings
         for ci, cl in enumerate(clauses):
@@ -328,18 +332,28 @@ class EventCoder:
             return None
         return last.text
 
-    def _clauses(self, toks: list[Token]) -> list[Clause]:
+    def _clauses(self, toks: list[Token], groups: list[Group] = ()) -> list[Clause]:  # type: ignore[assignment]
         out: list[Clause] = []
         start = 0
         for i, t in enumerate(toks):
-            if t.text in self.breaks or (t.pos == "SCONJ" and t.text.casefold() in self.breaks) or \
-                    self._coord_verb(toks, i):
+            if (t.text in self.breaks and not self._list_comma(toks, i, groups)) or \
+                    (t.pos == "SCONJ" and t.text.casefold() in self.breaks) or self._coord_verb(toks, i):
                 if i > start:
                     out.append(Clause(start, i))
                 start = i + 1 if t.pos == "PUNCT" else i
         if start < len(toks):
             out.append(Clause(start, len(toks)))
         return out
+
+    def _list_comma(self, toks: list[Token], i: int, groups: list[Group]) -> bool:
+        """A comma inside an enumeration is no clause break: between attributes ("diplomatischen,
+        militärischen und wirtschaftlichen Beziehungen") or inside coordinated actors ("China,
+        Russland und Indien")."""
+        if toks[i].text != "," or i == 0 or i + 1 >= len(toks):
+            return False
+        if toks[i - 1].pos == "ADJ" and toks[i + 1].pos == "ADJ" and toks[i - 1].text[:1].islower():
+            return True
+        return any(g.first < i < g.last for g in groups)
 
     def _coord_verb(self, toks: list[Token], i: int) -> bool:
         # coordinated predicates sharing a subject ("X traf Y und unterzeichnete …", "X met Y and
@@ -492,7 +506,7 @@ class EventCoder:
             note(False, "participle used as an adjective")
             return []
         inside = [g for g in groups if cl.start <= g.first and g.last < cl.end]
-        passive = self._passive(ctoks, trig.index)
+        passive = self._passive(ctoks, trig.index, trig.participle)
         agent = next((g for g in inside if g.prep in self.agent_preps), None) if passive else None
         bare = [g for g in inside if g.prep is None]
         source_g: Group | None
@@ -510,7 +524,7 @@ class EventCoder:
                 return []
         elif passive:
             source_g = agent
-            target_g = bare[0] if bare else None
+            target_g = bare[0] if bare else self._relative_antecedent(toks, clauses, ci, groups)
             if target_g is None and ci > 0 and self._coord_verb(toks, cl.start):
                 # "…, which belonged to Syria and was occupied by Israel": the shared subject
                 prev = clauses[ci - 1]
@@ -527,6 +541,14 @@ class EventCoder:
             else:
                 source_g = bare[0] if bare else None
                 target_g = bare[1] if len(bare) > 1 else None
+                if not bare:
+                    # a relative clause: "…, die sich weigerten" has its antecedent as subject,
+                    # "…, denen … verweigert wurde" as (dative) object
+                    ante = self._relative_antecedent(toks, clauses, ci, groups)
+                    if ante is not None and toks[cl.start].text.casefold() in self.relative_dative:
+                        target_g = ante
+                    else:
+                        source_g = ante
             if target_g is not None and source_g is not None and \
                     all(m.inferred and m.kind == "role" for m in target_g.members) and \
                     set(target_g.keys) <= set(source_g.keys):
@@ -543,7 +565,7 @@ class EventCoder:
                 # "beide Länder" / "both countries": the last two countries named before
                 source_g = self._last_two(layer, ctoks[0].start)
             elif any(t.pos == "PRON" and t.text.casefold() in self.pronouns for t in ctoks[:trig.index + 2]):
-                source_g = self._antecedent(layer, sent.start)
+                source_g = self._previous_subject(si, layer) or self._antecedent(layer, sent.start)
         if target_g is None:
             for g in inside:
                 if g is source_g or g.first < 0:
@@ -558,6 +580,8 @@ class EventCoder:
                     # a meeting's partner comes with "mit/with"; "zu/to" names its occasion
                     target_g = g
                     break
+        if target_g is None and code[:2] in _TRANSFER_ROOTS and not sym and source_g is not None:
+            target_g = self._user_of_object(toks, clauses, ci, groups, source_g)
         if entry.default and (passive or target_g is None or target_g.prep is not None or target_g.first <= ti):
             # a PETRARCH verb's bare default ("pay", "attend", "return", "die") is a coding only with an
             # actor as its direct object; patterns (object nouns, prepositions) are specific enough
@@ -574,7 +598,7 @@ class EventCoder:
                 note(False, "statement without evaluative content")
                 return []
             code = tone
-        mod = self._modality(sent, clauses, ci, trig.index)
+        mod = self._modality(sent, clauses, ci, trig.index, trig.participle)
         if mod in ("negated", "hypothetical"):
             note(False, f"{mod} happening", mod=mod)
             return []
@@ -701,6 +725,33 @@ class EventCoder:
                 return pb[0], True
         return None, False
 
+    def _relative_antecedent(self, toks: list[Token], clauses: list[Clause], ci: int,
+                             groups: list[Group]) -> Group | None:
+        """The actor a relative clause is about: the clause opens with a relative pronoun right after
+        a comma, and an actor ends right before that comma ("die Flüchtlinge, die sich weigerten")."""
+        cl = clauses[ci]
+        first = toks[cl.start]
+        if cl.start < 2 or first.pos != "PRON" or toks[cl.start - 1].text != "," or \
+                first.text.casefold() not in self.relative | self.relative_dative:
+            return None
+        return next((g for g in groups if g.last == cl.start - 2 and g.first >= 0), None)
+
+    def _user_of_object(self, toks: list[Token], clauses: list[Clause], ci: int, groups: list[Group],
+                        source_g: Group) -> Group | None:
+        """Who receives what is sold, delivered or given when the clause names no recipient: the actor
+        of a relative clause on the goods ("verkauft Bauteile, die vom russischen Militär verwendet
+        werden", "delivers weapons which the army uses")."""
+        if ci + 1 >= len(clauses):
+            return None
+        nxt = clauses[ci + 1]
+        first = toks[nxt.start]
+        if first.pos != "PRON" or first.text.casefold() not in self.relative or \
+                self._relative_antecedent(toks, clauses, ci + 1, groups) is not None:
+            return None
+        inner = [g for g in groups if nxt.start <= g.first and g.last < nxt.end and not set(g.keys) & set(source_g.keys)]
+        return next((g for g in inner if g.prep in self.agent_preps), None) or \
+            next((g for g in inner if g.prep is None), None)
+
     def _governing_subject(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int,
                            groups: list[Group], inside: list[Group], target_g: Group | None) -> Group | None:
         """The source of a nominal trigger without an actor of its own: the bare actor before it in its
@@ -799,6 +850,27 @@ class EventCoder:
             count[a.country] = ((c[0] if c else 0) + 1, n, c[2] if c else a)
         top = sorted(count.values(), key=lambda v: (-v[0], -v[1]))[:2]
         return Group([v[2] for v in top], -1, -1) if len(top) == 2 else None
+
+    def _previous_subject(self, si: int, layer: ActorLayer) -> Group | None:
+        """A pronoun subject the coref layer left open continues the subject of the sentence before
+        ("Im Konflikt gibt China an, … . Stattdessen verkauft sie …"): its first actor outside a
+        prepositional phrase."""
+        sents: list[Sentence] = self._doc.layers.get("sentences") or []
+        if si == 0:
+            return None
+        prev = sents[si - 1]
+        toks = prev.tokens
+        starts = {t.start: i for i, t in enumerate(toks)}
+        for a in layer.actors:
+            if a.start < prev.start or a.kind in ("demonym", "people", "prefix"):
+                continue
+            if a.start >= prev.end:
+                break
+            i = starts.get(a.start)
+            if i is None or self._prep(toks, i) is not None or not a.key:
+                continue
+            return Group([a], -1, -1)
+        return None
 
     def _antecedent(self, layer: ActorLayer, before: int) -> Group | None:
         # A pronoun subject is read as the last named actor of the previous sentences (persons
@@ -918,24 +990,26 @@ class EventCoder:
                 words.add(t.text)
         return {w.casefold() for w in words} if self.lex.casefold else words
 
-    def _passive(self, ctoks: list[Token], ti: int) -> bool:
+    def _passive(self, ctoks: list[Token], ti: int, participle: bool = False) -> bool:
         trig = ctoks[ti]
-        if trig.pos not in ("VERB", "ADJ"):
+        if trig.pos not in ("VERB", "ADJ") and not participle:
             return False
         if self.lang == "de":
             return any(t.lemma == "werden" and t.text.casefold() in self.passive_aux for t in ctoks) and \
-                trig.text != trig.lemma and not trig.text.endswith("en") or \
+                (trig.text != trig.lemma or participle) and not trig.text.endswith("en") or \
                 any(t.text.casefold() in ("wurde", "wurden", "worden") for t in ctoks)
         prev = ctoks[max(0, ti - 3):ti]
         return trig.text.endswith(("ed", "en", "wn", "t")) and any(
             t.text.casefold() in self.passive_aux for t in prev) and not any(t.lemma == "have" and t is prev[-1]
                                                                                for t in prev)
 
-    def _modality(self, sent: Sentence, clauses: list[Clause], ci: int, ti: int) -> str:
+    def _modality(self, sent: Sentence, clauses: list[Clause], ci: int, ti: int, participle: bool = False) -> str:
         toks = sent.tokens
         cl = clauses[ci]
         ctoks = toks[cl.start:cl.end]
         trig = ctoks[ti]
+        # a participle read as an adverb keeps its form as lemma; it is no infinitive all the same
+        infinitive_form = trig.text == trig.lemma and not participle
         for k, t in enumerate(ctoks):
             low = t.text.casefold()
             if low in self.neg or t.lemma.casefold() in self.neg:
@@ -946,9 +1020,9 @@ class EventCoder:
                 return "hypothetical"
         if any(t.text.casefold() in self.future_aux or (t.lemma == "werden" and t.text.casefold() in
                                                          ("werde", "wird", "werden", "wirst", "werdet"))
-               for t in ctoks) and (self.lang != "de" or trig.text == trig.lemma or trig.pos != "VERB"
+               for t in ctoks) and (self.lang != "de" or infinitive_form or trig.pos != "VERB"
                                     or not any(t.text.casefold() in ("wurde", "wurden", "worden") for t in ctoks)):
-            if self.lang != "de" or trig.text == trig.lemma:
+            if self.lang != "de" or infinitive_form:
                 return "future"
         if any(t.text.casefold() in self.purpose for t in ctoks[:ti]) and \
                 any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti]):
@@ -957,14 +1031,26 @@ class EventCoder:
         if ci > 0:
             prev = clauses[ci - 1]
             plan_ctx = toks[prev.start:prev.end] + plan_ctx
-        if any((t.lemma in self.plan or t.lemma.casefold() in self.plan) and t is not trig for t in plan_ctx):
-            if any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti + 1]) or \
+        if any((t.lemma in self.plan or t.lemma.casefold() in self.plan) and t is not trig for t in plan_ctx) and \
+                not self._perfect_infinitive(ctoks):
+            # (a preposition "zu/to" before a noun trigger is no infinitive marker: "zu einer Demonstration")
+            if any(t.text.casefold() in ("zu", "to") and t.pos != "ADP" for t in ctoks[max(0, ti - 2):ti + 1]) or \
                     self._infinitive(toks, cl.start + ti) or \
                     any(t.lemma in ("wollen", "planen", "want", "plan", "sollen") for t in ctoks[:ti]):
                 return "future"
         if any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks):
             return "reported"
         return "asserted"
+
+    def _perfect_infinitive(self, ctoks: list[Token]) -> bool:
+        """A perfect infinitive ("soll … gekommen sein", "soll … angegriffen haben"): with "sollen" it
+        reports a past happening, it plans nothing."""
+        for k in range(1, len(ctoks)):
+            t, prev = ctoks[k], ctoks[k - 1]
+            if t.text.casefold() in self.perfect_infinitive_aux and t.text.casefold() == t.lemma.casefold() and \
+                    prev.pos in ("VERB", "ADV", "ADJ") and prev.text.casefold() != prev.lemma.casefold():
+                return True
+        return False
 
     # ------------------------------------------------------------ when, where
 
