@@ -47,6 +47,8 @@ _SELF_ROOTS = ("14", "17", "18", "19", "20")
 # and yielding without one are domestic.
 # Material cooperation and aid: what is handed over has a recipient (`_user_of_object`).
 _TRANSFER_ROOTS = ("06", "07")
+# A threat speaks of the future: announcing it ("kündigte an, vor Gericht zu ziehen") is the threat.
+_FUTURE_ROOTS = ("13",)
 _IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
 # Confidence: the evidence of the trigger (own lexicon entry with an object/pattern match, own entry,
@@ -518,7 +520,8 @@ class EventCoder:
             if source_g is None:
                 # no actor in the noun's own phrase: the subject of the verb that governs it ("der König
                 # wandte sich mit dem Appell an …"), or the subject a coordinated clause shares
-                source_g = self._governing_subject(toks, clauses, ci, ti, groups, inside, target_g)
+                source_g = self._governing_subject(toks, clauses, ci, ti, groups, inside, target_g) or \
+                    self._relative_agent(toks, clauses, ci, ti, groups)
             if entry.support and source_g is None:
                 note(False, "nominal trigger without an actor of its own")
                 return []
@@ -602,7 +605,7 @@ class EventCoder:
         if mod in ("negated", "hypothetical"):
             note(False, f"{mod} happening", mod=mod)
             return []
-        if mod == "future":
+        if mod == "future" and code[:2] not in _FUTURE_ROOTS:
             intent = cameo.intent_of(code)
             if intent is None:
                 note(False, "planned conflictual act has no intent code", mod=mod)
@@ -728,13 +731,34 @@ class EventCoder:
     def _relative_antecedent(self, toks: list[Token], clauses: list[Clause], ci: int,
                              groups: list[Group]) -> Group | None:
         """The actor a relative clause is about: the clause opens with a relative pronoun right after
-        a comma, and an actor ends right before that comma ("die Flüchtlinge, die sich weigerten")."""
+        a comma, and an actor ends right before that comma ("die Flüchtlinge, die sich weigerten") or
+        before the verbs that close the clause before it ("feuerten auf Flüchtlinge, die …")."""
         cl = clauses[ci]
         first = toks[cl.start]
         if cl.start < 2 or first.pos != "PRON" or toks[cl.start - 1].text != "," or \
                 first.text.casefold() not in self.relative | self.relative_dative:
             return None
-        return next((g for g in groups if g.last == cl.start - 2 and g.first >= 0), None)
+        end = cl.start - 2
+        while end > 0 and toks[end].pos in ("VERB", "AUX") and cl.start - 2 - end < 2:
+            end -= 1
+        return next((g for g in groups if g.last == end and g.first >= 0), None)
+
+    def _relative_agent(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int,
+                        groups: list[Group]) -> Group | None:
+        """The agent a relative clause gives a nominal trigger at the end of its clause ("eine Klage
+        an, die von Suu Kyi eingereicht wurde", "an attack which was carried out by X")."""
+        cl = clauses[ci]
+        if ci + 1 >= len(clauses) or cl.end - ti > 2:
+            return None
+        nxt = clauses[ci + 1]
+        first = toks[nxt.start]
+        if first.pos != "PRON" or first.text.casefold() not in self.relative or toks[nxt.start - 1].text != ",":
+            return None
+        ntoks = toks[nxt.start:nxt.end]
+        if not any(t.text.casefold() in self.passive_aux for t in ntoks):
+            return None
+        return next((g for g in groups if nxt.start <= g.first and g.last < nxt.end and g.prep in self.agent_preps),
+                    None)
 
     def _user_of_object(self, toks: list[Token], clauses: list[Clause], ci: int, groups: list[Group],
                         source_g: Group) -> Group | None:
@@ -890,7 +914,9 @@ class EventCoder:
             if country:
                 s = Actor(ctoks[0].start, ctoks[0].start, country, None, ("CVL",), None, "role", inferred=True)
         if s is not None and t is None and s.country:
-            t = Actor(s.end, s.end, s.country, None, ("GOV",), None, "role", inferred=True)
+            # (after a filled-in source, at the clause end: the two sides are distinct mentions)
+            at = ctoks[-1].end if s.inferred and not s.text else s.end
+            t = Actor(at, at, s.country, None, ("GOV",), None, "role", inferred=True)
         return s, t
 
     def _domestic_pair(self, s: Actor | None, t: Actor | None, doc: Document, sent: Sentence,
@@ -901,8 +927,10 @@ class EventCoder:
         # place of the happening) is the article's own country.
         p = self._place(doc, sent, ctoks, layer)
         here = p.country if p else None
-        home = {c for c in (here, layer.default_country) if c}
         known = s or t
+        if known is None and p is None:
+            here = self._recent_place(sent, layer)
+        home = {c for c in (here, layer.default_country) if c}
         if known is None:
             if not here or here != layer.default_country:
                 return s, t
@@ -912,6 +940,18 @@ class EventCoder:
             return s, t
         other = Actor(known.end, known.end, known.country, None, (), None, "role", inferred=True)
         return (s, other) if t is None else (other, t)
+
+    def _recent_place(self, sent: Sentence, layer: ActorLayer) -> str | None:
+        """The country of the place the story was just at, for a sentence that names neither actor nor
+        place ("Am Dienstag kam es zu Massenfestnahmen in der Stadt" after a sentence on Homs): the
+        last place of the two sentences before, when the sentence itself has none."""
+        if any(sent.start <= pl.start < sent.end for pl in layer.places):
+            return None
+        sents: list[Sentence] = self._doc.layers.get("sentences") or []
+        k = next((n for n, x in enumerate(sents) if x.start == sent.start), 0)
+        lo = sents[max(0, k - 2)].start if k > 0 else sent.start
+        prior = [pl for pl in layer.places if lo <= pl.start < sent.start and pl.country]
+        return prior[-1].country if prior else None
 
     def _in_direct_quote(self, doc: Document, pos: int) -> bool:
         # a direct quotation of the quotes layer can run over several sentences
