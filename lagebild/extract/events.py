@@ -910,7 +910,9 @@ class EventCoder:
         # them X→X); without a named actor, the place of the protest names the country.
         if s is None:
             p = self._place(doc, sent, ctoks, layer)
-            country = (p.country if p else None) or layer.default_country
+            # without a place in the sentence, the article's country only where the story was just there
+            country = p.country if p else (layer.default_country if self._recent_place(sent, layer) ==
+                                           layer.default_country else None)
             if country:
                 s = Actor(ctoks[0].start, ctoks[0].start, country, None, ("CVL",), None, "role", inferred=True)
         if s is not None and t is None and s.country:
@@ -942,15 +944,14 @@ class EventCoder:
         return (s, other) if t is None else (other, t)
 
     def _recent_place(self, sent: Sentence, layer: ActorLayer) -> str | None:
-        """The country of the place the story was just at, for a sentence that names neither actor nor
-        place ("Am Dienstag kam es zu Massenfestnahmen in der Stadt" after a sentence on Homs): the
-        last place of the two sentences before, when the sentence itself has none."""
-        if any(sent.start <= pl.start < sent.end for pl in layer.places):
-            return None
+        """The country of the place the story is at, for a sentence that names no actor ("Am Dienstag
+        kam es zu Massenfestnahmen in der Stadt" after a sentence on Homs): the last place named in
+        the sentence, else in the two sentences before."""
         sents: list[Sentence] = self._doc.layers.get("sentences") or []
         k = next((n for n, x in enumerate(sents) if x.start == sent.start), 0)
         lo = sents[max(0, k - 2)].start if k > 0 else sent.start
-        prior = [pl for pl in layer.places if lo <= pl.start < sent.start and pl.country]
+        inside = [pl for pl in layer.places if sent.start <= pl.start < sent.end and pl.country]
+        prior = inside or [pl for pl in layer.places if lo <= pl.start < sent.start and pl.country]
         return prior[-1].country if prior else None
 
     def _in_direct_quote(self, doc: Document, pos: int) -> bool:
