@@ -1,0 +1,87 @@
+"""German event roles beyond plain word order: verb-final participles, enumerations, relative clauses,
+pronoun subjects, actorless domestic happenings, reportive "sollen" and announced threats (sentences
+written for these tests; entities marked by hand)."""
+
+from __future__ import annotations
+
+import re
+
+from lagebild.analyze import make_analyzer
+from lagebild.doc import Document, Entity, Span
+from lagebild.extract.coref import make_coref_resolver
+from lagebild.extract.events import make_event_coder
+from lagebild.extract.places import make_place_resolver
+from lagebild.extract.times import make_time_tagger
+
+_STAGES: list = []
+
+CHN = ("GPE", "CHN", None, [])
+RUS = ("GPE", "RUS", None, [])
+IND = ("GPE", "IND", None, [])
+
+
+def code(text: str, ents: dict[str, tuple[str, str | None, str | None, list[str]]]) -> Document:
+    if not _STAGES:
+        _STAGES.extend([make_analyzer("de"), make_time_tagger("de"), make_place_resolver("de"),
+                        make_coref_resolver("de"), make_event_coder("de")])
+    analyzer, times, places, coref, events = _STAGES
+    doc = times(analyzer(Document(doc_id="t", lang="de", published="2024-05-02", text=text)))
+    for n, (name, (etype, country, org, sectors)) in enumerate(ents.items(), 1):
+        mentions = [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)]
+        doc.entities.append(Entity(id=f"e{n}", name=name, type=etype, country=country, org=org, sectors=sectors,
+                                   mentions=mentions))
+    return events(coref(places(doc)))
+
+
+def triples(doc: Document) -> set[tuple[str | None, str, str | None]]:
+    key = lambda a: (a.country or a.org) if a else None  # noqa: E731
+    return {(key(e.source), e.cameo, key(e.target)) for e in doc.events}
+
+
+def test_verb_final_participle_after_an_enumeration_of_attributes() -> None:
+    # "vertieft" at the clause end is read as a participle of "vertiefen" even when tagged otherwise,
+    # and the commas between the attributes do not cut the clause
+    doc = code("Indien und China haben ihre politischen, militärischen und kulturellen Beziehungen im "
+               "vergangenen Jahr vertieft.", {"Indien": IND, "China": CHN})
+    assert ("CHN", "050", "IND") in triples(doc)
+    ev = next(e for e in doc.events if e.cameo == "050")
+    assert getattr(ev, "symmetric", False) and ev.modality == "asserted"
+
+
+def test_relative_clause_takes_its_antecedent_as_subject() -> None:
+    # (the antecedent, not the clause's earlier subject, refuses; countries differ to tell them apart)
+    doc = code("Die Polizei hat mit Tränengas auf die Opposition geschossen, die sich weigerte, den Platz zu "
+               "räumen.", {"Opposition": ("ORG", "RUS", None, ["OPP"]), "Polizei": ("ORG", "BLR", None, ["COP"])})
+    assert any(s == "RUS" and c.startswith("12") for s, c, _ in triples(doc)), triples(doc)
+
+
+def test_recipient_from_a_relative_clause_on_the_goods_and_pronoun_subject() -> None:
+    text = ("Im Grenzkonflikt erklärt sich China für neutral. Stattdessen liefert sie Bauteile, die vom "
+            "russischen Militär verwendet werden.")
+    doc = code(text, {"China": CHN, "russischen Militär": ("ORG", "RUS", None, ["MIL"])})
+    assert ("CHN", "061", "RUS") in triples(doc), triples(doc)
+
+
+def test_agent_of_a_nominal_trigger_from_its_relative_clause() -> None:
+    doc = code("Gegen das Urteil liegt nun eine Klage vor, die von der Regierung Indiens eingereicht wurde.",
+               {"Indiens": IND})
+    assert any(s == "IND" and c.startswith("11") for s, c, _ in triples(doc)), triples(doc)
+
+
+def test_es_kam_zu_takes_the_place_of_the_sentence_before() -> None:
+    text = ("In der syrischen Stadt Aleppo protestierten Tausende gegen die Regierung. "
+            "Am Abend kam es zu Festnahmen in der Altstadt.")
+    doc = code(text, {})
+    assert ("SYR", "173", "SYR") in triples(doc), triples(doc)
+
+
+def test_reportive_sollen_with_perfect_infinitive_is_no_plan() -> None:
+    doc = code("In der Stadt Aleppo in Syrien soll es gestern zu einer Demonstration gekommen sein.", {})
+    evs = [e for e in doc.events if e.root == "14"]
+    assert evs and evs[0].modality == "reported", [(e.cameo, e.modality) for e in doc.events]
+
+
+def test_announced_threat_stays_a_threat() -> None:
+    doc = code("Die Opposition hat angekündigt, vor das Verfassungsgericht zu ziehen.",
+               {"Opposition": ("ORG", "POL", None, ["OPP"]), "Verfassungsgericht": ("ORG", "POL", None, ["JUD"])})
+    assert any(c == "131" for _, c, _ in triples(doc)), triples(doc)
