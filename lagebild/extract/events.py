@@ -171,6 +171,8 @@ class EventCoder:
         self.tense_aux = c("tense_aux")
         self.perfect_infinitive_aux = c("perfect_infinitive_aux")
         self.relative, self.relative_dative = c("relative_pronouns"), c("relative_pronouns_dative")
+        self.genitive_dets = c("genitive_articles")
+        self.recipient_preps = c("recipient_preps")
         self.purpose = c("purpose")
         self.quote_marks = ("\"", "„", "“", "”", "«", "»")
 
@@ -298,17 +300,22 @@ class EventCoder:
         toks = sent.tokens
         groups = self._groups(toks, actors, layer)
         clauses = self._clauses(toks, groups)
+        self._cont = self._continuations(toks, clauses)
         out: list[_Found] = []
         claimed = False  # after a claim verb, later clauses are what is claimed, not happenings
         for ci, cl in enumerate(clauses):
             ctoks = toks[cl.start:cl.end]
+            if claimed and self._coord_verb(toks, cl.start) and not any(
+                    t.text.casefold() in ("zu", "to") for t in ctoks):
+                claimed = False  # "bestreitet, … zu haben, und wirft X vor": a new predicate, no claim
             if claimed:
                 continue
             claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks)
-            words = {t.lemma for t in ctoks} | {t.text for t in ctoks}
+            rest = toks[self._cont[ci].start:self._cont[ci].end] if ci in self._cont else []
+            words = {t.lemma for t in ctoks + rest} | {t.text for t in ctoks + rest}
             if self.lex.casefold:
                 words = {w.casefold() for w in words}
-            particle = self._particle(ctoks)
+            particle = self._particle(ctoks) or (self._particle(rest) if rest else None)
             trigs = self.lex.triggers(ctoks, words, particle)
             if not trigs:
                 continue
@@ -316,8 +323,32 @@ class EventCoder:
                 res = self._code(doc, si, sent, clauses, ci, trig, groups, layer, trace)
                 if res:
                     out.extend(res)
-                    break
+                    if not self._attributive_participle(ctoks, trig.index):
+                        break
         return out
+
+    def _continuations(self, toks: list[Token], clauses: list[Clause]) -> dict[int, Clause]:
+        """Clauses interrupted by an apposition or a relative clause and continued after it ("übergab
+        X, damals Ministerin, die Liste an Y", "wirft X, der … war, Vertuschung vor"): clause index →
+        the verbless rest that belongs to it (its objects, its separated particle)."""
+        out: dict[int, Clause] = {}
+        verbal = [any(t.pos in ("VERB", "AUX") for t in toks[c.start:c.end]) for c in clauses]
+        for ci in range(len(clauses) - 2):
+            a, b, c = clauses[ci], clauses[ci + 1], clauses[ci + 2]
+            if not verbal[ci] or verbal[ci + 2] or toks[b.start - 1].text != "," or toks[c.start - 1].text != ",":
+                continue
+            first = toks[b.start]
+            embedded = (first.pos == "PRON" and first.text.casefold() in self.relative) or not verbal[ci + 1]
+            if embedded and toks[c.start].pos not in ("SCONJ", "CCONJ", "PRON", "PUNCT"):
+                out[ci] = c
+        return out
+
+    def _attributive_participle(self, ctoks: list[Token], i: int) -> bool:
+        # a participle before its noun ("trotz des verhängten Ausnahmezustandes") names a happening in
+        # passing: the clause may still report another one
+        t = ctoks[i]
+        return t.pos in ("VERB", "ADJ") and t.text.casefold() != t.lemma.casefold() and 0 < i < len(ctoks) - 1 and \
+            ctoks[i + 1].pos == "NOUN" and ctoks[i - 1].pos in ("DET", "ADP", "ADJ")
 
     def _verb_lemma(self, t: Token, ctoks: list[Token]) -> str:
         if t.pos not in ("VERB", "AUX"):
@@ -361,8 +392,10 @@ class EventCoder:
         # coordinated predicates sharing a subject ("X traf Y und unterzeichnete …", "X met Y and
         # signed …"): the second one is a clause of its own
         t = toks[i]
+        # (an infinitive before "und" ends its own construction: "bestreitet, … zu haben, und wirft …")
         return t.pos == "CCONJ" and t.text.casefold() in self.coord and i + 1 < len(toks) and i > 0 and \
-            toks[i + 1].pos in ("VERB", "AUX") and toks[i - 1].pos not in ("VERB", "AUX", "PUNCT")
+            toks[i + 1].pos in ("VERB", "AUX") and (toks[i - 1].pos not in ("VERB", "AUX", "PUNCT") or
+                                                    i > 1 and toks[i - 2].text.casefold() in ("zu", "to"))
 
     def _groups(self, toks: list[Token], actors: list[Actor], layer: ActorLayer) -> list[Group]:
         """Actor mentions of a sentence as constituents: demonym + role and role + genitive merged,
@@ -473,16 +506,29 @@ class EventCoder:
     def _prep(self, toks: list[Token], i: int) -> str | None:
         k = i - 1
         hops = 0
+        genitive = False  # just passed a genitive article: the noun before it heads the phrase
         while k >= 0 and hops < 4:
             t = toks[k]
             if t.pos == "ADP":
                 return t.lemma.casefold()
             if t.pos in ("DET", "ADJ", "NUM", "PRON") or (t.pos == "NOUN" and t.text[:1].islower()):
+                genitive = t.pos == "DET" and t.text.casefold() in self.genitive_dets
                 k -= 1
                 hops += 1
                 continue
+            if genitive and t.pos == "NOUN" and self._in_pp(toks, k):
+                # "über die Zahl der Flüchtlinge": a genitive attribute inside a prepositional phrase
+                # belongs to that phrase, not to the clause
+                return self._prep(toks, k)
             break
         return None
+
+    def _in_pp(self, toks: list[Token], k: int) -> bool:
+        # the noun at k opens with a preposition (at most a determiner and two adjectives before it)
+        j = k - 1
+        while j >= 0 and k - j <= 3 and toks[j].pos in ("DET", "ADJ", "NUM"):
+            j -= 1
+        return j >= 0 and toks[j].pos == "ADP"
 
     # ------------------------------------------------------------------ roles
 
@@ -508,6 +554,9 @@ class EventCoder:
             note(False, "participle used as an adjective")
             return []
         inside = [g for g in groups if cl.start <= g.first and g.last < cl.end]
+        if ci in self._cont:
+            rest = self._cont[ci]
+            inside += [g for g in groups if rest.start <= g.first and g.last < rest.end]
         passive = self._passive(ctoks, trig.index, trig.participle)
         agent = next((g for g in inside if g.prep in self.agent_preps), None) if passive else None
         bare = [g for g in inside if g.prep is None]
@@ -583,6 +632,13 @@ class EventCoder:
                     # a meeting's partner comes with "mit/with"; "zu/to" names its occasion
                     target_g = g
                     break
+        if code[:2] in _TRANSFER_ROOTS + ("08",) and not sym:
+            # what is handed over goes to the "an/to" recipient; a bare actor is then the thing given
+            # ("Hong Kong wurde von den Briten an China zurückgegeben")
+            to = next((g for g in inside if g.prep in self.recipient_preps and g is not source_g
+                       and g.first > (source_g.last if source_g and source_g.first >= cl.start else cl.start)), None)
+            if to is not None and (target_g is None or target_g.prep is None):
+                target_g = to
         if target_g is None and code[:2] in _TRANSFER_ROOTS and not sym and source_g is not None:
             target_g = self._user_of_object(toks, clauses, ci, groups, source_g)
         if entry.default and (passive or target_g is None or target_g.prep is not None or target_g.first <= ti):
@@ -634,6 +690,7 @@ class EventCoder:
             pairs = [(s, t if t is not None or s is None else self._implicit_target(s, groups, source_g, ci,
                                                                                      clauses, si, layer, root))
                      for s, t in pairs]
+
         if root == "14":
             pairs = [self._protest_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
         elif root in _DOMESTIC_ROOTS:
@@ -696,11 +753,12 @@ class EventCoder:
         first = toks[cl.start]
         first_actor = bare[0].first if bare else cl.end
         if ci > 0 and self._coord_verb(toks, cl.start):
-            # the second of two coordinated predicates: the subject of the first
-            prev = clauses[ci - 1]
-            pb = next((g for g in groups if prev.start <= g.first < prev.end and g.prep is None), None)
-            if pb is not None:
-                return pb, True
+            # the second of two coordinated predicates: the subject of the first (across an infinitive
+            # or object clause of the first that names no actor)
+            for prev in reversed(clauses[:ci]):
+                pb = next((g for g in groups if prev.start <= g.first < prev.end and g.prep is None), None)
+                if pb is not None:
+                    return pb, True
         participle = self.lang == "en" and first.pos == "VERB" and first.text.endswith("ing")
         if ci > 0 and first.pos in ("VERB", "AUX") and (participle or not any(
                 t.pos in ("VERB", "AUX") for t in toks[clauses[0].start:cl.start])):
@@ -910,9 +968,10 @@ class EventCoder:
         # them X→X); without a named actor, the place of the protest names the country.
         if s is None:
             p = self._place(doc, sent, ctoks, layer)
-            # without a place in the sentence, the article's country only where the story was just there
-            country = p.country if p else (layer.default_country if self._recent_place(sent, layer) ==
-                                           layer.default_country else None)
+            # without a place: the country protested in ("Proteste in Tunesien"), else the article's
+            # country where the story is there
+            country = p.country if p else (t.country if self._located(sent, t) else (
+                layer.default_country if self._recent_place(sent, layer) == layer.default_country else None))
             if country:
                 s = Actor(ctoks[0].start, ctoks[0].start, country, None, ("CVL",), None, "role", inferred=True)
         if s is not None and t is None and s.country:
@@ -942,6 +1001,13 @@ class EventCoder:
             return s, t
         other = Actor(known.end, known.end, known.country, None, (), None, "role", inferred=True)
         return (s, other) if t is None else (other, t)
+
+    def _located(self, sent: Sentence, a: Actor | None) -> bool:
+        """`a` is a country named as where something happens ("in Tunesien")."""
+        if a is None or not a.country or a.kind not in ("country", "capital"):
+            return False
+        i = next((k for k, t in enumerate(sent.tokens) if t.start == a.start), None)
+        return i is not None and self._prep(sent.tokens, i) in self.loc_preps | self.host_preps
 
     def _recent_place(self, sent: Sentence, layer: ActorLayer) -> str | None:
         """The country of the place the story is at, for a sentence that names no actor ("Am Dienstag
