@@ -339,7 +339,7 @@ class EventCoder:
                 continue
             first = toks[b.start]
             embedded = (first.pos == "PRON" and first.text.casefold() in self.relative) or not verbal[ci + 1]
-            if embedded and toks[c.start].pos not in ("SCONJ", "CCONJ", "PRON", "PUNCT"):
+            if embedded and toks[c.start].pos not in ("SCONJ", "CCONJ", "PUNCT"):
                 out[ci] = c
         return out
 
@@ -393,9 +393,13 @@ class EventCoder:
         # signed …"): the second one is a clause of its own
         t = toks[i]
         # (an infinitive before "und" ends its own construction: "bestreitet, … zu haben, und wirft …")
-        return t.pos == "CCONJ" and t.text.casefold() in self.coord and i + 1 < len(toks) and i > 0 and \
-            toks[i + 1].pos in ("VERB", "AUX") and (toks[i - 1].pos not in ("VERB", "AUX", "PUNCT") or
-                                                    i > 1 and toks[i - 2].text.casefold() in ("zu", "to"))
+        if not (t.pos == "CCONJ" and t.text.casefold() in self.coord and i + 1 < len(toks) and i > 0 and
+                toks[i + 1].pos in ("VERB", "AUX")):
+            return False
+        p = i - 1
+        if toks[p].text == "," and p > 1 and toks[p - 2].text.casefold() in ("zu", "to"):
+            p -= 1
+        return toks[p].pos not in ("VERB", "AUX", "PUNCT") or p > 0 and toks[p - 1].text.casefold() in ("zu", "to")
 
     def _groups(self, toks: list[Token], actors: list[Actor], layer: ActorLayer) -> list[Group]:
         """Actor mentions of a sentence as constituents: demonym + role and role + genitive merged,

@@ -85,3 +85,35 @@ def test_announced_threat_stays_a_threat() -> None:
     doc = code("Die Opposition hat angekündigt, vor das Verfassungsgericht zu ziehen.",
                {"Opposition": ("ORG", "POL", None, ["OPP"]), "Verfassungsgericht": ("ORG", "POL", None, ["JUD"])})
     assert any(c == "131" for _, c, _ in triples(doc)), triples(doc)
+
+
+def test_clause_continues_after_an_apposition() -> None:
+    doc = code("Am Montag übergab Annalena Baerbock, damals deutsche Außenministerin, die Akten an Präsident "
+               "Zelensky.", {"Annalena Baerbock": ("PER", "DEU", None, ["GOV"]),
+                             "Zelensky": ("PER", "UKR", None, ["GOV"])})
+    assert ("DEU", "064", "UKR") in triples(doc), triples(doc)
+
+
+def test_separated_particle_after_a_relative_clause() -> None:
+    doc = code("Der Minister bestreitet, Geld angenommen zu haben, und wirft Kowalski, der damals Bürgermeister "
+               "war, Korruption vor.", {"Minister": ("PER", "POL", None, ["GOV"]),
+                                       "Kowalski": ("PER", "CZE", None, ["GOV"])})
+    assert ("POL", "1121", "CZE") in triples(doc), triples(doc)
+
+
+def test_attributive_participle_leaves_room_for_the_main_event() -> None:
+    doc = code("Die Proteste in Georgien gingen trotz der verhängten Ausgangssperre weiter.",
+               {"Georgien": ("GPE", "GEO", None, [])})
+    roots = {c[:2] for _, c, _ in triples(doc)}
+    assert {"14", "17"} <= roots, triples(doc)
+
+
+def test_recipient_with_an_and_genitive_inside_a_prepositional_phrase() -> None:
+    # the "an" phrase names who receives; a genitive inside it ("Vertreter der … Regierung") is part of
+    # that phrase, not a bare object
+    doc = code("Die Insel wurde 1999 von Portugal an China zurückgegeben.",
+               {"Portugal": ("GPE", "PRT", None, []), "China": CHN})
+    assert ("PRT", "0842", "CHN") in triples(doc), triples(doc)
+    doc = code("Die Kommission Frankreichs übergab ihren Bericht an Vertreter der spanischen Regierung.",
+               {"Frankreichs": ("GPE", "FRA", None, []), "spanischen Regierung": ("ORG", "ESP", None, ["GOV"])})
+    assert ("FRA", "064", "ESP") in triples(doc), triples(doc)
