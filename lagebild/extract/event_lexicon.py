@@ -113,7 +113,8 @@ class Lexicon:
                         break
             elif t.pos == "NOUN" or (t.pos == "PROPN" and (self.lang == "de" or not t.text[:1].isupper())):
                 # an English capitalised proper noun is a name ("March", "Summit Street"), not a trigger
-                for e in self.nouns.get(lemma, ()) or self.nouns.get(self._key(t.text), ()) or self._plural(t.text):
+                for e in self.nouns.get(lemma, ()) or self.nouns.get(self._key(t.text), ()) or self._plural(t.text) \
+                        or self._compound_head(t.text):
                     if e.with_ and not _words_match(e.with_, words, self.casefold):
                         continue
                     out.append(Trigger(e, i, self._refine(e, words), 2))
@@ -153,6 +154,16 @@ class Lexicon:
         if particle:
             out = [particle + w for w in out] + out
         return list(dict.fromkeys(out))
+
+    def _compound_head(self, text: str) -> list[Entry]:
+        # a hyphenated compound names its happening in the last part ("NATO-Bitte", "US-Sanktionen",
+        # "UN-Appell"); the first part is its actor, found by the actor layer
+        if "-" not in text.strip("-"):
+            return []
+        head = text.rsplit("-", 1)[1]
+        if len(head) < 4 or not head[:1].isupper():
+            return []
+        return self.nouns.get(self._key(head), []) or self._plural(head)
 
     def _plural(self, text: str) -> list[Entry]:
         # an inflected noun the lemmatiser left alone ("Massenfestnahmen", "Plünderungen", "protests")

@@ -575,6 +575,10 @@ class EventCoder:
                 # wandte sich mit dem Appell an …"), or the subject a coordinated clause shares
                 source_g = self._governing_subject(toks, clauses, ci, ti, groups, inside, target_g) or \
                     self._relative_agent(toks, clauses, ci, ti, groups)
+            if source_g is None and entry.sym and target_g is not None and target_g.prep in self.partner_preps:
+                # "Nach Gesprächen mit X bleibt er im Amt", "Bei einem Treffen mit X sagte Y": the
+                # subject of the clause the meeting is an adjunct of is the other party
+                source_g = next((g for g in inside if g.first > target_g.last and g.prep is None), None)
             if entry.support and source_g is None:
                 note(False, "nominal trigger without an actor of its own")
                 return []

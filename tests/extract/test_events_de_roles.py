@@ -117,3 +117,15 @@ def test_recipient_with_an_and_genitive_inside_a_prepositional_phrase() -> None:
     doc = code("Die Kommission Frankreichs übergab ihren Bericht an Vertreter der spanischen Regierung.",
                {"Frankreichs": ("GPE", "FRA", None, []), "spanischen Regierung": ("ORG", "ESP", None, ["GOV"])})
     assert ("FRA", "064", "ESP") in triples(doc), triples(doc)
+
+
+def test_meeting_adjunct_takes_the_clause_subject_as_partner() -> None:
+    doc = code("Nach langen Gesprächen mit Macron erklärte Scholz seine Zustimmung.",
+               {"Macron": ("PER", "FRA", None, ["GOV"]), "Scholz": ("PER", "DEU", None, ["GOV"])})
+    assert ("DEU", "040", "FRA") in triples(doc) or ("FRA", "040", "DEU") in triples(doc), triples(doc)
+
+
+def test_hyphenated_compound_names_its_happening_by_the_last_part() -> None:
+    doc = code("Die EU-Sanktionen gegen Belarus treten heute in Kraft.",
+               {"EU": ("ORG", None, "EU", ["IGO"]), "Belarus": ("GPE", "BLR", None, [])})
+    assert ("EU", "163", "BLR") in triples(doc), triples(doc)
