@@ -520,19 +520,12 @@ class EventCoder:
                 k -= 1
                 hops += 1
                 continue
-            if genitive and t.pos == "NOUN" and self._in_pp(toks, k):
-                # "über die Zahl der Flüchtlinge": a genitive attribute inside a prepositional phrase
-                # belongs to that phrase, not to the clause
+            if genitive and t.pos == "NOUN":
+                # "über die Zahl der Flüchtlinge", "zur Untersuchung des Absturzes des Präsidenten": a
+                # genitive attribute shares the function of the noun it belongs to
                 return self._prep(toks, k)
             break
         return None
-
-    def _in_pp(self, toks: list[Token], k: int) -> bool:
-        # the noun at k opens with a preposition (at most a determiner and two adjectives before it)
-        j = k - 1
-        while j >= 0 and k - j <= 3 and toks[j].pos in ("DET", "ADJ", "NUM"):
-            j -= 1
-        return j >= 0 and toks[j].pos == "ADP"
 
     # ------------------------------------------------------------------ roles
 

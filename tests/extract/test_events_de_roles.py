@@ -129,3 +129,18 @@ def test_hyphenated_compound_names_its_happening_by_the_last_part() -> None:
     doc = code("Die EU-Sanktionen gegen Belarus treten heute in Kraft.",
                {"EU": ("ORG", None, "EU", ["IGO"]), "Belarus": ("GPE", "BLR", None, [])})
     assert ("EU", "163", "BLR") in triples(doc), triples(doc)
+
+
+def test_genitive_chain_inside_a_prepositional_phrase_is_no_subject() -> None:
+    # "des Präsidenten" belongs to "zur Untersuchung des Absturzes", not to the clause: Poland does not
+    # hand the report over to Russia
+    doc = code("Die Kommission zur Untersuchung des Absturzes des polnischen Präsidenten übergab ihren Bericht an "
+               "Vertreter der Regierung Russlands.",
+               {"polnischen Präsidenten": ("PER", "POL", None, ["GOV"]), "Russlands": RUS})
+    assert not any(s == "POL" for s, _, _ in triples(doc)), triples(doc)
+
+
+def test_preparing_an_armed_operation_is_force_posture() -> None:
+    doc = code("Die Vereinigten Staaten bereiten einen Militärschlag gegen Venezuela vor.",
+               {"Vereinigten Staaten": ("GPE", "USA", None, []), "Venezuela": ("GPE", "VEN", None, [])})
+    assert ("USA", "150", "VEN") in triples(doc), triples(doc)
