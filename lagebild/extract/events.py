@@ -173,6 +173,7 @@ class EventCoder:
         self.relative, self.relative_dative = c("relative_pronouns"), c("relative_pronouns_dative")
         self.genitive_dets = c("genitive_articles")
         self.recipient_preps = c("recipient_preps")
+        self.cause_conj = c("cause_conjunctions")
         self.purpose = c("purpose")
         self.quote_marks = ("\"", "„", "“", "”", "«", "»")
 
@@ -299,6 +300,7 @@ class EventCoder:
                   trace: list[Decision]) -> list[_Found]:
         toks = sent.tokens
         groups = self._groups(toks, actors, layer)
+        self._sent_groups = groups
         clauses = self._clauses(toks, groups)
         self._cont = self._continuations(toks, clauses)
         out: list[_Found] = []
@@ -693,6 +695,10 @@ class EventCoder:
                      for s, t in pairs]
 
         if root == "14":
+            if target_g is None:
+                cause = self._cause_actor(toks, clauses, ci, source_g)
+                if cause is not None:
+                    pairs = [(s, t if t is not None else cause) for s, t in pairs]
             pairs = [self._protest_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
         elif root in _DOMESTIC_ROOTS:
             pairs = [self._domestic_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
@@ -801,6 +807,20 @@ class EventCoder:
         while end > 0 and toks[end].pos in ("VERB", "AUX") and cl.start - 2 - end < 2:
             end -= 1
         return next((g for g in groups if g.last == end and g.first >= 0), None)
+
+    def _cause_actor(self, toks: list[Token], clauses: list[Clause], ci: int, source_g: Group | None) -> Actor | None:
+        """Whom a protest without a named target is against: the political subject of the clause that
+        gives its cause ("protestierten, nachdem der UNHCR seine Hilfen eingestellt hatte")."""
+        skeys = set(source_g.keys) if source_g else set()
+        for cl in clauses[ci + 1:ci + 3]:
+            if toks[cl.start].text.casefold() not in self.cause_conj:
+                continue
+            subj = next((g for g in self._sent_groups if cl.start <= g.first < cl.end and g.prep is None), None)
+            if subj is None:
+                return None
+            m = subj.members[0]
+            return m if m.key and m.key not in skeys and _political(m, self._pol_entities) else None
+        return None
 
     def _relative_agent(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int,
                         groups: list[Group]) -> Group | None:

@@ -144,3 +144,9 @@ def test_preparing_an_armed_operation_is_force_posture() -> None:
     doc = code("Die Vereinigten Staaten bereiten einen Militärschlag gegen Venezuela vor.",
                {"Vereinigten Staaten": ("GPE", "USA", None, []), "Venezuela": ("GPE", "VEN", None, [])})
     assert ("USA", "150", "VEN") in triples(doc), triples(doc)
+
+
+def test_protest_is_against_the_actor_of_its_cause_clause() -> None:
+    doc = code("Die Bauern protestierten in Paris, nachdem die EU-Kommission die Subventionen gekürzt hatte.",
+               {"EU-Kommission": ("ORG", None, "EU", ["IGO"]), "Paris": ("GPE", "FRA", None, [])})
+    assert any(c.startswith("14") and t == "EU" for _, c, t in triples(doc)), triples(doc)
