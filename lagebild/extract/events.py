@@ -1037,9 +1037,13 @@ class EventCoder:
         sents: list[Sentence] = self._doc.layers.get("sentences") or []
         k = next((n for n, x in enumerate(sents) if x.start == sent.start), 0)
         lo = sents[max(0, k - 2)].start if k > 0 else sent.start
-        inside = [pl for pl in layer.places if sent.start <= pl.start < sent.end and pl.country]
-        prior = inside or [pl for pl in layer.places if lo <= pl.start < sent.start and pl.country]
-        return prior[-1].country if prior else None
+        # places, and countries and capitals the actor layer found ("in der Hauptstadt Dili")
+        named = sorted([(pl.start, pl.country) for pl in layer.places if pl.country] +
+                       [(a.start, a.country) for a in layer.actors if a.kind in ("country", "capital") and a.country
+                        and a.text and a.text[:1].isupper()])
+        inside = [c for at, c in named if sent.start <= at < sent.end]
+        prior = inside or [c for at, c in named if lo <= at < sent.start]
+        return prior[-1] if prior else None
 
     def _in_direct_quote(self, doc: Document, pos: int) -> bool:
         # a direct quotation of the quotes layer can run over several sentences
