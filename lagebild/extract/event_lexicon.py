@@ -29,6 +29,7 @@ class Entry:
     host: bool = False
     speech: bool = False
     support: bool = False
+    converse: bool = False  # the subject receives; the "von/from" phrase names the source ("erhalten")
     refine: tuple[tuple[str, str], ...] = ()
     source: str = "own"  # own | petrarch
     default: bool = False  # a PETRARCH verb's bare default code (no object or preposition pattern matched)
@@ -247,7 +248,7 @@ def _entries(lemma: str, pos: str, spec: Any) -> list[Entry]:
             lemma=lemma, pos=pos, code=str(s["code"]),
             with_=tuple(str(w) for w in s.get("with") or ()),
             sym=bool(s.get("sym")), host=bool(s.get("host")), speech=bool(s.get("speech")),
-            support=bool(s.get("support")),
+            support=bool(s.get("support")), converse=bool(s.get("converse")),
             refine=tuple((str(k), str(v)) for k, v in (s.get("refine") or {}).items()),
         ))
     return out

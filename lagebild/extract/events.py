@@ -635,7 +635,12 @@ class EventCoder:
                     # a meeting's partner comes with "mit/with"; "zu/to" names its occasion
                     target_g = g
                     break
-        if code[:2] in _TRANSFER_ROOTS + ("08",) and not sym:
+        if entry.converse and not passive:
+            # "erhielt eine Kopie von X", "receives weapons from X": the giver in the "von/from" phrase
+            # is the source, the subject receives
+            giver = next((g for g in inside if g.prep in self.agent_preps and g is not source_g), None)
+            source_g, target_g = giver, source_g
+        elif code[:2] in _TRANSFER_ROOTS + ("08",) and not sym:
             # what is handed over goes to the "an/to" recipient; a bare actor is then the thing given
             # ("Hong Kong wurde von den Briten an China zurückgegeben")
             to = next((g for g in inside if g.prep in self.recipient_preps and g is not source_g

@@ -150,3 +150,9 @@ def test_protest_is_against_the_actor_of_its_cause_clause() -> None:
     doc = code("Die Bauern protestierten in Paris, nachdem die EU-Kommission die Subventionen gekürzt hatte.",
                {"EU-Kommission": ("ORG", None, "EU", ["IGO"]), "Paris": ("GPE", "FRA", None, [])})
     assert any(c.startswith("14") and t == "EU" for _, c, t in triples(doc)), triples(doc)
+
+
+def test_receiving_from_someone_makes_the_giver_the_source() -> None:
+    doc = code("Die Ukraine erhielt im Mai neue Waffen von Deutschland.",
+               {"Ukraine": ("GPE", "UKR", None, []), "Deutschland": ("GPE", "DEU", None, [])})
+    assert ("DEU", "072", "UKR") in triples(doc), triples(doc)
