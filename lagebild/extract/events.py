@@ -45,6 +45,8 @@ _SELF_ROOTS = ("14", "17", "18", "19", "20")
 # Roots whose target a text often leaves unsaid (a reaction to what was just reported, a resignation):
 # `_implicit_target` fills it from the context. Meetings and cooperation need a named partner; praise
 # and yielding without one are domestic.
+# Assaults, fights and mass violence: without a named target, the country where they happen is hit.
+_VIOLENCE_ROOTS = ("18", "19", "20")
 # Material cooperation and aid: what is handed over has a recipient (`_user_of_object`).
 _TRANSFER_ROOTS = ("06", "07")
 # A threat speaks of the future: announcing it ("kündigte an, vor Gericht zu ziehen") is the threat.
@@ -706,6 +708,9 @@ class EventCoder:
                     pairs = [(s, t if t is not None else cause) for s, t in pairs]
             pairs = [self._protest_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
         elif root in _DOMESTIC_ROOTS:
+            if root in _VIOLENCE_ROOTS and target_g is None:
+                pairs = [(s, t if t is not None else self._attacked_country(s, doc, sent, ctoks, layer))
+                         for s, t in pairs]
             pairs = [self._domestic_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
         out: list[_Found] = []
         date = self._date(doc, sent, ctoks, toks[ti])
@@ -1005,6 +1010,15 @@ class EventCoder:
             at = ctoks[-1].end if s.inferred and not s.text else s.end
             t = Actor(at, at, s.country, None, ("GOV",), None, "role", inferred=True)
         return s, t
+
+    def _attacked_country(self, s: Actor | None, doc: Document, sent: Sentence, ctoks: list[Token],
+                          layer: ActorLayer) -> Actor | None:
+        """An attack without a named target in another country than its source's ("verübte einen
+        Anschlag in einer Moschee in Kolofata"): that country is attacked."""
+        p = self._place(doc, sent, ctoks, layer)
+        if s is None or p is None or not p.country or not s.country or p.country == s.country:
+            return None
+        return Actor(p.start, p.end, p.country, None, (), None, "capital", place=p.name, text=p.name)
 
     def _domestic_pair(self, s: Actor | None, t: Actor | None, doc: Document, sent: Sentence,
                        ctoks: list[Token], layer: ActorLayer) -> tuple[Actor | None, Actor | None]:

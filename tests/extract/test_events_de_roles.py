@@ -156,3 +156,9 @@ def test_receiving_from_someone_makes_the_giver_the_source() -> None:
     doc = code("Die Ukraine erhielt im Mai neue Waffen von Deutschland.",
                {"Ukraine": ("GPE", "UKR", None, []), "Deutschland": ("GPE", "DEU", None, [])})
     assert ("DEU", "072", "UKR") in triples(doc), triples(doc)
+
+
+def test_attack_without_target_hits_the_country_where_it_happens() -> None:
+    doc = code("Kämpfer der Miliz verübten am Freitag einen Bombenanschlag in einem Dorf bei Mossul.",
+               {"Miliz": ("ORG", "PAK", None, ["REB"])})
+    assert ("PAK", "183", "IRQ") in triples(doc), triples(doc)
