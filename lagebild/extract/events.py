@@ -305,6 +305,7 @@ class EventCoder:
         self._sent_groups = groups
         clauses = self._clauses(toks, groups)
         self._cont = self._continuations(toks, clauses)
+        self._head = self._heads(toks, clauses)
         out: list[_Found] = []
         claimed = False  # after a claim verb, later clauses are what is claimed, not happenings
         for ci, cl in enumerate(clauses):
@@ -316,6 +317,8 @@ class EventCoder:
                 continue
             claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks)
             rest = toks[self._cont[ci].start:self._cont[ci].end] if ci in self._cont else []
+            if ci in self._head:
+                rest = toks[self._head[ci].start:self._head[ci].end] + rest
             words = {t.lemma for t in ctoks + rest} | {t.text for t in ctoks + rest}
             if self.lex.casefold:
                 words = {w.casefold() for w in words}
@@ -345,6 +348,19 @@ class EventCoder:
             embedded = (first.pos == "PRON" and first.text.casefold() in self.relative) or not verbal[ci + 1]
             if embedded and toks[c.start].pos not in ("SCONJ", "CCONJ", "PUNCT"):
                 out[ci] = c
+        return out
+
+    def _heads(self, toks: list[Token], clauses: list[Clause]) -> dict[int, Clause]:
+        """Predicates whose subject stands before a relative clause ("Die Demonstranten, die …
+        protestiert hatten, wurden von der Polizei vertrieben"): clause index of the predicate → the
+        verbless clause with its subject."""
+        out: dict[int, Clause] = {}
+        for ci in range(2, len(clauses)):
+            a, b, c = clauses[ci - 2], clauses[ci - 1], clauses[ci]
+            first = toks[b.start]
+            if first.pos == "PRON" and first.text.casefold() in self.relative and toks[c.start].pos in ("VERB", "AUX") \
+                    and not any(t.pos in ("VERB", "AUX") for t in toks[a.start:a.end]):
+                out[ci] = a
         return out
 
     def _attributive_participle(self, ctoks: list[Token], i: int) -> bool:
@@ -582,6 +598,9 @@ class EventCoder:
         elif passive:
             source_g = agent
             target_g = bare[0] if bare else self._relative_antecedent(toks, clauses, ci, groups)
+            if target_g is None and ci in self._head:
+                head = self._head[ci]
+                target_g = next((g for g in groups if head.start <= g.first < head.end and g.prep is None), None)
             if target_g is None and ci > 0 and self._coord_verb(toks, cl.start):
                 # "…, which belonged to Syria and was occupied by Israel": the shared subject
                 prev = clauses[ci - 1]
@@ -610,8 +629,10 @@ class EventCoder:
                     all(m.inferred and m.kind == "role" for m in target_g.members) and \
                     set(target_g.keys) <= set(source_g.keys):
                 # "Russland verlegte Truppen an die Grenze zu Georgien": the source's own forces are
-                # the instrument; a prepositional target ("zu/gegen/against Georgien") is the target
-                target_g = next((g for g in inside if g.first > target_g.last and g.prep in self.target_preps
+                # the instrument; a prepositional target ("zu/gegen/against Georgien") or destination
+                # ("schickte Soldaten nach Syrien") is the target
+                target_g = next((g for g in inside if g.first > target_g.last and
+                                 g.prep in self.target_preps | self.host_preps
                                  and not set(g.keys) <= set(source_g.keys)), target_g)
         if source_g is None and not no_fallback and not (passive and agent is None):
             # relative clauses and subjects set off by commas: the nearest actor before the clause
@@ -882,6 +903,10 @@ class EventCoder:
                               or toks[k].text.casefold() in _GENITIVE_DETS and k > cl.start
                               and toks[k - 1].pos == "NOUN"):
             return None  # the noun has a possessor of its own ("Köhlers Rücktritt", "die Sichtweise der Proteste")
+        if any(self._event_verb(t, toks[cl.start:cl.end]) for t in toks[cl.start:cl.end] if t is not toks[ti]):
+            # the noun is the object of an event verb of its own ("verurteilte die Angriffe", "fordert
+            # Sanktionen"): that verb's subject did not carry it out
+            return None
         has_verb = any(t.pos in ("VERB", "AUX") for t in toks[cl.start:ti])
         if has_verb:
             before = [g for g in inside if g.prep is None and g.last < ti and g is not target_g
@@ -893,6 +918,11 @@ class EventCoder:
         bare = [g for g in inside if g.prep is None]
         lead, shift = self._lead_subject(toks, clauses, ci, ti, groups, bare)
         return lead if shift and lead is not target_g else None
+
+    def _event_verb(self, t: Token, ctoks: list[Token]) -> bool:
+        lemma = self._verb_lemma(t, ctoks)
+        return bool(lemma) and lemma in self.lex.verbs and lemma not in self.support and \
+            t.lemma not in self.support and any(not e.with_ for e in self.lex.verbs[lemma])
 
     def _infinitive(self, toks: list[Token], ti: int) -> bool:
         t = toks[ti]
@@ -1097,8 +1127,9 @@ class EventCoder:
         "gegen/an/mit" → target."""
         source = target = None
         for g in inside:
-            if g.last < ti and ti - g.last <= 3 and g.prep is None:
-                source = g  # "Chinas Besuch", "US-Sanktionen", "the UN's report"
+            if g.last < ti and ti - g.last <= 3 and g.prep is None and \
+                    not any(t.pos in ("VERB", "AUX") for t in toks[g.last + 1:ti]):
+                source = g  # "Chinas Besuch", "US-Sanktionen", "the UN's report" (not "X hat die Angriffe")
             elif g.first > ti and g.first - ti <= 3 and (g.prep is None or g.prep in self.agent_preps
                                                           or g.prep in ("of",)):
                 if source is None:

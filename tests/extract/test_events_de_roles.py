@@ -162,3 +162,21 @@ def test_attack_without_target_hits_the_country_where_it_happens() -> None:
     doc = code("Kämpfer der Miliz verübten am Freitag einen Bombenanschlag in einem Dorf bei Mossul.",
                {"Miliz": ("ORG", "PAK", None, ["REB"])})
     assert ("PAK", "183", "IRQ") in triples(doc), triples(doc)
+
+
+def test_troops_sent_to_a_country_target_that_country() -> None:
+    doc = code("Die Türkei hat Soldaten nach Syrien geschickt.",
+               {"Türkei": ("GPE", "TUR", None, []), "Syrien": ("GPE", "SYR", None, [])})
+    assert ("TUR", "154", "SYR") in triples(doc), triples(doc)
+
+
+def test_subject_before_a_relative_clause_and_dispersed_demonstrators() -> None:
+    doc = code("Die Demonstranten, die vor dem Parlament protestiert hatten, wurden von der Polizei vertrieben.",
+               {"Polizei": ("ORG", "GEO", None, ["COP"]), "Demonstranten": ("ORG", "ARM", None, ["CVL"])})
+    assert ("GEO", "175", "ARM") in triples(doc), triples(doc)
+
+
+def test_condemned_attacks_are_not_the_condemners_attacks() -> None:
+    doc = code("Der Sicherheitsrat hat die Angriffe auf Zivilisten in Syrien verurteilt.",
+               {"Sicherheitsrat": ("ORG", None, "UN", ["IGO"]), "Syrien": ("GPE", "SYR", None, [])})
+    assert not any(s == "UN" and c.startswith("19") for s, c, _ in triples(doc)), triples(doc)
