@@ -173,9 +173,11 @@ class EventCoder:
         self.tense_aux = c("tense_aux")
         self.perfect_infinitive_aux = c("perfect_infinitive_aux")
         self.relative, self.relative_dative = c("relative_pronouns"), c("relative_pronouns_dative")
+        self.relative_nominative = c("relative_pronouns_nominative")
         self.genitive_dets = c("genitive_articles")
         self.recipient_preps = c("recipient_preps")
         self.cause_conj = c("cause_conjunctions")
+        self.noun_target_preps = c("noun_target_preps")
         self.purpose = c("purpose")
         self.quote_marks = ("\"", "„", "“", "”", "«", "»")
 
@@ -326,12 +328,18 @@ class EventCoder:
             trigs = self.lex.triggers(ctoks, words, particle)
             if not trigs:
                 continue
+            own_only = False  # after a coded trigger: only a nominal one with its own source and target
             for trig in trigs[:2]:
-                res = self._code(doc, si, sent, clauses, ci, trig, groups, layer, trace)
+                if own_only and (trig.entry.pos != "noun" or claimed):
+                    break
+                res = self._code(doc, si, sent, clauses, ci, trig, groups, layer, trace, own_only)
                 if res:
                     out.extend(res)
-                    if not self._attributive_participle(ctoks, trig.index):
+                    if own_only:
                         break
+                    # "trotz des verhängten Ausnahmezustandes", "den Angriff Russlands auf die Ukraine
+                    # verurteilt": the clause also reports the happening named in passing
+                    own_only = not self._attributive_participle(ctoks, trig.index)
         return out
 
     def _continuations(self, toks: list[Token], clauses: list[Clause]) -> dict[int, Clause]:
@@ -550,7 +558,7 @@ class EventCoder:
     # ------------------------------------------------------------------ roles
 
     def _code(self, doc: Document, si: int, sent: Sentence, clauses: list[Clause], ci: int, trig: Trigger,
-              groups: list[Group], layer: ActorLayer, trace: list[Decision]) -> list[_Found]:
+              groups: list[Group], layer: ActorLayer, trace: list[Decision], own_only: bool = False) -> list[_Found]:
         toks = sent.tokens
         cl = clauses[ci]
         ctoks = toks[cl.start:cl.end]
@@ -583,6 +591,9 @@ class EventCoder:
         sym = entry.sym
         if entry.pos == "noun" and not (entry.support and self._has_support(ctoks)):
             source_g, target_g = self._noun_roles(toks, ti, inside)
+            if own_only and (source_g is None or target_g is None or source_g is target_g):
+                note(False, "a second trigger of the clause needs its own source and target")
+                return []
             if source_g is None:
                 # no actor in the noun's own phrase: the subject of the verb that governs it ("der König
                 # wandte sich mit dem Appell an …"), or the subject a coordinated clause shares
@@ -617,13 +628,17 @@ class EventCoder:
             else:
                 source_g = bare[0] if bare else None
                 target_g = bare[1] if len(bare) > 1 else None
-                if not bare:
-                    # a relative clause: "…, die sich weigerten" has its antecedent as subject,
-                    # "…, denen … verweigert wurde" as (dative) object
+                rel = toks[cl.start].text.casefold()
+                if not bare or rel in self.relative_nominative:
+                    # a relative clause: "…, die sich weigerten" has its antecedent as subject, so has
+                    # "…, der die Junta kritisiert hatte" (a nominative pronoun: the actor in it is the
+                    # object); "…, denen … verweigert wurde" has it as (dative) object
                     ante = self._relative_antecedent(toks, clauses, ci, groups)
-                    if ante is not None and toks[cl.start].text.casefold() in self.relative_dative:
+                    if ante is not None and rel in self.relative_dative:
                         target_g = ante
-                    else:
+                    elif ante is not None and bare:
+                        source_g, target_g = ante, bare[0]
+                    elif not bare:
                         source_g = ante
             if target_g is not None and source_g is not None and \
                     all(m.inferred and m.kind == "role" for m in target_g.members) and \
@@ -636,7 +651,9 @@ class EventCoder:
                                  and not set(g.keys) <= set(source_g.keys)), target_g)
         if source_g is None and not no_fallback and not (passive and agent is None):
             # relative clauses and subjects set off by commas: the nearest actor before the clause
-            prev = [g for g in groups if g.last < cl.start and g.prep is None]
+            # (not the subject of a subordinate clause before it: "Weil X …, protestierten Tausende")
+            prev = [g for g in groups if g.last < cl.start and g.prep is None
+                    and not self._in_subordinate(toks, clauses, g)]
             if prev:
                 source_g = prev[-1]
             elif any(t.text.casefold() in self.both for t in ctoks):
@@ -678,7 +695,8 @@ class EventCoder:
             note(False, "PETRARCH default code without an actor as direct object")
             return []
         host_place: PlaceMention | None = None
-        if entry.host and target_g is None:
+        if (entry.host or code[:2] in _TRANSFER_ROOTS and entry.with_ and not sym) and target_g is None:
+            # (a delivery "in den Gazastreifen", "nach Syrien" goes to that country)
             host_place = self._place(doc, sent, ctoks, layer, host=True)
         if entry.speech:
             target_g = target_g or self._spoken_about(groups, clauses, ci, source_g)
@@ -839,11 +857,15 @@ class EventCoder:
             end -= 1
         return next((g for g in groups if g.last == end and g.first >= 0), None)
 
+    def _in_subordinate(self, toks: list[Token], clauses: list[Clause], g: Group) -> bool:
+        cl = next((c for c in clauses if c.start <= g.first < c.end), None)
+        return cl is not None and toks[cl.start].pos == "SCONJ"
+
     def _cause_actor(self, toks: list[Token], clauses: list[Clause], ci: int, source_g: Group | None) -> Actor | None:
         """Whom a protest without a named target is against: the political subject of the clause that
         gives its cause ("protestierten, nachdem der UNHCR seine Hilfen eingestellt hatte")."""
         skeys = set(source_g.keys) if source_g else set()
-        for cl in clauses[ci + 1:ci + 3]:
+        for cl in clauses[max(0, ci - 2):ci] + clauses[ci + 1:ci + 3]:
             if toks[cl.start].text.casefold() not in self.cause_conj:
                 continue
             subj = next((g for g in self._sent_groups if cl.start <= g.first < cl.end and g.prep is None), None)
@@ -1134,7 +1156,8 @@ class EventCoder:
                                                           or g.prep in ("of",)):
                 if source is None:
                     source = g  # "der Besuch Putins", "der Besuch von Putin"
-            elif g.first > ti and g.prep in (self.target_preps | self.partner_preps | self.host_preps):
+            elif g.first > ti and g.prep in (self.target_preps | self.partner_preps | self.host_preps |
+                                             self.noun_target_preps):
                 if target is None:
                     target = g
         if source is None:

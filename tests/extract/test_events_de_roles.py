@@ -180,3 +180,31 @@ def test_condemned_attacks_are_not_the_condemners_attacks() -> None:
     doc = code("Der Sicherheitsrat hat die Angriffe auf Zivilisten in Syrien verurteilt.",
                {"Sicherheitsrat": ("ORG", None, "UN", ["IGO"]), "Syrien": ("GPE", "SYR", None, [])})
     assert not any(s == "UN" and c.startswith("19") for s, c, _ in triples(doc)), triples(doc)
+
+
+def test_a_nominal_act_with_its_own_actors_beside_the_clause_event() -> None:
+    doc = code("Der Angriff Russlands auf die Ukraine wurde von der NATO scharf verurteilt.",
+               {"Russlands": RUS, "Ukraine": ("GPE", "UKR", None, []), "NATO": ("ORG", None, "NATO", ["IGO"])})
+    t = triples(doc)
+    assert ("NATO", "111", "RUS") in t and ("RUS", "190", "UKR") in t, t
+
+
+def test_relative_nominative_pronoun_makes_the_antecedent_subject() -> None:
+    doc = code("Mali hat den Botschafter Frankreichs ausgewiesen, der die Junta kritisiert hatte.",
+               {"Mali": ("GPE", "MLI", None, []), "Frankreichs": ("GPE", "FRA", None, []),
+                "Junta": ("ORG", "MLI", None, ["MIL", "GOV"])})
+    assert ("FRA", "111", "MLI") in triples(doc), triples(doc)
+
+
+def test_subject_of_a_cause_clause_is_not_the_protester() -> None:
+    doc = code("Weil die Regierung Serbiens die Wahl gefälscht hatte, protestierten Tausende in Belgrad.",
+               {"Serbiens": ("GPE", "SRB", None, []), "Belgrad": ("GPE", "SRB", None, [])})
+    evs = [e for e in doc.events if e.root == "14"]
+    assert evs and evs[0].source.sectors != ["GOV"] and evs[0].target.country == "SRB", \
+        [(e.source, e.target) for e in evs]
+
+
+def test_aid_delivered_into_a_territory() -> None:
+    doc = code("Die Vereinten Nationen haben Hilfsgüter nach Syrien geliefert.",
+               {"Vereinten Nationen": ("ORG", None, "UN", ["IGO"])})
+    assert ("UN", "073", "SYR") in triples(doc), triples(doc)
