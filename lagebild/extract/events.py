@@ -53,6 +53,8 @@ _TRANSFER_ROOTS = ("06", "07")
 _FUTURE_ROOTS = ("13",)
 _IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
+# Sanctions and reduced relations are between states: never filled in as a state acting on itself.
+_FOREIGN_ROOTS = ("16",)
 # Confidence: the evidence of the trigger (own lexicon entry with an object/pattern match, own entry,
 # PETRARCH pattern, PETRARCH default, quote) less what is inferred about the actors. Events below
 # MIN_CONFIDENCE are not emitted (every further mention of the same event adds 0.05 first).
@@ -976,7 +978,7 @@ class EventCoder:
         if cands and root not in _DOMESTIC_ONLY_ROOTS:
             a = cands[-1]
             return Actor(a.start, a.end, a.country, a.org, a.sectors, a.entity, a.kind, a.place, True, a.text)
-        if s.country and s.country == layer.default_country:
+        if s.country and s.country == layer.default_country and root not in _FOREIGN_ROOTS:
             return Actor(s.end, s.end, s.country, None, (), None, "role", inferred=True)
         return None
 
@@ -1230,7 +1232,8 @@ class EventCoder:
             if self.lang != "de" or infinitive_form:
                 return "future"
         if any(t.text.casefold() in self.purpose for t in ctoks[:ti]) and \
-                any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti]):
+                (any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti]) or
+                 self._infinitive(toks, cl.start + ti)):
             return "future"  # a purpose clause ("um … zu kämpfen", "in order to"): intended, not done
         plan_ctx = ctoks[:ti]
         if ci > 0:

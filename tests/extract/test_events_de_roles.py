@@ -208,3 +208,16 @@ def test_aid_delivered_into_a_territory() -> None:
     doc = code("Die Vereinten Nationen haben Hilfsgüter nach Syrien geliefert.",
                {"Vereinten Nationen": ("ORG", None, "UN", ["IGO"])})
     assert ("UN", "073", "SYR") in triples(doc), triples(doc)
+
+
+def test_shooting_at_demonstrators_is_repression_and_no_self_sanctions() -> None:
+    doc = code("Die Polizei schoss in Khartum auf Demonstranten.", {"Polizei": ("ORG", "SDN", None, ["COP"])})
+    assert any(s == "SDN" and c == "175" for s, c, _ in triples(doc)), triples(doc)
+    doc = code("Die USA haben Sanktionen gegen mehrere Banken verhängt.", {"USA": ("GPE", "USA", None, [])})
+    assert not any(c.startswith("16") and s == t for s, c, t in triples(doc)), triples(doc)
+
+
+def test_purpose_infinitive_with_zu_inside_the_verb_is_no_happening() -> None:
+    doc = code("Die Regierung schickte Soldaten, um dort gegen die Demonstranten mit Tränengas vorzugehen.",
+               {"Regierung": ("ORG", "IRN", None, ["GOV"])})
+    assert not any(c == "175" for _, c, _ in triples(doc)), triples(doc)
