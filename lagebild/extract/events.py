@@ -180,6 +180,7 @@ class EventCoder:
         self.recipient_preps = c("recipient_preps")
         self.cause_conj = c("cause_conjunctions")
         self.noun_target_preps = c("noun_target_preps")
+        self.occurrence_subject, self.occurrence_verbs = c("occurrence_subject"), c("occurrence_verbs")
         self.purpose = c("purpose")
         self.quote_marks = ("\"", "„", "“", "”", "«", "»")
 
@@ -601,7 +602,8 @@ class EventCoder:
                 # wandte sich mit dem Appell an …"), or the subject a coordinated clause shares
                 source_g = self._governing_subject(toks, clauses, ci, ti, groups, inside, target_g) or \
                     self._relative_agent(toks, clauses, ci, ti, groups)
-            if source_g is None and entry.sym and target_g is not None and target_g.prep in self.partner_preps:
+            if source_g is None and entry.sym and target_g is not None and target_g.prep in self.partner_preps and \
+                    self._prep(toks, ti) is not None:
                 # "Nach Gesprächen mit X bleibt er im Amt", "Bei einem Treffen mit X sagte Y": the
                 # subject of the clause the meeting is an adjunct of is the other party
                 source_g = next((g for g in inside if g.first > target_g.last and g.prep is None), None)
@@ -946,7 +948,7 @@ class EventCoder:
     def _event_verb(self, t: Token, ctoks: list[Token]) -> bool:
         lemma = self._verb_lemma(t, ctoks)
         return bool(lemma) and lemma in self.lex.verbs and lemma not in self.support and \
-            t.lemma not in self.support and any(not e.with_ for e in self.lex.verbs[lemma])
+            t.lemma not in self.support and any(not e.with_ and not e.speech for e in self.lex.verbs[lemma])
 
     def _infinitive(self, toks: list[Token], ti: int) -> bool:
         t = toks[ti]
@@ -1083,7 +1085,8 @@ class EventCoder:
         p = self._place(doc, sent, ctoks, layer)
         here = p.country if p else None
         known = s or t
-        if known is None and p is None:
+        if known is None and p is None and self._occurrence(ctoks):
+            # "Am Dienstag kam es zu Massenfestnahmen in der Stadt": the story's place
             here = self._recent_place(sent, layer)
         home = {c for c in (here, layer.default_country) if c}
         if known is None:
@@ -1102,6 +1105,11 @@ class EventCoder:
             return False
         i = next((k for k, t in enumerate(sent.tokens) if t.start == a.start), None)
         return i is not None and self._prep(sent.tokens, i) in self.loc_preps | self.host_preps
+
+    def _occurrence(self, ctoks: list[Token]) -> bool:
+        """An impersonal report that something happened ("es kam zu …", "es gab …")."""
+        return any(t.text.casefold() in self.occurrence_subject for t in ctoks) and \
+            any(t.lemma.casefold() in self.occurrence_verbs for t in ctoks)
 
     def _recent_place(self, sent: Sentence, layer: ActorLayer) -> str | None:
         """The country of the place the story is at, for a sentence that names no actor ("Am Dienstag
@@ -1152,7 +1160,7 @@ class EventCoder:
         source = target = None
         for g in inside:
             if g.last < ti and ti - g.last <= 3 and g.prep is None and \
-                    not any(t.pos in ("VERB", "AUX") for t in toks[g.last + 1:ti]):
+                    not any(t.pos in ("VERB", "AUX", "ADP", "ADV") for t in toks[g.last + 1:ti]):
                 source = g  # "Chinas Besuch", "US-Sanktionen", "the UN's report" (not "X hat die Angriffe")
             elif g.first > ti and g.first - ti <= 3 and (g.prep is None or g.prep in self.agent_preps
                                                           or g.prep in ("of",)):
@@ -1223,7 +1231,7 @@ class EventCoder:
                 nxt = ctoks[k + 1].text.casefold() if k + 1 < len(ctoks) else ""
                 if nxt not in self.neg_not_before:
                     return "negated"
-            if low in self.hypo and k != ti:
+            if (low in self.hypo or t.lemma.casefold() in self.hypo) and k != ti:
                 return "hypothetical"
         if any(t.text.casefold() in self.future_aux or (t.lemma == "werden" and t.text.casefold() in
                                                          ("werde", "wird", "werden", "wirst", "werdet"))
@@ -1235,16 +1243,22 @@ class EventCoder:
                 (any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti]) or
                  self._infinitive(toks, cl.start + ti)):
             return "future"  # a purpose clause ("um … zu kämpfen", "in order to"): intended, not done
-        plan_ctx = ctoks[:ti]
+        # (a nominal act is planned by the verb that governs it, often at the clause end: "soll einen
+        # Anschlag geplant haben")
+        plan_ctx = ctoks[:ti] + (ctoks[ti + 1:] if trig.pos in ("NOUN", "PROPN") else [])
         if ci > 0:
             prev = clauses[ci - 1]
             plan_ctx = toks[prev.start:prev.end] + plan_ctx
-        if any((t.lemma in self.plan or t.lemma.casefold() in self.plan) and t is not trig for t in plan_ctx) and \
-                not self._perfect_infinitive(ctoks):
+        plans = [t for t in plan_ctx if (t.lemma in self.plan or t.lemma.casefold() in self.plan) and t is not trig]
+        if self._perfect_infinitive(ctoks):
+            # "soll … gekommen sein" reports; "soll einen Anschlag geplant haben" still plans
+            plans = [t for t in plans if t.lemma.casefold() not in self.report and t.text.casefold() not in self.report]
+        if plans:
             # (a preposition "zu/to" before a noun trigger is no infinitive marker: "zu einer Demonstration")
             if any(t.text.casefold() in ("zu", "to") and t.pos != "ADP" for t in ctoks[max(0, ti - 2):ti + 1]) or \
                     self._infinitive(toks, cl.start + ti) or \
-                    any(t.lemma in ("wollen", "planen", "want", "plan", "sollen") for t in ctoks[:ti]):
+                    any(t.lemma in ("wollen", "planen", "want", "plan", "sollen") for t in ctoks[:ti]) or \
+                    trig.pos in ("NOUN", "PROPN") and any(t in plans for t in ctoks[ti + 1:]):
                 return "future"
         if any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks):
             return "reported"

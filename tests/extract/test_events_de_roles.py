@@ -221,3 +221,17 @@ def test_purpose_infinitive_with_zu_inside_the_verb_is_no_happening() -> None:
     doc = code("Die Regierung schickte Soldaten, um dort gegen die Demonstranten mit Tränengas vorzugehen.",
                {"Regierung": ("ORG", "IRN", None, ["GOV"])})
     assert not any(c == "175" for _, c, _ in triples(doc)), triples(doc)
+
+
+def test_feared_threatened_or_planned_attacks_are_no_attacks() -> None:
+    for text in ("Die Regierung Kenias befürchtet einen Anschlag auf die Hauptstadt.",
+                 "Der Anführer hat neue Anschläge auf Kenia angedroht.",
+                 "Er soll zusammen mit Komplizen einen Anschlag auf Kenia geplant haben."):
+        doc = code(text, {"Kenias": ("GPE", "KEN", None, []), "Kenia": ("GPE", "KEN", None, [])})
+        assert not any(c.startswith("18") for _, c, _ in triples(doc)), (text, triples(doc))
+
+
+def test_actorless_happening_needs_an_occurrence_report_for_the_story_place() -> None:
+    text = "In der syrischen Stadt Aleppo protestierten Tausende. Am Abend wurden Kerzen angezündet."
+    doc = code(text, {})
+    assert not any(c.startswith("17") for _, c, _ in triples(doc)), triples(doc)
