@@ -53,6 +53,9 @@ _TRANSFER_ROOTS = ("06", "07")
 _FUTURE_ROOTS = ("13",)
 _IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
+# Admitting and denying answer what the context reported: their unnamed target is the domestic side
+# as for any other reaction, not a statement about someone.
+_REACTION_CODES = ("015", "016")
 # Sanctions and reduced relations are between states: never filled in as a state acting on itself.
 _FOREIGN_ROOTS = ("16",)
 # Confidence: the evidence of the trigger (own lexicon entry with an object/pattern match, own entry,
@@ -1002,7 +1005,7 @@ class EventCoder:
         if domain and not named:
             return f"{domain} story: not coded without named political actors on both sides"
         if s.key == t.key:
-            if statement and (s.inferred or t.inferred or "coref" in (s.kind, t.kind)):
+            if statement and code not in _REACTION_CODES and (s.inferred or t.inferred or "coref" in (s.kind, t.kind)):
                 return "self-directed statement with an inferred or resolved side"
             if root not in _SELF_ROOTS and t.kind in ("country", "capital") and \
                     set(s.sectors) & _POLITICAL_SECTORS and s.kind not in ("country", "capital"):

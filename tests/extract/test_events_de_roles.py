@@ -235,3 +235,9 @@ def test_actorless_happening_needs_an_occurrence_report_for_the_story_place() ->
     text = "In der syrischen Stadt Aleppo protestierten Tausende. Am Abend wurden Kerzen angezündet."
     doc = code(text, {})
     assert not any(c.startswith("17") for _, c, _ in triples(doc)), triples(doc)
+
+
+def test_a_denial_without_a_named_accuser_is_domestic() -> None:
+    text = "In Athen wurde der Minister kritisiert. Der Minister Giorgos bestreitet jedoch, die Akten gelöscht zu haben."
+    doc = code(text, {"Giorgos": ("PER", "GRC", None, ["GOV"]), "Athen": ("GPE", "GRC", None, [])})
+    assert ("GRC", "016", "GRC") in triples(doc), triples(doc)
