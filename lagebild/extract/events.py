@@ -5,7 +5,9 @@ For every clause of every sentence the per-language lexicon (`event_lexicon`) pr
 (first = source, next = target; in a passive the "von/by" agent is the source and the bare actor
 the target), prepositional cues ("gegen/against" target, "mit/with" partner → symmetric,
 "in/nach" host of a visit), coordinated actors ("China und Russland vereinbaren") give one
-symmetric event. Negated and hypothetical happenings are dropped, planned ones become 03x
+symmetric event. Relative clauses take their antecedent, clauses interrupted by an apposition or a
+relative clause continue after it, and a pronoun subject the coref layer left open continues the
+previous sentence's subject. Negated and hypothetical happenings are dropped, planned ones become 03x
 intents, reported ones are marked. Date and place come from the time and place layers of the
 clause or sentence. One event per (source, code, target, date); further mentions go to
 ``evidence_more``. Every event names its rule; ``doc.layers["event_trace"]`` keeps the
@@ -310,7 +312,6 @@ class EventCoder:
                   trace: list[Decision]) -> list[_Found]:
         toks = sent.tokens
         groups = self._groups(toks, actors, layer)
-        self._sent_groups = groups
         clauses = self._clauses(toks, groups)
         self._cont = self._continuations(toks, clauses)
         self._head = self._heads(toks, clauses)
@@ -399,11 +400,11 @@ class EventCoder:
             return None
         return last.text
 
-    def _clauses(self, toks: list[Token], groups: list[Group] = ()) -> list[Clause]:  # type: ignore[assignment]
+    def _clauses(self, toks: list[Token], groups: list[Group] | None = None) -> list[Clause]:
         out: list[Clause] = []
         start = 0
         for i, t in enumerate(toks):
-            if (t.text in self.breaks and not self._list_comma(toks, i, groups)) or \
+            if (t.text in self.breaks and not self._list_comma(toks, i, groups or [])) or \
                     (t.pos == "SCONJ" and t.text.casefold() in self.breaks) or self._coord_verb(toks, i):
                 if i > start:
                     out.append(Clause(start, i))
@@ -746,10 +747,9 @@ class EventCoder:
             pairs = [(s, t if t is not None or s is None else self._implicit_target(s, groups, source_g, ci,
                                                                                      clauses, si, layer, root))
                      for s, t in pairs]
-
         if root == "14":
             if target_g is None:
-                cause = self._cause_actor(toks, clauses, ci, source_g)
+                cause = self._cause_actor(toks, clauses, ci, groups, source_g)
                 if cause is not None:
                     pairs = [(s, t if t is not None else cause) for s, t in pairs]
             pairs = [self._protest_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
@@ -868,14 +868,15 @@ class EventCoder:
         cl = next((c for c in clauses if c.start <= g.first < c.end), None)
         return cl is not None and toks[cl.start].pos == "SCONJ"
 
-    def _cause_actor(self, toks: list[Token], clauses: list[Clause], ci: int, source_g: Group | None) -> Actor | None:
+    def _cause_actor(self, toks: list[Token], clauses: list[Clause], ci: int, groups: list[Group],
+                     source_g: Group | None) -> Actor | None:
         """Whom a protest without a named target is against: the political subject of the clause that
         gives its cause ("protestierten, nachdem der UNHCR seine Hilfen eingestellt hatte")."""
         skeys = set(source_g.keys) if source_g else set()
         for cl in clauses[max(0, ci - 2):ci] + clauses[ci + 1:ci + 3]:
             if toks[cl.start].text.casefold() not in self.cause_conj:
                 continue
-            subj = next((g for g in self._sent_groups if cl.start <= g.first < cl.end and g.prep is None), None)
+            subj = next((g for g in groups if cl.start <= g.first < cl.end and g.prep is None), None)
             if subj is None:
                 return None
             m = subj.members[0]
