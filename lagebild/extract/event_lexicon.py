@@ -29,6 +29,7 @@ class Entry:
     host: bool = False
     speech: bool = False
     support: bool = False
+    converse: bool = False  # the subject receives; the "von/from" phrase names the source ("erhalten")
     refine: tuple[tuple[str, str], ...] = ()
     source: str = "own"  # own | petrarch
     default: bool = False  # a PETRARCH verb's bare default code (no object or preposition pattern matched)
@@ -45,6 +46,7 @@ class Trigger:
     index: int  # token index in the clause
     code: str
     rank: int  # lower is more specific
+    participle: bool = False  # a clause-final participle the tagger did not read as a verb
 
 
 def _words_match(patterns: tuple[str, ...], words: set[str], casefold: bool) -> str | None:
@@ -104,15 +106,67 @@ class Lexicon:
                     pt = self._petrarch(lemma, toks, i)
                     if pt is not None:
                         out.append(pt)
+            elif t.pos in ("ADV", "ADJ") and self._verb_final(toks, i):
+                for name in self._participle_lemmas(t.text, particle):
+                    e = next((e for e in self.verbs.get(name, ())
+                              if not e.with_ or _words_match(e.with_, words, self.casefold)), None)
+                    if e is not None:
+                        rank = 0 if e.with_ else (3 if e.speech else 1)
+                        out.append(Trigger(e, i, self._refine(e, words), rank, participle=True))
+                        break
             elif t.pos == "NOUN" or (t.pos == "PROPN" and (self.lang == "de" or not t.text[:1].isupper())):
                 # an English capitalised proper noun is a name ("March", "Summit Street"), not a trigger
-                for e in self.nouns.get(lemma, ()) or self.nouns.get(self._key(t.text), ()) or self._plural(t.text):
+                for e in self.nouns.get(lemma, ()) or self.nouns.get(self._key(t.text), ()) or self._plural(t.text) \
+                        or self._compound_head(t.text):
                     if e.with_ and not _words_match(e.with_, words, self.casefold):
                         continue
                     out.append(Trigger(e, i, self._refine(e, words), 2))
                     break
         out.sort(key=lambda tr: (tr.rank, tr.index))
         return out
+
+    def _verb_final(self, toks: list[Token], i: int) -> bool:
+        """A participle in the verb-final slot of a perfect or passive clause ("haben ihre Beziehungen
+        vertieft", "wurde … zensiert") that the tagger read as an adverb or adjective: the clause
+        has a perfect/passive auxiliary and only auxiliaries follow the word."""
+        aux = self.cue("perfect_aux")
+        if not aux or not toks[i].text[:1].islower():
+            return False
+        if any(t.pos not in ("AUX", "PUNCT") for t in toks[i + 1:]):
+            return False
+        return any(t.pos == "AUX" and self._key(t.lemma) in aux for t in toks if t is not toks[i])
+
+    def _participle_lemmas(self, text: str, particle: str | None) -> list[str]:
+        """Infinitives a past participle can come from, by the `participle_rules` of events.yaml:
+        each rule strips a prefix (and a separable particle before it) and replaces an ending."""
+        out: list[str] = []
+        low = self._key(text)
+        prefixes = [str(x) for x in self.cues.get("participle_prefixes") or ()]
+        stems = [low]
+        for pre in prefixes:
+            if low.startswith(pre):
+                stems.append(low[len(pre):])
+            for part in self.cue("particles"):
+                if low.startswith(part + pre) and len(low) > len(part + pre) + 2:
+                    stems.append(part + low[len(part + pre):])
+        for stem in stems:
+            for rule in self.cues.get("participle_endings") or ():
+                end, inf = str(rule[0]), str(rule[1])
+                if stem.endswith(end) and len(stem) > len(end) + 2:
+                    out.append(stem[:len(stem) - len(end)] + inf)
+        if particle:
+            out = [particle + w for w in out] + out
+        return list(dict.fromkeys(out))
+
+    def _compound_head(self, text: str) -> list[Entry]:
+        # a hyphenated compound names its happening in the last part ("NATO-Bitte", "US-Sanktionen",
+        # "UN-Appell"); the first part is its actor, found by the actor layer
+        if "-" not in text.strip("-"):
+            return []
+        head = text.rsplit("-", 1)[1]
+        if len(head) < 4 or not head[:1].isupper():
+            return []
+        return self.nouns.get(self._key(head), []) or self._plural(head)
 
     def _plural(self, text: str) -> list[Entry]:
         # an inflected noun the lemmatiser left alone ("Massenfestnahmen", "Plünderungen", "protests")
@@ -200,7 +254,7 @@ def _entries(lemma: str, pos: str, spec: Any) -> list[Entry]:
             lemma=lemma, pos=pos, code=str(s["code"]),
             with_=tuple(str(w) for w in s.get("with") or ()),
             sym=bool(s.get("sym")), host=bool(s.get("host")), speech=bool(s.get("speech")),
-            support=bool(s.get("support")),
+            support=bool(s.get("support")), converse=bool(s.get("converse")),
             refine=tuple((str(k), str(v)) for k, v in (s.get("refine") or {}).items()),
         ))
     return out

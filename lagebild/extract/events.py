@@ -5,7 +5,9 @@ For every clause of every sentence the per-language lexicon (`event_lexicon`) pr
 (first = source, next = target; in a passive the "von/by" agent is the source and the bare actor
 the target), prepositional cues ("gegen/against" target, "mit/with" partner → symmetric,
 "in/nach" host of a visit), coordinated actors ("China und Russland vereinbaren") give one
-symmetric event. Negated and hypothetical happenings are dropped, planned ones become 03x
+symmetric event. Relative clauses take their antecedent, clauses interrupted by an apposition or a
+relative clause continue after it, and a pronoun subject the coref layer left open continues the
+previous sentence's subject. Negated and hypothetical happenings are dropped, planned ones become 03x
 intents, reported ones are marked. Date and place come from the time and place layers of the
 clause or sentence. One event per (source, code, target, date); further mentions go to
 ``evidence_more``. Every event names its rule; ``doc.layers["event_trace"]`` keeps the
@@ -46,8 +48,19 @@ _SELF_ROOTS = ("14", "17", "18", "19", "20")
 # Roots whose target a text often leaves unsaid (a reaction to what was just reported, a resignation):
 # `_implicit_target` fills it from the context. Meetings and cooperation need a named partner; praise
 # and yielding without one are domestic.
+# Assaults, fights and mass violence: without a named target, the country where they happen is hit.
+_VIOLENCE_ROOTS = ("18", "19", "20")
+# Material cooperation and aid: what is handed over has a recipient (`_user_of_object`).
+_TRANSFER_ROOTS = ("06", "07")
+# A threat speaks of the future: announcing it ("kündigte an, vor Gericht zu ziehen") is the threat.
+_FUTURE_ROOTS = ("13",)
 _IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
+# Admitting and denying answer what the context reported: their unnamed target is the domestic side
+# as for any other reaction, not a statement about someone.
+_REACTION_CODES = ("015", "016")
+# Sanctions and reduced relations are between states: never filled in as a state acting on itself.
+_FOREIGN_ROOTS = ("16",)
 # Confidence: the evidence of the trigger (own lexicon entry with an object/pattern match, own entry,
 # PETRARCH pattern, PETRARCH default, quote) less what is inferred about the actors. Events below
 # MIN_CONFIDENCE are not emitted (every further mention of the same event adds 0.05 first).
@@ -166,6 +179,14 @@ class EventCoder:
         self.claim_verbs = c("claim_verbs")
         self.not_actor = c("lowercase_not_actor")  # role nouns mostly meant abstractly when lowercase
         self.tense_aux = c("tense_aux")
+        self.perfect_infinitive_aux = c("perfect_infinitive_aux")
+        self.relative, self.relative_dative = c("relative_pronouns"), c("relative_pronouns_dative")
+        self.relative_nominative = c("relative_pronouns_nominative")
+        self.genitive_dets = c("genitive_articles")
+        self.recipient_preps = c("recipient_preps")
+        self.cause_conj = c("cause_conjunctions")
+        self.noun_target_preps = c("noun_target_preps")
+        self.occurrence_subject, self.occurrence_verbs = c("occurrence_subject"), c("occurrence_verbs")
         self.purpose = c("purpose")
         self.quote_marks = ("\"", "„", "“", "”", "«", "»")
 
@@ -326,27 +347,78 @@ class EventCoder:
                   trace: list[Decision]) -> list[_Found]:
         toks = sent.tokens
         groups = self._groups(toks, actors, layer)
-        clauses = self._clauses(toks)
+        clauses = self._clauses(toks, groups)
+        self._cont = self._continuations(toks, clauses)
+        self._head = self._heads(toks, clauses)
         out: list[_Found] = []
         claimed = False  # after a claim verb, later clauses are what is claimed, not happenings
         for ci, cl in enumerate(clauses):
             ctoks = toks[cl.start:cl.end]
+            if claimed and self._coord_verb(toks, cl.start) and not any(
+                    t.text.casefold() in ("zu", "to") for t in ctoks):
+                claimed = False  # "bestreitet, … zu haben, und wirft X vor": a new predicate, no claim
             if claimed:
                 continue
             claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks)
-            words = {t.lemma for t in ctoks} | {t.text for t in ctoks}
+            rest = toks[self._cont[ci].start:self._cont[ci].end] if ci in self._cont else []
+            if ci in self._head:
+                rest = toks[self._head[ci].start:self._head[ci].end] + rest
+            words = {t.lemma for t in ctoks + rest} | {t.text for t in ctoks + rest}
             if self.lex.casefold:
                 words = {w.casefold() for w in words}
-            particle = self._particle(ctoks)
+            particle = self._particle(ctoks) or (self._particle(rest) if rest else None)
             trigs = self.lex.triggers(ctoks, words, particle)
             if not trigs:
                 continue
+            own_only = False  # after a coded trigger: only a nominal one with its own source and target
             for trig in trigs[:2]:
-                res = self._code(doc, si, sent, clauses, ci, trig, groups, layer, trace)
+                if own_only and (trig.entry.pos != "noun" or claimed):
+                    break
+                res = self._code(doc, si, sent, clauses, ci, trig, groups, layer, trace, own_only)
                 if res:
                     out.extend(res)
-                    break
+                    if own_only:
+                        break
+                    # "trotz des verhängten Ausnahmezustandes", "den Angriff Russlands auf die Ukraine
+                    # verurteilt": the clause also reports the happening named in passing
+                    own_only = not self._attributive_participle(ctoks, trig.index)
         return out
+
+    def _continuations(self, toks: list[Token], clauses: list[Clause]) -> dict[int, Clause]:
+        """Clauses interrupted by an apposition or a relative clause and continued after it ("übergab
+        X, damals Ministerin, die Liste an Y", "wirft X, der … war, Vertuschung vor"): clause index →
+        the verbless rest that belongs to it (its objects, its separated particle)."""
+        out: dict[int, Clause] = {}
+        verbal = [any(t.pos in ("VERB", "AUX") for t in toks[c.start:c.end]) for c in clauses]
+        for ci in range(len(clauses) - 2):
+            a, b, c = clauses[ci], clauses[ci + 1], clauses[ci + 2]
+            if not verbal[ci] or verbal[ci + 2] or toks[b.start - 1].text != "," or toks[c.start - 1].text != ",":
+                continue
+            first = toks[b.start]
+            embedded = (first.pos == "PRON" and first.text.casefold() in self.relative) or not verbal[ci + 1]
+            if embedded and toks[c.start].pos not in ("SCONJ", "CCONJ", "PUNCT"):
+                out[ci] = c
+        return out
+
+    def _heads(self, toks: list[Token], clauses: list[Clause]) -> dict[int, Clause]:
+        """Predicates whose subject stands before a relative clause ("Die Demonstranten, die …
+        protestiert hatten, wurden von der Polizei vertrieben"): clause index of the predicate → the
+        verbless clause with its subject."""
+        out: dict[int, Clause] = {}
+        for ci in range(2, len(clauses)):
+            a, b, c = clauses[ci - 2], clauses[ci - 1], clauses[ci]
+            first = toks[b.start]
+            if first.pos == "PRON" and first.text.casefold() in self.relative and toks[c.start].pos in ("VERB", "AUX") \
+                    and not any(t.pos in ("VERB", "AUX") for t in toks[a.start:a.end]):
+                out[ci] = a
+        return out
+
+    def _attributive_participle(self, ctoks: list[Token], i: int) -> bool:
+        # a participle before its noun ("trotz des verhängten Ausnahmezustandes") names a happening in
+        # passing: the clause may still report another one
+        t = ctoks[i]
+        return t.pos in ("VERB", "ADJ") and t.text.casefold() != t.lemma.casefold() and 0 < i < len(ctoks) - 1 and \
+            ctoks[i + 1].pos == "NOUN" and ctoks[i - 1].pos in ("DET", "ADP", "ADJ")
 
     def _verb_lemma(self, t: Token, ctoks: list[Token]) -> str:
         if t.pos not in ("VERB", "AUX"):
@@ -363,12 +435,12 @@ class EventCoder:
             return None
         return last.text
 
-    def _clauses(self, toks: list[Token]) -> list[Clause]:
+    def _clauses(self, toks: list[Token], groups: list[Group] | None = None) -> list[Clause]:
         out: list[Clause] = []
         start = 0
         for i, t in enumerate(toks):
-            if t.text in self.breaks or (t.pos == "SCONJ" and t.text.casefold() in self.breaks) or \
-                    self._coord_verb(toks, i):
+            if (t.text in self.breaks and not self._list_comma(toks, i, groups or [])) or \
+                    (t.pos == "SCONJ" and t.text.casefold() in self.breaks) or self._coord_verb(toks, i):
                 if i > start:
                     out.append(Clause(start, i))
                 start = i + 1 if t.pos == "PUNCT" else i
@@ -376,12 +448,28 @@ class EventCoder:
             out.append(Clause(start, len(toks)))
         return out
 
+    def _list_comma(self, toks: list[Token], i: int, groups: list[Group]) -> bool:
+        """A comma inside an enumeration is no clause break: between attributes ("diplomatischen,
+        militärischen und wirtschaftlichen Beziehungen") or inside coordinated actors ("China,
+        Russland und Indien")."""
+        if toks[i].text != "," or i == 0 or i + 1 >= len(toks):
+            return False
+        if toks[i - 1].pos == "ADJ" and toks[i + 1].pos == "ADJ" and toks[i - 1].text[:1].islower():
+            return True
+        return any(g.first < i < g.last for g in groups)
+
     def _coord_verb(self, toks: list[Token], i: int) -> bool:
         # coordinated predicates sharing a subject ("X traf Y und unterzeichnete …", "X met Y and
         # signed …"): the second one is a clause of its own
         t = toks[i]
-        return t.pos == "CCONJ" and t.text.casefold() in self.coord and i + 1 < len(toks) and i > 0 and \
-            toks[i + 1].pos in ("VERB", "AUX") and toks[i - 1].pos not in ("VERB", "AUX", "PUNCT")
+        # (an infinitive before "und" ends its own construction: "bestreitet, … zu haben, und wirft …")
+        if not (t.pos == "CCONJ" and t.text.casefold() in self.coord and i + 1 < len(toks) and i > 0 and
+                toks[i + 1].pos in ("VERB", "AUX")):
+            return False
+        p = i - 1
+        if toks[p].text == "," and p > 1 and toks[p - 2].text.casefold() in ("zu", "to"):
+            p -= 1
+        return toks[p].pos not in ("VERB", "AUX", "PUNCT") or p > 0 and toks[p - 1].text.casefold() in ("zu", "to")
 
     def _groups(self, toks: list[Token], actors: list[Actor], layer: ActorLayer) -> list[Group]:
         """Actor mentions of a sentence as constituents: demonym + role and role + genitive merged,
@@ -492,21 +580,27 @@ class EventCoder:
     def _prep(self, toks: list[Token], i: int) -> str | None:
         k = i - 1
         hops = 0
+        genitive = False  # just passed a genitive article: the noun before it heads the phrase
         while k >= 0 and hops < 4:
             t = toks[k]
             if t.pos == "ADP":
                 return t.lemma.casefold()
             if t.pos in ("DET", "ADJ", "NUM", "PRON") or (t.pos == "NOUN" and t.text[:1].islower()):
+                genitive = t.pos == "DET" and t.text.casefold() in self.genitive_dets
                 k -= 1
                 hops += 1
                 continue
+            if genitive and t.pos == "NOUN":
+                # "über die Zahl der Flüchtlinge", "zur Untersuchung des Absturzes des Präsidenten": a
+                # genitive attribute shares the function of the noun it belongs to
+                return self._prep(toks, k)
             break
         return None
 
     # ------------------------------------------------------------------ roles
 
     def _code(self, doc: Document, si: int, sent: Sentence, clauses: list[Clause], ci: int, trig: Trigger,
-              groups: list[Group], layer: ActorLayer, trace: list[Decision]) -> list[_Found]:
+              groups: list[Group], layer: ActorLayer, trace: list[Decision], own_only: bool = False) -> list[_Found]:
         toks = sent.tokens
         cl = clauses[ci]
         ctoks = toks[cl.start:cl.end]
@@ -527,7 +621,10 @@ class EventCoder:
             note(False, "participle used as an adjective")
             return []
         inside = [g for g in groups if cl.start <= g.first and g.last < cl.end]
-        passive = self._passive(ctoks, trig.index)
+        if ci in self._cont:
+            rest = self._cont[ci]
+            inside += [g for g in groups if rest.start <= g.first and g.last < rest.end]
+        passive = self._passive(ctoks, trig.index, trig.participle)
         agent = next((g for g in inside if g.prep in self.agent_preps), None) if passive else None
         bare = [g for g in inside if g.prep is None]
         source_g: Group | None
@@ -536,16 +633,28 @@ class EventCoder:
         sym = entry.sym
         if entry.pos == "noun" and not (entry.support and self._has_support(ctoks)):
             source_g, target_g = self._noun_roles(toks, ti, inside)
+            if own_only and (source_g is None or target_g is None or source_g is target_g):
+                note(False, "a second trigger of the clause needs its own source and target")
+                return []
             if source_g is None:
                 # no actor in the noun's own phrase: the subject of the verb that governs it ("der König
                 # wandte sich mit dem Appell an …"), or the subject a coordinated clause shares
-                source_g = self._governing_subject(toks, clauses, ci, ti, groups, inside, target_g)
+                source_g = self._governing_subject(toks, clauses, ci, ti, groups, inside, target_g) or \
+                    self._relative_agent(toks, clauses, ci, ti, groups)
+            if source_g is None and entry.sym and target_g is not None and target_g.prep in self.partner_preps and \
+                    self._prep(toks, ti) is not None:
+                # "Nach Gesprächen mit X bleibt er im Amt", "Bei einem Treffen mit X sagte Y": the
+                # subject of the clause the meeting is an adjunct of is the other party
+                source_g = next((g for g in inside if g.first > target_g.last and g.prep is None), None)
             if entry.support and source_g is None:
                 note(False, "nominal trigger without an actor of its own")
                 return []
         elif passive:
             source_g = agent
-            target_g = bare[0] if bare else None
+            target_g = bare[0] if bare else self._relative_antecedent(toks, clauses, ci, groups)
+            if target_g is None and ci in self._head:
+                head = self._head[ci]
+                target_g = next((g for g in groups if head.start <= g.first < head.end and g.prep is None), None)
             if target_g is None and ci > 0 and self._coord_verb(toks, cl.start):
                 # "…, which belonged to Syria and was occupied by Israel": the shared subject
                 prev = clauses[ci - 1]
@@ -562,23 +671,39 @@ class EventCoder:
             else:
                 source_g = bare[0] if bare else None
                 target_g = bare[1] if len(bare) > 1 else None
+                rel = toks[cl.start].text.casefold()
+                if not bare or rel in self.relative_nominative:
+                    # a relative clause: "…, die sich weigerten" has its antecedent as subject, so has
+                    # "…, der die Junta kritisiert hatte" (a nominative pronoun: the actor in it is the
+                    # object); "…, denen … verweigert wurde" has it as (dative) object
+                    ante = self._relative_antecedent(toks, clauses, ci, groups)
+                    if ante is not None and rel in self.relative_dative:
+                        target_g = ante
+                    elif ante is not None and bare:
+                        source_g, target_g = ante, bare[0]
+                    elif not bare:
+                        source_g = ante
             if target_g is not None and source_g is not None and \
                     all(m.inferred and m.kind == "role" for m in target_g.members) and \
                     set(target_g.keys) <= set(source_g.keys):
                 # "Russland verlegte Truppen an die Grenze zu Georgien": the source's own forces are
-                # the instrument; a prepositional target ("zu/gegen/against Georgien") is the target
-                target_g = next((g for g in inside if g.first > target_g.last and g.prep in self.target_preps
+                # the instrument; a prepositional target ("zu/gegen/against Georgien") or destination
+                # ("schickte Soldaten nach Syrien") is the target
+                target_g = next((g for g in inside if g.first > target_g.last and
+                                 g.prep in self.target_preps | self.host_preps
                                  and not set(g.keys) <= set(source_g.keys)), target_g)
         if source_g is None and not no_fallback and not (passive and agent is None):
             # relative clauses and subjects set off by commas: the nearest actor before the clause
-            prev = [g for g in groups if g.last < cl.start and g.prep is None]
+            # (not the subject of a subordinate clause before it: "Weil X …, protestierten Tausende")
+            prev = [g for g in groups if g.last < cl.start and g.prep is None
+                    and not self._in_subordinate(toks, clauses, g)]
             if prev:
                 source_g = prev[-1]
             elif any(t.text.casefold() in self.both for t in ctoks):
                 # "beide Länder" / "both countries": the last two countries named before
                 source_g = self._last_two(layer, ctoks[0].start)
             elif any(t.pos == "PRON" and t.text.casefold() in self.pronouns for t in ctoks[:trig.index + 2]):
-                source_g = self._antecedent(layer, sent.start)
+                source_g = self._previous_subject(si, layer) or self._antecedent(layer, sent.start)
         if target_g is None:
             for g in inside:
                 if g is source_g or g.first < 0:
@@ -593,13 +718,28 @@ class EventCoder:
                     # a meeting's partner comes with "mit/with"; "zu/to" names its occasion
                     target_g = g
                     break
+        if entry.converse and not passive:
+            # "erhielt eine Kopie von X", "receives weapons from X": the giver in the "von/from" phrase
+            # is the source, the subject receives
+            giver = next((g for g in inside if g.prep in self.agent_preps and g is not source_g), None)
+            source_g, target_g = giver, source_g
+        elif code[:2] in _TRANSFER_ROOTS + ("08",) and not sym:
+            # what is handed over goes to the "an/to" recipient; a bare actor is then the thing given
+            # ("Hong Kong wurde von den Briten an China zurückgegeben")
+            to = next((g for g in inside if g.prep in self.recipient_preps and g is not source_g
+                       and g.first > (source_g.last if source_g and source_g.first >= cl.start else cl.start)), None)
+            if to is not None and (target_g is None or target_g.prep is None):
+                target_g = to
+        if target_g is None and code[:2] in _TRANSFER_ROOTS and not sym and source_g is not None:
+            target_g = self._user_of_object(toks, clauses, ci, groups, source_g)
         if entry.default and (passive or target_g is None or target_g.prep is not None or target_g.first <= ti):
             # a PETRARCH verb's bare default ("pay", "attend", "return", "die") is a coding only with an
             # actor as its direct object; patterns (object nouns, prepositions) are specific enough
             note(False, "PETRARCH default code without an actor as direct object")
             return []
         host_place: PlaceMention | None = None
-        if entry.host and target_g is None:
+        if (entry.host or code[:2] in _TRANSFER_ROOTS and entry.with_ and not sym) and target_g is None:
+            # (a delivery "in den Gazastreifen", "nach Syrien" goes to that country)
             host_place = self._place(doc, sent, ctoks, layer, host=True)
         if entry.speech:
             target_g = target_g or self._spoken_about(groups, clauses, ci, source_g)
@@ -609,11 +749,11 @@ class EventCoder:
                 note(False, "statement without evaluative content")
                 return []
             code = tone
-        mod = self._modality(sent, clauses, ci, trig.index)
+        mod = self._modality(sent, clauses, ci, trig.index, trig.participle)
         if mod in ("negated", "hypothetical"):
             note(False, f"{mod} happening", mod=mod)
             return []
-        if mod == "future":
+        if mod == "future" and code[:2] not in _FUTURE_ROOTS:
             intent = cameo.intent_of(code)
             if intent is None:
                 note(False, "planned conflictual act has no intent code", mod=mod)
@@ -643,8 +783,15 @@ class EventCoder:
                                                                                      clauses, si, layer, root))
                      for s, t in pairs]
         if root == "14":
+            if target_g is None:
+                cause = self._cause_actor(toks, clauses, ci, groups, source_g)
+                if cause is not None:
+                    pairs = [(s, t if t is not None else cause) for s, t in pairs]
             pairs = [self._protest_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
         elif root in _DOMESTIC_ROOTS:
+            if root in _VIOLENCE_ROOTS and target_g is None:
+                pairs = [(s, t if t is not None else self._attacked_country(s, doc, sent, ctoks, layer))
+                         for s, t in pairs]
             pairs = [self._domestic_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
         out: list[_Found] = []
         date = self._date(doc, sent, ctoks, toks[ti])
@@ -704,11 +851,12 @@ class EventCoder:
         first = toks[cl.start]
         first_actor = bare[0].first if bare else cl.end
         if ci > 0 and self._coord_verb(toks, cl.start):
-            # the second of two coordinated predicates: the subject of the first
-            prev = clauses[ci - 1]
-            pb = next((g for g in groups if prev.start <= g.first < prev.end and g.prep is None), None)
-            if pb is not None:
-                return pb, True
+            # the second of two coordinated predicates: the subject of the first (across an infinitive
+            # or object clause of the first that names no actor)
+            for prev in reversed(clauses[:ci]):
+                pb = next((g for g in groups if prev.start <= g.first < prev.end and g.prep is None), None)
+                if pb is not None:
+                    return pb, True
         participle = self.lang == "en" and first.pos == "VERB" and first.text.endswith("ing")
         if ci > 0 and first.pos in ("VERB", "AUX") and (participle or not any(
                 t.pos in ("VERB", "AUX") for t in toks[clauses[0].start:cl.start])):
@@ -736,6 +884,73 @@ class EventCoder:
                 return pb[0], True
         return None, False
 
+    def _relative_antecedent(self, toks: list[Token], clauses: list[Clause], ci: int,
+                             groups: list[Group]) -> Group | None:
+        """The actor a relative clause is about: the clause opens with a relative pronoun right after
+        a comma, and an actor ends right before that comma ("die Flüchtlinge, die sich weigerten") or
+        before the verbs that close the clause before it ("feuerten auf Flüchtlinge, die …")."""
+        cl = clauses[ci]
+        first = toks[cl.start]
+        if cl.start < 2 or first.pos != "PRON" or toks[cl.start - 1].text != "," or \
+                first.text.casefold() not in self.relative | self.relative_dative:
+            return None
+        end = cl.start - 2
+        while end > 0 and toks[end].pos in ("VERB", "AUX") and cl.start - 2 - end < 2:
+            end -= 1
+        return next((g for g in groups if g.last == end and g.first >= 0), None)
+
+    def _in_subordinate(self, toks: list[Token], clauses: list[Clause], g: Group) -> bool:
+        cl = next((c for c in clauses if c.start <= g.first < c.end), None)
+        return cl is not None and toks[cl.start].pos == "SCONJ"
+
+    def _cause_actor(self, toks: list[Token], clauses: list[Clause], ci: int, groups: list[Group],
+                     source_g: Group | None) -> Actor | None:
+        """Whom a protest without a named target is against: the political subject of the clause that
+        gives its cause ("protestierten, nachdem der UNHCR seine Hilfen eingestellt hatte")."""
+        skeys = set(source_g.keys) if source_g else set()
+        for cl in clauses[max(0, ci - 2):ci] + clauses[ci + 1:ci + 3]:
+            if toks[cl.start].text.casefold() not in self.cause_conj:
+                continue
+            subj = next((g for g in groups if cl.start <= g.first < cl.end and g.prep is None), None)
+            if subj is None:
+                return None
+            m = subj.members[0]
+            return m if m.key and m.key not in skeys and _political(m, self._pol_entities) else None
+        return None
+
+    def _relative_agent(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int,
+                        groups: list[Group]) -> Group | None:
+        """The agent a relative clause gives a nominal trigger at the end of its clause ("eine Klage
+        an, die von Suu Kyi eingereicht wurde", "an attack which was carried out by X")."""
+        cl = clauses[ci]
+        if ci + 1 >= len(clauses) or cl.end - ti > 2:
+            return None
+        nxt = clauses[ci + 1]
+        first = toks[nxt.start]
+        if first.pos != "PRON" or first.text.casefold() not in self.relative or toks[nxt.start - 1].text != ",":
+            return None
+        ntoks = toks[nxt.start:nxt.end]
+        if not any(t.text.casefold() in self.passive_aux for t in ntoks):
+            return None
+        return next((g for g in groups if nxt.start <= g.first and g.last < nxt.end and g.prep in self.agent_preps),
+                    None)
+
+    def _user_of_object(self, toks: list[Token], clauses: list[Clause], ci: int, groups: list[Group],
+                        source_g: Group) -> Group | None:
+        """Who receives what is sold, delivered or given when the clause names no recipient: the actor
+        of a relative clause on the goods ("verkauft Bauteile, die vom russischen Militär verwendet
+        werden", "delivers weapons which the army uses")."""
+        if ci + 1 >= len(clauses):
+            return None
+        nxt = clauses[ci + 1]
+        first = toks[nxt.start]
+        if first.pos != "PRON" or first.text.casefold() not in self.relative or \
+                self._relative_antecedent(toks, clauses, ci + 1, groups) is not None:
+            return None
+        inner = [g for g in groups if nxt.start <= g.first and g.last < nxt.end and not set(g.keys) & set(source_g.keys)]
+        return next((g for g in inner if g.prep in self.agent_preps), None) or \
+            next((g for g in inner if g.prep is None), None)
+
     def _governing_subject(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int,
                            groups: list[Group], inside: list[Group], target_g: Group | None) -> Group | None:
         """The source of a nominal trigger without an actor of its own: the bare actor before it in its
@@ -753,6 +968,10 @@ class EventCoder:
                               or toks[k].text.casefold() in _GENITIVE_DETS and k > cl.start
                               and toks[k - 1].pos == "NOUN"):
             return None  # the noun has a possessor of its own ("Köhlers Rücktritt", "die Sichtweise der Proteste")
+        if any(self._event_verb(t, toks[cl.start:cl.end]) for t in toks[cl.start:cl.end] if t is not toks[ti]):
+            # the noun is the object of an event verb of its own ("verurteilte die Angriffe", "fordert
+            # Sanktionen"): that verb's subject did not carry it out
+            return None
         has_verb = any(t.pos in ("VERB", "AUX") for t in toks[cl.start:ti])
         if has_verb:
             before = [g for g in inside if g.prep is None and g.last < ti and g is not target_g
@@ -764,6 +983,11 @@ class EventCoder:
         bare = [g for g in inside if g.prep is None]
         lead, shift = self._lead_subject(toks, clauses, ci, ti, groups, bare)
         return lead if shift and lead is not target_g else None
+
+    def _event_verb(self, t: Token, ctoks: list[Token]) -> bool:
+        lemma = self._verb_lemma(t, ctoks)
+        return bool(lemma) and lemma in self.lex.verbs and lemma not in self.support and \
+            t.lemma not in self.support and any(not e.with_ and not e.speech for e in self.lex.verbs[lemma])
 
     def _infinitive(self, toks: list[Token], ti: int) -> bool:
         t = toks[ti]
@@ -795,7 +1019,7 @@ class EventCoder:
         if cands and root not in _DOMESTIC_ONLY_ROOTS:
             a = cands[-1]
             return Actor(a.start, a.end, a.country, a.org, a.sectors, a.entity, a.kind, a.place, True, a.text)
-        if s.country and s.country == layer.default_country:
+        if s.country and s.country == layer.default_country and root not in _FOREIGN_ROOTS:
             return Actor(s.end, s.end, s.country, None, (), None, "role", inferred=True)
         return None
 
@@ -817,7 +1041,7 @@ class EventCoder:
         if domain and not named:
             return f"{domain} story: not coded without named political actors on both sides"
         if s.key == t.key:
-            if statement and (s.inferred or t.inferred or "coref" in (s.kind, t.kind)):
+            if statement and code not in _REACTION_CODES and (s.inferred or t.inferred or "coref" in (s.kind, t.kind)):
                 return "self-directed statement with an inferred or resolved side"
             if root not in _SELF_ROOTS and t.kind in ("country", "capital") and \
                     set(s.sectors) & _POLITICAL_SECTORS and s.kind not in ("country", "capital"):
@@ -835,6 +1059,27 @@ class EventCoder:
         top = sorted(count.values(), key=lambda v: (-v[0], -v[1]))[:2]
         return Group([v[2] for v in top], -1, -1) if len(top) == 2 else None
 
+    def _previous_subject(self, si: int, layer: ActorLayer) -> Group | None:
+        """A pronoun subject the coref layer left open continues the subject of the sentence before
+        ("Im Konflikt gibt China an, … . Stattdessen verkauft sie …"): its first actor outside a
+        prepositional phrase."""
+        sents: list[Sentence] = self._doc.layers.get("sentences") or []
+        if si == 0:
+            return None
+        prev = sents[si - 1]
+        toks = prev.tokens
+        starts = {t.start: i for i, t in enumerate(toks)}
+        for a in layer.actors:
+            if a.start < prev.start or a.kind in ("demonym", "people", "prefix"):
+                continue
+            if a.start >= prev.end:
+                break
+            i = starts.get(a.start)
+            if i is None or self._prep(toks, i) is not None or not a.key:
+                continue
+            return Group([a], -1, -1)
+        return None
+
     def _antecedent(self, layer: ActorLayer, before: int) -> Group | None:
         # A pronoun subject is read as the last named actor of the previous sentences (persons
         # and organisations first): a shallow stand-in for coreference.
@@ -849,12 +1094,26 @@ class EventCoder:
         # them X→X); without a named actor, the place of the protest names the country.
         if s is None:
             p = self._place(doc, sent, ctoks, layer)
-            country = (p.country if p else None) or layer.default_country
+            # without a place: the country protested in ("Proteste in Tunesien"), else the article's
+            # country where the story is there
+            country = p.country if p else (t.country if self._located(sent, t) else (
+                layer.default_country if self._recent_place(sent, layer) == layer.default_country else None))
             if country:
                 s = Actor(ctoks[0].start, ctoks[0].start, country, None, ("CVL",), None, "role", inferred=True)
         if s is not None and t is None and s.country:
-            t = Actor(s.end, s.end, s.country, None, ("GOV",), None, "role", inferred=True)
+            # (after a filled-in source, at the clause end: the two sides are distinct mentions)
+            at = ctoks[-1].end if s.inferred and not s.text else s.end
+            t = Actor(at, at, s.country, None, ("GOV",), None, "role", inferred=True)
         return s, t
+
+    def _attacked_country(self, s: Actor | None, doc: Document, sent: Sentence, ctoks: list[Token],
+                          layer: ActorLayer) -> Actor | None:
+        """An attack without a named target in another country than its source's ("verübte einen
+        Anschlag in einer Moschee in Kolofata"): that country is attacked."""
+        p = self._place(doc, sent, ctoks, layer)
+        if s is None or p is None or not p.country or not s.country or p.country == s.country:
+            return None
+        return Actor(p.start, p.end, p.country, None, (), None, "capital", place=p.name, text=p.name)
 
     def _domestic_pair(self, s: Actor | None, t: Actor | None, doc: Document, sent: Sentence,
                        ctoks: list[Token], layer: ActorLayer) -> tuple[Actor | None, Actor | None]:
@@ -864,8 +1123,11 @@ class EventCoder:
         # place of the happening) is the article's own country.
         p = self._place(doc, sent, ctoks, layer)
         here = p.country if p else None
-        home = {c for c in (here, layer.default_country) if c}
         known = s or t
+        if known is None and p is None and self._occurrence(ctoks):
+            # "Am Dienstag kam es zu Massenfestnahmen in der Stadt": the story's place
+            here = self._recent_place(sent, layer)
+        home = {c for c in (here, layer.default_country) if c}
         if known is None:
             if not here or here != layer.default_country:
                 return s, t
@@ -875,6 +1137,33 @@ class EventCoder:
             return s, t
         other = Actor(known.end, known.end, known.country, None, (), None, "role", inferred=True)
         return (s, other) if t is None else (other, t)
+
+    def _located(self, sent: Sentence, a: Actor | None) -> bool:
+        """`a` is a country named as where something happens ("in Tunesien")."""
+        if a is None or not a.country or a.kind not in ("country", "capital"):
+            return False
+        i = next((k for k, t in enumerate(sent.tokens) if t.start == a.start), None)
+        return i is not None and self._prep(sent.tokens, i) in self.loc_preps | self.host_preps
+
+    def _occurrence(self, ctoks: list[Token]) -> bool:
+        """An impersonal report that something happened ("es kam zu …", "es gab …")."""
+        return any(t.text.casefold() in self.occurrence_subject for t in ctoks) and \
+            any(t.lemma.casefold() in self.occurrence_verbs for t in ctoks)
+
+    def _recent_place(self, sent: Sentence, layer: ActorLayer) -> str | None:
+        """The country of the place the story is at, for a sentence that names no actor ("Am Dienstag
+        kam es zu Massenfestnahmen in der Stadt" after a sentence on Homs): the last place named in
+        the sentence, else in the two sentences before."""
+        sents: list[Sentence] = self._doc.layers.get("sentences") or []
+        k = next((n for n, x in enumerate(sents) if x.start == sent.start), 0)
+        lo = sents[max(0, k - 2)].start if k > 0 else sent.start
+        # places, and countries and capitals the actor layer found ("in der Hauptstadt Dili")
+        named = sorted([(pl.start, pl.country) for pl in layer.places if pl.country] +
+                       [(a.start, a.country) for a in layer.actors if a.kind in ("country", "capital") and a.country
+                        and a.text and a.text[:1].isupper()])
+        inside = [c for at, c in named if sent.start <= at < sent.end]
+        prior = inside or [c for at, c in named if lo <= at < sent.start]
+        return prior[-1] if prior else None
 
     def _in_direct_quote(self, doc: Document, pos: int) -> bool:
         # a direct quotation of the quotes layer can run over several sentences
@@ -909,13 +1198,15 @@ class EventCoder:
         "gegen/an/mit" → target."""
         source = target = None
         for g in inside:
-            if g.last < ti and ti - g.last <= 3 and g.prep is None:
-                source = g  # "Chinas Besuch", "US-Sanktionen", "the UN's report"
+            if g.last < ti and ti - g.last <= 3 and g.prep is None and \
+                    not any(t.pos in ("VERB", "AUX", "ADP", "ADV") for t in toks[g.last + 1:ti]):
+                source = g  # "Chinas Besuch", "US-Sanktionen", "the UN's report" (not "X hat die Angriffe")
             elif g.first > ti and g.first - ti <= 3 and (g.prep is None or g.prep in self.agent_preps
                                                           or g.prep in ("of",)):
                 if source is None:
                     source = g  # "der Besuch Putins", "der Besuch von Putin"
-            elif g.first > ti and g.prep in (self.target_preps | self.partner_preps | self.host_preps):
+            elif g.first > ti and g.prep in (self.target_preps | self.partner_preps | self.host_preps |
+                                             self.noun_target_preps):
                 if target is None:
                     target = g
         if source is None:
@@ -953,53 +1244,74 @@ class EventCoder:
                 words.add(t.text)
         return {w.casefold() for w in words} if self.lex.casefold else words
 
-    def _passive(self, ctoks: list[Token], ti: int) -> bool:
+    def _passive(self, ctoks: list[Token], ti: int, participle: bool = False) -> bool:
         trig = ctoks[ti]
-        if trig.pos not in ("VERB", "ADJ"):
+        if trig.pos not in ("VERB", "ADJ") and not participle:
             return False
         if self.lang == "de":
             return any(t.lemma == "werden" and t.text.casefold() in self.passive_aux for t in ctoks) and \
-                trig.text != trig.lemma and not trig.text.endswith("en") or \
+                (trig.text != trig.lemma or participle) and not trig.text.endswith("en") or \
                 any(t.text.casefold() in ("wurde", "wurden", "worden") for t in ctoks)
         prev = ctoks[max(0, ti - 3):ti]
         return trig.text.endswith(("ed", "en", "wn", "t")) and any(
             t.text.casefold() in self.passive_aux for t in prev) and not any(t.lemma == "have" and t is prev[-1]
                                                                                for t in prev)
 
-    def _modality(self, sent: Sentence, clauses: list[Clause], ci: int, ti: int) -> str:
+    def _modality(self, sent: Sentence, clauses: list[Clause], ci: int, ti: int, participle: bool = False) -> str:
         toks = sent.tokens
         cl = clauses[ci]
         ctoks = toks[cl.start:cl.end]
         trig = ctoks[ti]
+        # a participle read as an adverb keeps its form as lemma; it is no infinitive all the same
+        infinitive_form = trig.text == trig.lemma and not participle
         for k, t in enumerate(ctoks):
             low = t.text.casefold()
             if low in self.neg or t.lemma.casefold() in self.neg:
                 nxt = ctoks[k + 1].text.casefold() if k + 1 < len(ctoks) else ""
                 if nxt not in self.neg_not_before:
                     return "negated"
-            if low in self.hypo and k != ti:
+            if (low in self.hypo or t.lemma.casefold() in self.hypo) and k != ti:
                 return "hypothetical"
         if any(t.text.casefold() in self.future_aux or (t.lemma == "werden" and t.text.casefold() in
                                                          ("werde", "wird", "werden", "wirst", "werdet"))
-               for t in ctoks) and (self.lang != "de" or trig.text == trig.lemma or trig.pos != "VERB"
+               for t in ctoks) and (self.lang != "de" or infinitive_form or trig.pos != "VERB"
                                     or not any(t.text.casefold() in ("wurde", "wurden", "worden") for t in ctoks)):
-            if self.lang != "de" or trig.text == trig.lemma:
+            if self.lang != "de" or infinitive_form:
                 return "future"
         if any(t.text.casefold() in self.purpose for t in ctoks[:ti]) and \
-                any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti]):
+                (any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti]) or
+                 self._infinitive(toks, cl.start + ti)):
             return "future"  # a purpose clause ("um … zu kämpfen", "in order to"): intended, not done
-        plan_ctx = ctoks[:ti]
+        # (a nominal act is planned by the verb that governs it, often at the clause end: "soll einen
+        # Anschlag geplant haben")
+        plan_ctx = ctoks[:ti] + (ctoks[ti + 1:] if trig.pos in ("NOUN", "PROPN") else [])
         if ci > 0:
             prev = clauses[ci - 1]
             plan_ctx = toks[prev.start:prev.end] + plan_ctx
-        if any((t.lemma in self.plan or t.lemma.casefold() in self.plan) and t is not trig for t in plan_ctx):
-            if any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti + 1]) or \
+        plans = [t for t in plan_ctx if (t.lemma in self.plan or t.lemma.casefold() in self.plan) and t is not trig]
+        if self._perfect_infinitive(ctoks):
+            # "soll … gekommen sein" reports; "soll einen Anschlag geplant haben" still plans
+            plans = [t for t in plans if t.lemma.casefold() not in self.report and t.text.casefold() not in self.report]
+        if plans:
+            # (a preposition "zu/to" before a noun trigger is no infinitive marker: "zu einer Demonstration")
+            if any(t.text.casefold() in ("zu", "to") and t.pos != "ADP" for t in ctoks[max(0, ti - 2):ti + 1]) or \
                     self._infinitive(toks, cl.start + ti) or \
-                    any(t.lemma in ("wollen", "planen", "want", "plan", "sollen") for t in ctoks[:ti]):
+                    any(t.lemma in ("wollen", "planen", "want", "plan", "sollen") for t in ctoks[:ti]) or \
+                    trig.pos in ("NOUN", "PROPN") and any(t in plans for t in ctoks[ti + 1:]):
                 return "future"
         if any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks):
             return "reported"
         return "asserted"
+
+    def _perfect_infinitive(self, ctoks: list[Token]) -> bool:
+        """A perfect infinitive ("soll … gekommen sein", "soll … angegriffen haben"): with "sollen" it
+        reports a past happening, it plans nothing."""
+        for k in range(1, len(ctoks)):
+            t, prev = ctoks[k], ctoks[k - 1]
+            if t.text.casefold() in self.perfect_infinitive_aux and t.text.casefold() == t.lemma.casefold() and \
+                    prev.pos in ("VERB", "ADV", "ADJ") and prev.text.casefold() != prev.lemma.casefold():
+                return True
+        return False
 
     # ------------------------------------------------------------ when, where
 
