@@ -112,6 +112,10 @@ class Lexicon:
         out.sort(key=lambda tr: (tr.rank, tr.index))
         return out
 
+    def is_event_noun(self, t: Token) -> bool:
+        """Whether `t` is a nominal trigger of the lexicon (any of its entries)."""
+        return bool(self.nouns.get(self._key(t.lemma)) or self.nouns.get(self._key(t.text)) or self._plural(t.text))
+
     def _plural(self, text: str) -> list[Entry]:
         # an inflected noun the lemmatiser left alone ("Massenfestnahmen", "Plünderungen", "protests")
         for suffix in _PLURALS.get(self.lang, ()):

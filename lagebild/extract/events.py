@@ -163,6 +163,10 @@ class EventCoder:
         # nominative personal pronouns: a subject before the clause's first actor makes that actor an object
         self.subject_pronouns = self.pronouns | (frozenset({"wir", "ich"}) if lang == "de" else frozenset({"we", "i"}))
         self.claim_verbs = c("claim_verbs")
+        self.complement_verbs = c("complement_verbs")  # verbs of saying or believing with a bare object clause
+        self.relative = c("relative_pronouns")
+        self.belief_verbs = c("belief_verbs")  # what their object clause says is believed, not a happening
+        self.paren_names = bool(self.lex.cues.get("names_in_parentheses"))
         self.not_actor = c("lowercase_not_actor")  # role nouns mostly meant abstractly when lowercase
         self.tense_aux = c("tense_aux")
         self.purpose = c("purpose")
@@ -298,7 +302,8 @@ class EventCoder:
             ctoks = toks[cl.start:cl.end]
             if claimed:
                 continue
-            claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks)
+            claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks) or \
+                self._complement(toks, cl.end) and self._verb_lemma(toks[cl.end - 1], ctoks) in self.belief_verbs
             words = {t.lemma for t in ctoks} | {t.text for t in ctoks}
             if self.lex.casefold:
                 words = {w.casefold() for w in words}
@@ -331,15 +336,47 @@ class EventCoder:
     def _clauses(self, toks: list[Token]) -> list[Clause]:
         out: list[Clause] = []
         start = 0
+        inner = self._abbreviations(toks) if self.paren_names else set()
         for i, t in enumerate(toks):
+            if i in inner:
+                continue
             if t.text in self.breaks or (t.pos == "SCONJ" and t.text.casefold() in self.breaks) or \
-                    self._coord_verb(toks, i):
+                    self._coord_verb(toks, i) or self._complement(toks, i):
                 if i > start:
                     out.append(Clause(start, i))
                 start = i + 1 if t.pos == "PUNCT" else i
         if start < len(toks):
             out.append(Clause(start, len(toks)))
         return out
+
+    @staticmethod
+    def _abbreviations(toks: list[Token]) -> set[int]:
+        """Token indices of short parenthesised names ("the African Union (AU) summit"): an
+        abbreviation or gloss is part of its noun phrase, not a clause of its own."""
+        out: set[int] = set()
+        for i, t in enumerate(toks):
+            if t.text != "(" or i == 0 or toks[i - 1].pos not in ("PROPN", "NOUN"):
+                continue
+            j = next((k for k in range(i + 1, min(i + 5, len(toks))) if toks[k].text == ")"), None)
+            if j is not None and j > i + 1 and all(x.pos in ("PROPN", "NOUN") for x in toks[i + 1:j]):
+                out.update(range(i, j + 1))
+        return out
+
+    def _complement(self, toks: list[Token], i: int) -> bool:
+        # an object clause without a conjunction ("X announced Benin was to join", "X believes the
+        # prince ordered it"): a noun phrase after a verb of saying or believing followed by a finite
+        # verb opens a clause of its own, whose subject is that noun phrase
+        if i == 0 or toks[i - 1].pos != "VERB" or self._verb_lemma(toks[i - 1], toks) not in self.complement_verbs:
+            return False
+        if toks[i].pos not in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ"):
+            return False
+        for k in range(i + 1, min(i + 9, len(toks))):
+            t = toks[k]
+            if t.pos in ("VERB", "AUX"):
+                return True
+            if t.pos not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PART") and t.text.casefold() not in _GENITIVE_DETS:
+                return False
+        return False
 
     def _coord_verb(self, toks: list[Token], i: int) -> bool:
         # coordinated predicates sharing a subject ("X traf Y und unterzeichnete …", "X met Y and
@@ -404,9 +441,12 @@ class EventCoder:
                                  if a.key else pa, pi, j)
                     continue
             glued.append((a, i, j))
-        merged = glued
+        merged = self._person_of_country(toks, glued)
         cands: list[tuple[Actor, int, int]] = []
+        starts_at = {i for _, i, _ in merged}
         for a, i, j in merged:
+            if self._noun_modifier(toks, a, j, starts_at):
+                continue
             if a.kind == "demonym" or a.kind != "coref" and all(
                     t.pos == "ADJ" or t.text[:1].islower() and not (a.kind == "role" and t.pos == "NOUN"
                                                                      and t.text.casefold() not in self.not_actor)
@@ -442,8 +482,55 @@ class EventCoder:
                     continue
                 if i <= g.last:
                     continue  # the same tokens found twice (entity layer and knowledge base)
+                if self.paren_names and i == g.last + 2 and toks[i - 1].text == "(" and j + 1 < len(toks) and toks[j + 1].text == ")":
+                    # "the African Union (AU)", "Frank-Walter Steinmeier (SPD)": the abbreviation or the party
+                    # of the name before is part of that constituent; an abbreviation names an organisation
+                    # better than a long name the entity layer may have cut
+                    g.last = j + 1
+                    if a.org and not self._is_person(g.members[-1]):
+                        g.members[-1] = a
+                    continue
             groups.append(Group([a], i, j, self._prep(toks, i)))
         return groups
+
+    @staticmethod
+    def _person_of_country(toks: list[Token],
+                           spans: list[tuple[Actor, int, int]]) -> list[tuple[Actor, int, int]]:
+        """"Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin": a named person followed
+        by "of" and a country is that country's person, one constituent."""
+        out: list[tuple[Actor, int, int]] = []
+        for a, i, j in spans:
+            if out:
+                pa, pi, pj = out[-1]
+                if a.kind == "country" and i == pj + 2 and toks[pj + 1].text == "of" and \
+                        pa.kind in ("person", "entity") and pa.entity and not pa.org:
+                    out[-1] = (Actor(pa.start, a.end, a.country, None, pa.sectors, pa.entity, pa.kind,
+                                     text=f"{pa.text} of {a.text}"), pi, j)
+                    continue
+            out.append((a, i, j))
+        return out
+
+    def _noun_modifier(self, toks: list[Token], a: Actor, j: int, starts_at: set[int]) -> bool:
+        """An actor name used as a modifier of a lowercase common noun ("European Union flags", "court
+        cases", "US dollars") names no actor; one before another actor ("Hong Kong police") or before an
+        event noun ("US sanctions", "EU treaty") does."""
+        if a.kind in ("coref", "demonym") or j + 1 >= len(toks) or j + 1 in starts_at:
+            return False
+        t = toks[j + 1]
+        if t.pos != "NOUN" or not t.text[:1].islower() or self.lex.is_event_noun(t):
+            return False
+        if self.kb.role(self.lang, t.text) or self.kb.role(self.lang, t.lemma):
+            # "a Hamas commander" is Hamas's; in "AU chairperson President X of Egypt" the title belongs
+            # to the person named after it, who is the actor
+            return j + 2 in starts_at or j + 3 in starts_at and toks[j + 2].pos in ("PROPN", "NOUN")
+        # (the rule tagger calls many words nouns: only a last noun of its phrase outside a time
+        # expression, "visit China next week", counts)
+        after = toks[j + 2] if j + 2 < len(toks) else None
+        return (after is None or after.pos != "NOUN") and \
+            not any(x.start <= t.start < x.end for x in self._doc.times)
+
+    def _is_person(self, a: Actor) -> bool:
+        return a.kind == "person" or any(e.id == a.entity and e.type == "PER" for e in self._doc.entities)
 
     def _role_key(self, a: Actor) -> str:
         last = a.text.split()[-1] if a.text else ""
@@ -674,11 +761,27 @@ class EventCoder:
             pb = next((g for g in groups if prev.start <= g.first < prev.end and g.prep is None), None)
             if pb is not None:
                 return pb, True
+        if ci > 0 and first.text.casefold() in self.relative and \
+                not any(g.prep is None and g.last < ti for g in bare):
+            # "X, who criticised Y": the relative pronoun is the subject and stands for the actor before it
+            ante = [g for g in groups if g.first >= 0 and g.last < cl.start]
+            if ante and clauses[ci - 1].start <= ante[-1].first:
+                return ante[-1], True
         participle = self.lang == "en" and first.pos == "VERB" and first.text.endswith("ing")
-        if ci > 0 and first.pos in ("VERB", "AUX") and (participle or not any(
+        if ci > 0 and participle:
+            # "…, she said, asking X to …", "X, …, addressed reporters, calling for …": the subject of the
+            # clause it hangs on
+            head = self._preceding_subject(toks, clauses, ci, groups)
+            if head is not None:
+                return head, True
+        head = next((g for g in groups if g.prep is None and g.last < cl.start and g.first >= 0), None)
+        # "Protesters, carrying placards …, marched": a subject standing alone before what interrupts it
+        lone = head is not None and not any(t.pos in ("VERB", "AUX") for t in toks[:head.first]) and \
+            not any(c.start <= head.first < c.end and any(t.pos in ("VERB", "AUX") for t in toks[c.start:c.end])
+                    for c in clauses[:ci])
+        if ci > 0 and first.pos in ("VERB", "AUX") and not participle and (lone or not any(
                 t.pos in ("VERB", "AUX") for t in toks[clauses[0].start:cl.start])):
-            head = next((g for g in groups if g.prep is None and g.last < cl.start and g.first >= 0), None)
-            if head is not None and head.first < clauses[0].end:
+            if head is not None and (lone or head.first < clauses[0].end):
                 if ci > 1 and any(a.kind == "entity" and a.entity and not a.org for a in head.members):
                     # "X, Sprecher des äthiopischen Außenministeriums, …": the apposition names whom
                     # the person speaks for
@@ -700,6 +803,26 @@ class EventCoder:
             if len(pb) == 1 and not set(pb[0].keys) & set(bare[0].keys):
                 return pb[0], True
         return None, False
+
+    def _preceding_subject(self, toks: list[Token], clauses: list[Clause], ci: int,
+                           groups: list[Group]) -> Group | None:
+        """The subject of the clause a participle clause hangs on: walking back, the bare actor before
+        the verb of the nearest clause with a subject of its own; clauses opening with their verb
+        (appositions, coordinated predicates) lead further back, to a subject standing alone."""
+        lone: Group | None = None
+        for k in range(ci - 1, -1, -1):
+            c = clauses[k]
+            gs = [g for g in groups if c.start <= g.first < c.end and g.prep is None and g.first >= 0]
+            verb = next((n for n in range(c.start, c.end) if toks[n].pos in ("VERB", "AUX")), None)
+            if verb is None:
+                lone = gs[0] if gs else lone
+                continue
+            before = [g for g in gs if g.last < verb]
+            if before:
+                return before[0]
+            if any(t.pos in ("NOUN", "PROPN", "PRON") for t in toks[c.start:verb]):
+                return None  # the subject is no actor
+        return lone
 
     def _governing_subject(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int,
                            groups: list[Group], inside: list[Group], target_g: Group | None) -> Group | None:
