@@ -165,6 +165,8 @@ class EventCoder:
         self.claim_verbs = c("claim_verbs")
         self.complement_verbs = c("complement_verbs")  # verbs of saying or believing with a bare object clause
         self.relative = c("relative_pronouns")
+        self.motion_preps = c("motion_preps")
+        self.possessor_preps = c("possessor_preps")
         self.belief_verbs = c("belief_verbs")  # what their object clause says is believed, not a happening
         self.paren_names = bool(self.lex.cues.get("names_in_parentheses"))
         self.not_actor = c("lowercase_not_actor")  # role nouns mostly meant abstractly when lowercase
@@ -303,7 +305,7 @@ class EventCoder:
             if claimed:
                 continue
             claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks) or \
-                self._complement(toks, cl.end) and self._verb_lemma(toks[cl.end - 1], ctoks) in self.belief_verbs
+                self._complement(toks, cl.end) and toks[cl.end - 1].lemma.casefold() in self.belief_verbs
             words = {t.lemma for t in ctoks} | {t.text for t in ctoks}
             if self.lex.casefold:
                 words = {w.casefold() for w in words}
@@ -366,7 +368,10 @@ class EventCoder:
         # an object clause without a conjunction ("X announced Benin was to join", "X believes the
         # prince ordered it"): a noun phrase after a verb of saying or believing followed by a finite
         # verb opens a clause of its own, whose subject is that noun phrase
-        if i == 0 or toks[i - 1].pos != "VERB" or self._verb_lemma(toks[i - 1], toks) not in self.complement_verbs:
+        v = toks[i - 1] if i > 0 else None
+        # (the rule tagger takes a plural subject's "believe" for a noun)
+        if v is None or not (v.pos == "VERB" and self._verb_lemma(v, toks) in self.complement_verbs
+                             or v.lemma.casefold() in self.belief_verbs):
             return False
         if toks[i].pos not in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ"):
             return False
@@ -619,7 +624,9 @@ class EventCoder:
                     set(target_g.keys) <= set(source_g.keys):
                 # "Russland verlegte Truppen an die Grenze zu Georgien": the source's own forces are
                 # the instrument; a prepositional target ("zu/gegen/against Georgien") is the target
-                target_g = next((g for g in inside if g.first > target_g.last and g.prep in self.target_preps
+                # ("withdrew its troops from Georgien": where forces move from or into, `motion_preps`)
+                target_g = next((g for g in inside if g.first > target_g.last
+                                 and (g.prep in self.target_preps or g.prep in self.motion_preps)
                                  and not set(g.keys) <= set(source_g.keys)), target_g)
         if source_g is None and not no_fallback and not (passive and agent is None):
             # relative clauses and subjects set off by commas: the nearest actor before the clause
@@ -645,6 +652,10 @@ class EventCoder:
                     # a meeting's partner comes with "mit/with"; "zu/to" names its occasion
                     target_g = g
                     break
+        if target_g is None and not sym and entry.pos == "verb":
+            # "attacked the decision of Poland": the possessor of the object is whom the act concerns
+            target_g = next((g for g in inside if g is not source_g and g.first > ti and g.prep in self.possessor_preps
+                             and toks[g.first - 1].pos in ("ADP", "DET") and g.first - ti <= 5), None)
         if entry.default and (passive or target_g is None or target_g.prep is not None or target_g.first <= ti):
             # a PETRARCH verb's bare default ("pay", "attend", "return", "die") is a coding only with an
             # actor as its direct object; patterns (object nouns, prepositions) are specific enough
@@ -771,8 +782,8 @@ class EventCoder:
         if ci > 0 and participle:
             # "…, she said, asking X to …", "X, …, addressed reporters, calling for …": the subject of the
             # clause it hangs on
-            head = self._preceding_subject(toks, clauses, ci, groups)
-            if head is not None:
+            head, found = self._preceding_subject(toks, clauses, ci, groups)
+            if found:
                 return head, True
         head = next((g for g in groups if g.prep is None and g.last < cl.start and g.first >= 0), None)
         # "Protesters, carrying placards …, marched": a subject standing alone before what interrupts it
@@ -805,24 +816,29 @@ class EventCoder:
         return None, False
 
     def _preceding_subject(self, toks: list[Token], clauses: list[Clause], ci: int,
-                           groups: list[Group]) -> Group | None:
-        """The subject of the clause a participle clause hangs on: walking back, the bare actor before
-        the verb of the nearest clause with a subject of its own; clauses opening with their verb
-        (appositions, coordinated predicates) lead further back, to a subject standing alone."""
+                           groups: list[Group]) -> tuple[Group | None, bool]:
+        """The subject of the clause a participle clause hangs on, and whether one was found (None: a
+        subject that is no actor): walking back, the agent of the nearest clause in the passive, else
+        the bare actor before its verb; clauses opening with their verb (appositions, coordinated
+        predicates) lead further back, to a subject standing alone."""
         lone: Group | None = None
         for k in range(ci - 1, -1, -1):
             c = clauses[k]
-            gs = [g for g in groups if c.start <= g.first < c.end and g.prep is None and g.first >= 0]
+            gs = [g for g in groups if c.start <= g.first < c.end and g.first >= 0]
             verb = next((n for n in range(c.start, c.end) if toks[n].pos in ("VERB", "AUX")), None)
             if verb is None:
-                lone = gs[0] if gs else lone
+                lone = next((g for g in gs if g.prep is None), lone)
                 continue
-            before = [g for g in gs if g.last < verb]
+            main = next((n for n in range(c.end - 1, c.start - 1, -1) if toks[n].pos == "VERB"), None)
+            agent = next((g for g in gs if g.prep in self.agent_preps), None)
+            if agent is not None and main is not None and self._passive(toks[c.start:c.end], main - c.start):
+                return agent, True  # "… were described by Johnson as …, saying"
+            before = [g for g in gs if g.prep is None and g.last < verb]
             if before:
-                return before[0]
+                return before[0], True
             if any(t.pos in ("NOUN", "PROPN", "PRON") for t in toks[c.start:verb]):
-                return None  # the subject is no actor
-        return lone
+                return None, True
+        return lone, lone is not None
 
     def _governing_subject(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int,
                            groups: list[Group], inside: list[Group], target_g: Group | None) -> Group | None:
@@ -975,6 +991,8 @@ class EventCoder:
             return False
         t, nxt = toks[ti], toks[ti + 1]
         prev = toks[ti - 1] if ti > 0 else None
+        if prev is not None and (prev.text.casefold() in self.relative or prev.text == "," and nxt.pos == "PROPN"):
+            return False  # "…, which condemned Russia", "Poland, angered by the vote, condemned Hungary"
         return t.text.endswith("ed") and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
             (prev is None or prev.pos in ("DET", "ADP", "ADJ", "CCONJ", "PUNCT"))
 

@@ -1,0 +1,78 @@
+"""English clause roles of the events stage: who is the subject of a relative, participle or object
+clause, which names are actors, and a few English verb patterns."""
+
+from __future__ import annotations
+
+from tests.extract.test_events import code, triples
+
+POL = ("GPE", "POL", None, [])
+DEU = ("GPE", "DEU", None, [])
+RUS = ("GPE", "RUS", None, [])
+HUN = ("GPE", "HUN", None, [])
+SVK = ("GPE", "SVK", None, [])
+
+
+def test_relative_pronoun_stands_for_the_actor_before_it() -> None:
+    doc = code("The minister thanked Poland, which condemned Russia on Monday.", "en", {"Poland": POL, "Russia": RUS})
+    assert ("POL", "111", "RUS") in triples(doc)
+
+
+def test_participle_clause_takes_the_subject_of_its_clause() -> None:
+    doc = code("On Monday, Jan Kowal, a former judge, addressed reporters in Warsaw, urging Germany to send tanks.",
+               "en", {"Jan Kowal": ("PER", "POL", None, ["GOV"]), "Germany": DEU})
+    assert ("POL", "020", "DEU") in triples(doc)
+
+
+def test_participle_after_a_passive_takes_its_agent() -> None:
+    doc = code("The results were praised by Poland as a victory, urging Germany to act.", "en",
+               {"Poland": POL, "Germany": DEU})
+    assert ("POL", "020", "DEU") in triples(doc)
+    assert not any(s == "DEU" for s, _, _ in triples(doc))
+
+
+def test_subject_interrupted_by_a_participle_phrase() -> None:
+    doc = code("Poland, angered by the vote, condemned Hungary.", "en", {"Poland": POL, "Hungary": HUN})
+    assert triples(doc) == {("POL", "111", "HUN")}
+
+
+def test_object_clause_without_that_has_its_own_subject() -> None:
+    doc = code("Germany announced Poland expelled the Russian ambassador.", "en",
+               {"Germany": DEU, "Poland": POL})
+    assert ("POL", "1663", "RUS") in triples(doc)
+    assert not any(s == "DEU" and c.startswith("16") for s, c, _ in triples(doc))
+
+
+def test_what_is_believed_is_no_happening() -> None:
+    doc = code("Officials in Germany believe Russia attacked Poland.", "en", {"Germany": DEU, "Russia": RUS, "Poland": POL})
+    assert not any(c.startswith("19") for _, c, _ in triples(doc))
+
+
+def test_person_of_country() -> None:
+    doc = code("Presidents Jan Novak of Poland and Petr Horak of Slovakia condemned Russia.", "en",
+               {"Jan Novak": ("PER", None, None, ["GOV"]), "Petr Horak": ("PER", None, None, ["GOV"]),
+                "Poland": POL, "Slovakia": SVK, "Russia": RUS})
+    assert triples(doc) == {("POL", "111", "RUS"), ("SVK", "111", "RUS")}
+
+
+def test_name_modifying_a_common_noun_is_no_actor() -> None:
+    doc = code("Farmers from Poland, carrying European Union flags, marched to the Sejm.", "en",
+               {"European Union": ("ORG", None, "EU", ["IGO"]), "Poland": POL})
+    assert not any(s == "EU" for s, _, _ in triples(doc))
+
+
+def test_parenthesised_abbreviation_stays_in_its_clause() -> None:
+    doc = code("Poland signed the Central Trade Area (CTA) agreement with Hungary.", "en", {"Poland": POL, "Hungary": HUN})
+    assert {(s, c[:2], t) for s, c, t in triples(doc)} & {("POL", "05", "HUN"), ("HUN", "05", "POL")}
+
+
+def test_english_verb_patterns() -> None:
+    assert ("POL", "101") in {(s, c) for s, c, _ in triples(code(
+        "Poland called for an investigation into the shooting by Russia.", "en", {"Poland": POL, "Russia": RUS}))}
+    assert ("RUS", "0874", "POL") in triples(code(
+        "Russia withdrew its troops from Poland.", "en", {"Russia": RUS, "Poland": POL}))
+    assert not code("The broadcaster in Poland withdrew its reporters from Russia.", "en",
+                    {"Poland": POL, "Russia": RUS}).events
+    assert not any(c.startswith("04") for _, c, _ in triples(code(
+        "Poland sent a letter to Germany.", "en", {"Poland": POL, "Germany": DEU})))
+    assert ("HUN", "111", "POL") in triples(code(
+        "Hungary attacked the decision of Poland.", "en", {"Hungary": HUN, "Poland": POL}))
