@@ -32,6 +32,9 @@ _NOUN_AGENTS = ("durch", "seitens", "by")
 _GENITIVE_DETS = ("der", "des", "eines", "einer", "of")
 _ADJUNCT_PREPS = ("nach", "vor", "seit", "wegen", "trotz", "während", "after", "before", "since", "despite",
                   "during", "following", "amid")
+# the rejection a negated cooperative act amounts to: meeting → reject talks, diplomatic → reject,
+# material cooperation → reject it, yielding → refuse to yield
+_REFUSALS = {"04": "125", "05": "120", "06": "121", "08": "124"}
 _QUOTE_ROOTS = ("11", "05")  # statements taken from quotes: criticism/accusation and praise
 # Political actors (GUIDELINES: a state or its organs, an IGO, or a domestic group coded by its
 # country): sectors of state organs, parties and armed groups; role nouns for organised domestic
@@ -167,6 +170,8 @@ class EventCoder:
         self.relative = c("relative_pronouns")
         self.motion_preps = c("motion_preps")
         self.possessor_preps = c("possessor_preps")
+        self.modal_idioms = c("modal_idioms")
+        self.negated_cooperation = bool(self.lex.cues.get("negated_cooperation_rejects"))
         self.belief_verbs = c("belief_verbs")  # what their object clause says is believed, not a happening
         self.paren_names = bool(self.lex.cues.get("names_in_parentheses"))
         self.not_actor = c("lowercase_not_actor")  # role nouns mostly meant abstractly when lowercase
@@ -673,6 +678,11 @@ class EventCoder:
                 return []
             code = tone
         mod = self._modality(sent, clauses, ci, trig.index)
+        if mod == "negated" and code[:2] in _REFUSALS and not entry.default and not entry.speech and \
+                self.negated_cooperation:
+            # "neither the EU nor the US endorsed the result", "X did not sign the treaty": withholding
+            # cooperation is a rejection (CAMEO 12)
+            code, mod = _REFUSALS[code[:2]], "asserted"
         if mod in ("negated", "hypothetical"):
             note(False, f"{mod} happening", mod=mod)
             return []
@@ -779,6 +789,12 @@ class EventCoder:
             if ante and clauses[ci - 1].start <= ante[-1].first:
                 return ante[-1], True
         participle = self.lang == "en" and first.pos == "VERB" and first.text.endswith("ing")
+        if ci == 0 and participle and len(clauses) > 1:
+            # "Refusing to give up power, Mugabe agreed …": the subject of the main clause after it
+            nxt = clauses[1]
+            verb = next((n for n in range(nxt.start, nxt.end) if toks[n].pos in ("VERB", "AUX")), nxt.end)
+            head = next((g for g in groups if nxt.start <= g.first and g.last < verb and g.prep is None), None)
+            return head, True
         if ci > 0 and participle:
             # "…, she said, asking X to …", "X, …, addressed reporters, calling for …": the subject of the
             # clause it hangs on
@@ -1077,8 +1093,12 @@ class EventCoder:
         cl = clauses[ci]
         ctoks = toks[cl.start:cl.end]
         trig = ctoks[ti]
+        fixed = {k + n for k in range(len(ctoks) - 1) for n in (0, 1)
+                 if f"{ctoks[k].text.casefold()} {ctoks[k + 1].text.casefold()}" in self.modal_idioms}
         for k, t in enumerate(ctoks):
             low = t.text.casefold()
+            if k in fixed:
+                continue  # "thousands if not tens of thousands": neither a condition nor a negation
             if low in self.neg or t.lemma.casefold() in self.neg:
                 nxt = ctoks[k + 1].text.casefold() if k + 1 < len(ctoks) else ""
                 if nxt not in self.neg_not_before:

@@ -76,3 +76,28 @@ def test_english_verb_patterns() -> None:
         "Poland sent a letter to Germany.", "en", {"Poland": POL, "Germany": DEU})))
     assert ("HUN", "111", "POL") in triples(code(
         "Hungary attacked the decision of Poland.", "en", {"Hungary": HUN, "Poland": POL}))
+
+
+def test_opening_participle_takes_the_main_subject() -> None:
+    doc = code("Refusing to withdraw its troops, Russia attacked Poland.", "en", {"Russia": RUS, "Poland": POL})
+    assert ("RUS", "190", "POL") in triples(doc)
+    assert all(s == "RUS" for s, _, _ in triples(doc))
+
+
+def test_negated_cooperation_is_a_rejection() -> None:
+    doc = code("Neither Poland nor Hungary endorsed the treaty with Russia.", "en",
+               {"Poland": POL, "Hungary": HUN, "Russia": RUS})
+    assert {(s, c) for s, c, _ in triples(doc)} == {("POL", "120"), ("HUN", "120")}
+    assert not code("Poland did not attack Russia.", "en", {"Poland": POL, "Russia": RUS}).events
+
+
+def test_if_not_is_no_condition() -> None:
+    doc = code("Poland condemned Russia, if not in so many words.", "en", {"Poland": POL, "Russia": RUS})
+    assert ("POL", "111", "RUS") in triples(doc)
+
+
+def test_ending_cooperation_and_leading_an_insurgency() -> None:
+    ended = triples(code("Poland ended the cooperation with Hungary.", "en", {"Poland": POL, "Hungary": HUN}))
+    assert ended & {("POL", "160", "HUN"), ("HUN", "160", "POL")}  # a partner with "with": symmetric
+    assert ("POL", "190", "RUS") in triples(code("Poland led an offensive against Russia.", "en",
+                                                  {"Poland": POL, "Russia": RUS}))
