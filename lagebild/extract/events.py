@@ -35,6 +35,7 @@ _ADJUNCT_PREPS = ("nach", "vor", "seit", "wegen", "trotz", "während", "after", 
 # the rejection a negated cooperative act amounts to: meeting → reject talks, diplomatic → reject,
 # material cooperation → reject it, yielding → refuse to yield
 _REFUSALS = {"04": "125", "05": "120", "06": "121", "08": "124"}
+_VISIT = "042"
 _QUOTE_ROOTS = ("11", "05")  # statements taken from quotes: criticism/accusation and praise
 # Political actors (GUIDELINES: a state or its organs, an IGO, or a domestic group coded by its
 # country): sectors of state organs, parties and armed groups; role nouns for organised domestic
@@ -171,6 +172,7 @@ class EventCoder:
         self.motion_preps = c("motion_preps")
         self.possessor_preps = c("possessor_preps")
         self.modal_idioms = c("modal_idioms")
+        self.member_nouns = c("member_nouns")
         self.negated_cooperation = bool(self.lex.cues.get("negated_cooperation_rejects"))
         self.belief_verbs = c("belief_verbs")  # what their object clause says is believed, not a happening
         self.paren_names = bool(self.lex.cues.get("names_in_parentheses"))
@@ -500,7 +502,11 @@ class EventCoder:
                     if a.org and not self._is_person(g.members[-1]):
                         g.members[-1] = a
                     continue
-            groups.append(Group([a], i, j, self._prep(toks, i)))
+            prep = self._prep(toks, i)
+            lead = i - 2 if i >= 2 and toks[i - 1].pos != "DET" else i - 3
+            if prep in self.possessor_preps and lead >= 0 and toks[lead].lemma.casefold() in self.member_nouns:
+                prep = None  # "Members of the House of Commons protested": the body its members act for
+            groups.append(Group([a], i, j, prep))
         return groups
 
     @staticmethod
@@ -653,8 +659,9 @@ class EventCoder:
                 if g.prep in self.partner_preps:
                     target_g, sym = g, True
                     break
-                if g.prep in self.target_preps and not entry.sym:
-                    # a meeting's partner comes with "mit/with"; "zu/to" names its occasion
+                if g.prep in self.target_preps and not entry.sym and not (entry.speech and g.first - ti > 3):
+                    # a meeting's partner comes with "mit/with"; "zu/to" names its occasion; a speech verb's
+                    # addressee follows it ("said to reporters", not "said … in a visit to Ireland")
                     target_g = g
                     break
         if target_g is None and not sym and entry.pos == "verb":
@@ -669,6 +676,15 @@ class EventCoder:
         host_place: PlaceMention | None = None
         if entry.host and target_g is None:
             host_place = self._place(doc, sent, ctoks, layer, host=True)
+        elif sym and code[:2] == "04" and target_g is None and source_g is not None and len(source_g.keys) == 1 \
+                and all(m.country for m in source_g.members):
+            # "Polish leaders met in Berlin": a state's meeting without a named partner in another country
+            # is a visit to that host (not an organisation's: "EU ministers met in Brussels" is at home)
+            host_place = self._place(doc, sent, ctoks, layer, host=True)
+            if host_place is not None and host_place.country and host_place.country not in source_g.keys:
+                code, sym = _VISIT, False
+            else:
+                host_place = None
         if entry.speech:
             target_g = target_g or self._spoken_about(groups, clauses, ci, source_g)
             words = self._content_words(toks, clauses, ci)
@@ -1103,7 +1119,7 @@ class EventCoder:
                 nxt = ctoks[k + 1].text.casefold() if k + 1 < len(ctoks) else ""
                 if nxt not in self.neg_not_before:
                     return "negated"
-            if low in self.hypo and k != ti:
+            if low in self.hypo and k != ti and not (t.text[:1].isupper() and cl.start + k > 0):  # ("Theresa May")
                 return "hypothetical"
         if any(t.text.casefold() in self.future_aux or (t.lemma == "werden" and t.text.casefold() in
                                                          ("werde", "wird", "werden", "wirst", "werdet"))

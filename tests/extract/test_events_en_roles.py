@@ -101,3 +101,21 @@ def test_ending_cooperation_and_leading_an_insurgency() -> None:
     assert ended & {("POL", "160", "HUN"), ("HUN", "160", "POL")}  # a partner with "with": symmetric
     assert ("POL", "190", "RUS") in triples(code("Poland led an offensive against Russia.", "en",
                                                   {"Poland": POL, "Russia": RUS}))
+
+
+def test_members_of_a_body_act_for_it() -> None:
+    doc = code("Members of the Polish Sejm condemned Russia.", "en",
+               {"Polish Sejm": ("ORG", "POL", None, ["LEG"]), "Russia": RUS})
+    assert ("POL", "111", "RUS") in triples(doc)
+
+
+def test_meeting_in_a_foreign_capital_is_a_visit() -> None:
+    doc = code("Polish leaders met in Berlin on Monday.", "en", {"Polish leaders": ("ORG", "POL", None, ["GOV"])})
+    assert ("POL", "042", "DEU") in triples(doc)
+    home = code("Polish leaders met in Warsaw on Monday.", "en", {"Polish leaders": ("ORG", "POL", None, ["GOV"])})
+    assert not any(c == "042" for _, c, _ in triples(home))
+
+
+def test_name_may_is_no_modal() -> None:
+    doc = code("Theresa May condemned Russia.", "en", {"Theresa May": ("PER", "GBR", None, ["GOV"]), "Russia": RUS})
+    assert ("GBR", "111", "RUS") in triples(doc)
