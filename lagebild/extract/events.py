@@ -541,8 +541,9 @@ class EventCoder:
             return j + 2 in starts_at or j + 3 in starts_at and toks[j + 2].pos in ("PROPN", "NOUN")
         # (the rule tagger calls many words nouns: only a last noun of its phrase outside a time
         # expression, "visit China next week", counts)
+        # (nor a verb the tagger took for a noun: "Orban won the vote")
         after = toks[j + 2] if j + 2 < len(toks) else None
-        return (after is None or after.pos != "NOUN") and \
+        return (after is None or after.pos not in ("NOUN", "PROPN", "DET", "PRON", "NUM", "ADJ")) and \
             not any(x.start <= t.start < x.end for x in self._doc.times)
 
     def _is_person(self, a: Actor) -> bool:
@@ -928,6 +929,13 @@ class EventCoder:
             before = [a for a in layer.actors if prev.start <= a.start < prev.end]
         cands = [a for a in before if a.key and a.key not in skeys and a.kind not in ("demonym", "people", "prefix")
                  and _political(a, self._pol_entities) and not a.inferred]
+        if not cands and before and si < len(sents) and all(sents[si].start <= a.start for a in before):
+            # ("neither the EU nor the US would endorse the result" after "Mugabe won … over Tsvangirai of
+            # the MDC"): named actors of one other country earlier in the sentence, political or not
+            named = [a for a in before if a.key and a.key not in skeys and a.kind in ("entity", "person", "country")
+                     and not a.inferred]
+            if named and len({a.key for a in named}) == 1:
+                cands = named
         if cands and root not in _DOMESTIC_ONLY_ROOTS:
             a = cands[-1]
             return Actor(a.start, a.end, a.country, a.org, a.sectors, a.entity, a.kind, a.place, True, a.text)
@@ -1147,6 +1155,7 @@ class EventCoder:
 
     def _date(self, doc: Document, sent: Sentence, ctoks: list[Token], trig: Token) -> str | None:
         best: tuple[int, int, str] | None = None
+        verbal = self._verbal_clauses(sent)
         for t in doc.times:
             if t.type not in ("DATE", "TIME") or not t.value or not _DATE_VALUE.match(t.value):
                 continue
@@ -1154,7 +1163,10 @@ class EventCoder:
                 continue
             in_clause = ctoks[0].start <= t.start < ctoks[-1].end
             dist = abs(t.start - trig.start)
-            key = (0 if in_clause else 1, dist, t.value)
+            # outside the trigger's clause, a date of another verb ("the election to be held on August 9")
+            # yields to one that stands alone ("On Thursday, …")
+            other = any(a <= t.start < b for a, b in verbal)
+            key = (0 if in_clause else (2 if other else 1), dist, t.value)
             if best is None or key < best:
                 best = key
         if best is not None:
@@ -1171,6 +1183,12 @@ class EventCoder:
         vals = [t.value for t in doc.times if t.type == "DATE" and t.value and prev.start <= t.start < prev.end
                 and re.match(r"^\d{4}-\d\d(-\d\d)?$", t.value)]
         return vals[-1] if len(set(vals)) == 1 else None
+
+    def _verbal_clauses(self, sent: Sentence) -> list[tuple[int, int]]:
+        """Character spans of the sentence's clauses that have a verb of their own."""
+        toks = sent.tokens
+        return [(toks[c.start].start, toks[c.end - 1].end) for c in self._clauses(toks)
+                if any(t.pos in ("VERB", "AUX") for t in toks[c.start:c.end])]
 
     def _present(self, ctoks: list[Token], trig: Token) -> bool:
         """A finite present-tense trigger verb without a perfect or passive auxiliary."""

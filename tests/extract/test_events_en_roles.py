@@ -119,3 +119,16 @@ def test_meeting_in_a_foreign_capital_is_a_visit() -> None:
 def test_name_may_is_no_modal() -> None:
     doc = code("Theresa May condemned Russia.", "en", {"Theresa May": ("PER", "GBR", None, ["GOV"]), "Russia": RUS})
     assert ("GBR", "111", "RUS") in triples(doc)
+
+
+def test_rejection_targets_the_one_other_country_named_before() -> None:
+    doc = code("Viktor Orban won the vote over the opposition, but neither Poland nor Germany would endorse the result.",
+               "en", {"Viktor Orban": ("PER", "HUN", None, []), "Poland": POL, "Germany": DEU})
+    assert {("POL", "120", "HUN"), ("DEU", "120", "HUN")} <= triples(doc)
+
+
+def test_date_of_another_clause_yields_to_a_standalone_date() -> None:
+    doc = code("On 10 October, Poland, whose election is to be held on August 9, condemned Russia.", "en",
+               {"Poland": POL, "Russia": RUS}, published="2024-10-14")
+    ev = next(e for e in doc.events if e.cameo == "111")
+    assert ev.date == "2024-10-10"
