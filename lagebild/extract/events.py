@@ -50,6 +50,7 @@ _SELF_ROOTS = ("14", "17", "18", "19", "20")
 # `_implicit_target` fills it from the context. Meetings and cooperation need a named partner; praise
 # and yielding without one are domestic.
 _IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
+_ORG_REACTION_ROOTS = ("02", "10", "11", "12", "13")
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
 # Confidence: the evidence of the trigger (own lexicon entry with an object/pattern match, own entry,
 # PETRARCH pattern, PETRARCH default, quote) less what is inferred about the actors. Events below
@@ -173,6 +174,7 @@ class EventCoder:
         self.possessor_preps = c("possessor_preps")
         self.modal_idioms = c("modal_idioms")
         self.member_nouns = c("member_nouns")
+        self.possessives = c("possessive_pronouns")
         self.negated_cooperation = bool(self.lex.cues.get("negated_cooperation_rejects"))
         self.belief_verbs = c("belief_verbs")  # what their object clause says is believed, not a happening
         self.paren_names = bool(self.lex.cues.get("names_in_parentheses"))
@@ -606,6 +608,8 @@ class EventCoder:
         if entry.pos == "noun" and not (entry.support and self._has_support(ctoks)):
             source_g, target_g = self._noun_roles(toks, ti, inside)
             if source_g is None:
+                source_g = self._possessor_pronoun(toks, ti, groups, layer, sent)
+            if source_g is None:
                 # no actor in the noun's own phrase: the subject of the verb that governs it ("der König
                 # wandte sich mit dem Appell an …"), or the subject a coordinated clause shares
                 source_g = self._governing_subject(toks, clauses, ci, ti, groups, inside, target_g)
@@ -848,6 +852,22 @@ class EventCoder:
                 return pb[0], True
         return None, False
 
+    def _possessor_pronoun(self, toks: list[Token], ti: int, groups: list[Group], layer: ActorLayer,
+                           sent: Sentence) -> Group | None:
+        """The owner of a possessive pronoun before a nominal trigger ("in exchange for his official
+        resignation"): the last named person or organisation before it, in the sentence or before."""
+        k = ti - 1
+        while k >= 0 and toks[k].pos == "ADJ":
+            k -= 1
+        if k < 0 or toks[k].text.casefold() not in self.possessives:
+            return None
+        named = [g for g in groups if 0 <= g.last < k and any(m.kind in ("entity", "person", "org") and m.key
+                                                              for m in g.members)]
+        if named:
+            m = next(m for m in named[-1].members if m.kind in ("entity", "person", "org") and m.key)
+            return Group([m], named[-1].first, named[-1].last, named[-1].prep)
+        return self._antecedent(layer, sent.start)
+
     def _preceding_subject(self, toks: list[Token], clauses: list[Clause], ci: int,
                            groups: list[Group]) -> tuple[Group | None, bool]:
         """The subject of the clause a participle clause hangs on, and whether one was found (None: a
@@ -941,6 +961,10 @@ class EventCoder:
             return Actor(a.start, a.end, a.country, a.org, a.sectors, a.entity, a.kind, a.place, True, a.text)
         if s.country and s.country == layer.default_country:
             return Actor(s.end, s.end, s.country, None, (), None, "role", inferred=True)
+        if s.org and not s.country and layer.default_country and root in _ORG_REACTION_ROOTS:
+            # "Amnesty International has called for an investigation": an international organisation's
+            # demand, criticism or rejection without a named addressee concerns the country of the story
+            return Actor(s.end, s.end, layer.default_country, None, (), None, "role", inferred=True)
         return None
 
     def _inadmissible(self, s: Actor, t: Actor, code: str, statement: bool, domain: str | None) -> str | None:

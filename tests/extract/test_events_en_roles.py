@@ -132,3 +132,15 @@ def test_date_of_another_clause_yields_to_a_standalone_date() -> None:
                {"Poland": POL, "Russia": RUS}, published="2024-10-14")
     ev = next(e for e in doc.events if e.cameo == "111")
     assert ev.date == "2024-10-10"
+
+
+def test_possessive_pronoun_names_the_source_of_a_nominal_trigger() -> None:
+    doc = code("Jan Kowal left office in exchange for his resignation from the party.", "en",
+               {"Jan Kowal": ("PER", "POL", None, ["GOV"])})
+    assert ("POL", "0831", "POL") in triples(doc)
+
+
+def test_organisation_demand_concerns_the_country_of_the_story() -> None:
+    doc = code("Police in Poland fired on protesters. Amnesty International has called for an investigation.", "en",
+               {"Poland": POL, "Amnesty International": ("ORG", None, "AMN", ["NGO"])})
+    assert ("AMN", "101", "POL") in triples(doc)
