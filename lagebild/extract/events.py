@@ -568,6 +568,9 @@ class EventCoder:
             if t.pos == "ADP":
                 return t.lemma.casefold()
             if t.pos in ("DET", "ADJ", "NUM", "PRON") or (t.pos == "NOUN" and t.text[:1].islower()):
+                if k == i - 1 and t.pos == "NOUN" and toks[i].text[:1].isupper() and \
+                        self.kb.role(self.lang, t.text) is None and self.kb.role(self.lang, t.lemma) is None:
+                    return None  # "On live television Erdogan attacked": a name after a common noun starts anew
                 k -= 1
                 hops += 1
                 continue
@@ -673,6 +676,17 @@ class EventCoder:
             # "attacked the decision of Poland": the possessor of the object is whom the act concerns
             target_g = next((g for g in inside if g is not source_g and g.first > ti and g.prep in self.possessor_preps
                              and toks[g.first - 1].pos in ("ADP", "DET") and g.first - ti <= 5), None)
+            if target_g is None and not passive and not entry.speech:
+                # "attacked the proclamation of the Golan Heights as Israeli territory by the US President":
+                # in an active clause a "by" phrase (here or in verbless clauses after it) is the agent of
+                # the object, whom the act concerns
+                end = cl.end
+                for nxt in clauses[ci + 1:]:
+                    if any(t.pos in ("VERB", "AUX") for t in toks[nxt.start:nxt.end]):
+                        break
+                    end = nxt.end
+                target_g = next((g for g in groups if g is not source_g and ti < g.first < end
+                                 and g.prep in self.agent_preps), None)
         if entry.default and (passive or target_g is None or target_g.prep is not None or target_g.first <= ti):
             # a PETRARCH verb's bare default ("pay", "attend", "return", "die") is a coding only with an
             # actor as its direct object; patterns (object nouns, prepositions) are specific enough

@@ -144,3 +144,14 @@ def test_organisation_demand_concerns_the_country_of_the_story() -> None:
     doc = code("Police in Poland fired on protesters. Amnesty International has called for an investigation.", "en",
                {"Poland": POL, "Amnesty International": ("ORG", None, "AMN", ["NGO"])})
     assert ("AMN", "101", "POL") in triples(doc)
+
+
+def test_name_after_an_opening_phrase_is_the_subject() -> None:
+    doc = code("On live television Jan Kowal condemned Russia.", "en",
+               {"Jan Kowal": ("PER", "POL", None, ["GOV"]), "Russia": RUS})
+    assert triples(doc) == {("POL", "111", "RUS")}
+
+
+def test_agent_of_the_object_is_the_target() -> None:
+    doc = code("Poland attacked the proclamation of the border as final by Russia.", "en", {"Poland": POL, "Russia": RUS})
+    assert ("POL", "111", "RUS") in triples(doc)
