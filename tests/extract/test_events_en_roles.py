@@ -155,3 +155,7 @@ def test_name_after_an_opening_phrase_is_the_subject() -> None:
 def test_agent_of_the_object_is_the_target() -> None:
     doc = code("Poland attacked the proclamation of the border as final by Russia.", "en", {"Poland": POL, "Russia": RUS})
     assert ("POL", "111", "RUS") in triples(doc)
+
+
+def test_vow_to_fight_is_a_threat() -> None:
+    assert ("POL", "130", "RUS") in triples(code("Poland vowed to fight Russia.", "en", {"Poland": POL, "Russia": RUS}))
