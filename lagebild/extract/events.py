@@ -528,12 +528,20 @@ class EventCoder:
             out.append((a, i, j))
         return out
 
+    @staticmethod
+    def _name_then_verb(toks: list[Token], i: int) -> bool:
+        # a name followed by a verb is a subject, not the apposition of a noun ("her husband Siarhei, …")
+        k = i
+        while k < len(toks) and toks[k].pos == "PROPN":
+            k += 1
+        return k < len(toks) and toks[k].pos in ("VERB", "AUX", "ADV")
+
     def _noun_modifier(self, toks: list[Token], a: Actor, j: int, starts_at: set[int]) -> bool:
         """An actor name used as a modifier of a lowercase common noun ("European Union flags", "court
         cases", "US dollars") names no actor; one before another actor ("Hong Kong police") or before an
         event noun ("US sanctions", "EU treaty") does."""
-        if a.kind in ("coref", "demonym") or j + 1 >= len(toks) or j + 1 in starts_at:
-            return False
+        if a.kind in ("coref", "demonym") or j + 1 >= len(toks) or j + 1 in starts_at or self._is_person(a):
+            return False  # (a person is rarely a modifier: "Queen Elizabeth agrees", tagged as a noun)
         t = toks[j + 1]
         if t.pos != "NOUN" or not t.text[:1].islower() or self.lex.is_event_noun(t):
             return False
@@ -545,7 +553,8 @@ class EventCoder:
         # expression, "visit China next week", counts)
         # (nor a verb the tagger took for a noun: "Orban won the vote")
         after = toks[j + 2] if j + 2 < len(toks) else None
-        return (after is None or after.pos not in ("NOUN", "PROPN", "DET", "PRON", "NUM", "ADJ")) and \
+        return (after is None or after.pos in ("PUNCT", "CCONJ", "VERB") or
+                after.pos == "ADP" and after.text.casefold() not in ("of", "to")) and \
             not any(x.start <= t.start < x.end for x in self._doc.times)
 
     def _is_person(self, a: Actor) -> bool:
@@ -569,7 +578,8 @@ class EventCoder:
                 return t.lemma.casefold()
             if t.pos in ("DET", "ADJ", "NUM", "PRON") or (t.pos == "NOUN" and t.text[:1].islower()):
                 if k == i - 1 and t.pos == "NOUN" and toks[i].text[:1].isupper() and \
-                        self.kb.role(self.lang, t.text) is None and self.kb.role(self.lang, t.lemma) is None:
+                        self.kb.role(self.lang, t.text) is None and self.kb.role(self.lang, t.lemma) is None and \
+                        self._name_then_verb(toks, i):
                     return None  # "On live television Erdogan attacked": a name after a common noun starts anew
                 k -= 1
                 hops += 1
@@ -675,8 +685,9 @@ class EventCoder:
         if target_g is None and not sym and entry.pos == "verb":
             # "attacked the decision of Poland": the possessor of the object is whom the act concerns
             target_g = next((g for g in inside if g is not source_g and g.first > ti and g.prep in self.possessor_preps
-                             and toks[g.first - 1].pos in ("ADP", "DET") and g.first - ti <= 5), None)
-            if target_g is None and not passive and not entry.speech:
+                             and g.first - ti <= 5 and self._object_noun_before(toks, ti, g.first)), None)
+            if target_g is None and not passive and not entry.speech and ti + 1 < len(toks) and \
+                    toks[ti + 1].pos in ("DET", "ADJ", "NOUN", "PROPN"):
                 # "attacked the proclamation of the Golan Heights as Israeli territory by the US President":
                 # in an active clause a "by" phrase (here or in verbless clauses after it) is the agent of
                 # the object, whom the act concerns
@@ -714,7 +725,7 @@ class EventCoder:
             code = tone
         mod = self._modality(sent, clauses, ci, trig.index)
         if mod == "negated" and code[:2] in _REFUSALS and not entry.default and not entry.speech and \
-                self.negated_cooperation:
+                self.negated_cooperation and any(t.text.casefold() in self.neg for t in ctoks[:trig.index]):
             # "neither the EU nor the US endorsed the result", "X did not sign the treaty": withholding
             # cooperation is a rejection (CAMEO 12)
             code, mod = _REFUSALS[code[:2]], "asserted"
@@ -817,6 +828,12 @@ class EventCoder:
             pb = next((g for g in groups if prev.start <= g.first < prev.end and g.prep is None), None)
             if pb is not None:
                 return pb, True
+        if ci > 0 and first.pos == "CCONJ" and first.text.casefold() in self.coord and cl.start + 1 < cl.end and \
+                toks[cl.start + 1].pos == "VERB":
+            # "X spoke about Y, and condemned Z": a coordinated predicate after a comma shares the subject
+            head, found = self._preceding_subject(toks, clauses, ci, groups)
+            if found:
+                return head, True
         if ci > 0 and first.text.casefold() in self.relative and \
                 not any(g.prep is None and g.last < ti for g in bare):
             # "X, who criticised Y": the relative pronoun is the subject and stands for the actor before it
@@ -866,6 +883,17 @@ class EventCoder:
                 return pb[0], True
         return None, False
 
+    def _object_noun_before(self, toks: list[Token], ti: int, first: int) -> bool:
+        """Whether only the verb's object noun phrase stands between the verb at `ti` and the
+        preposition before `first` ("attacked the decision of X", not "accused him of obstruction of X")."""
+        k = first - 1
+        while k > ti and toks[k].pos == "DET":
+            k -= 1
+        if k <= ti or toks[k].lemma.casefold() not in self.possessor_preps:
+            return False
+        span = toks[ti + 1:k]
+        return any(t.pos == "NOUN" for t in span) and all(t.pos in ("DET", "ADJ", "NOUN", "NUM") for t in span)
+
     def _possessor_pronoun(self, toks: list[Token], ti: int, groups: list[Group], layer: ActorLayer,
                            sent: Sentence) -> Group | None:
         """The owner of a possessive pronoun before a nominal trigger ("in exchange for his official
@@ -896,6 +924,8 @@ class EventCoder:
             if verb is None:
                 lone = next((g for g in gs if g.prep is None), lone)
                 continue
+            if toks[c.start].text.casefold() in self.relative:
+                continue  # "President Trump, who appointed her, responded …, calling for …"
             main = next((n for n in range(c.end - 1, c.start - 1, -1) if toks[n].pos == "VERB"), None)
             agent = next((g for g in gs if g.prep in self.agent_preps), None)
             if agent is not None and main is not None and self._passive(toks[c.start:c.end], main - c.start):
@@ -1069,7 +1099,8 @@ class EventCoder:
             return False
         t, nxt = toks[ti], toks[ti + 1]
         prev = toks[ti - 1] if ti > 0 else None
-        if prev is not None and (prev.text.casefold() in self.relative or prev.text == "," and nxt.pos == "PROPN"):
+        if prev is not None and (prev.text.casefold() in self.relative or
+                                 (prev.text == "," or prev.pos == "CCONJ") and nxt.pos == "PROPN"):
             return False  # "…, which condemned Russia", "Poland, angered by the vote, condemned Hungary"
         return t.text.endswith("ed") and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
             (prev is None or prev.pos in ("DET", "ADP", "ADJ", "CCONJ", "PUNCT"))

@@ -159,3 +159,24 @@ def test_agent_of_the_object_is_the_target() -> None:
 
 def test_vow_to_fight_is_a_threat() -> None:
     assert ("POL", "130", "RUS") in triples(code("Poland vowed to fight Russia.", "en", {"Poland": POL, "Russia": RUS}))
+
+
+def test_only_an_object_noun_phrase_links_a_possessor() -> None:
+    doc = code("Poland accused him of obstruction of Russia.", "en", {"Poland": POL, "Russia": RUS})
+    assert ("POL", "112", "RUS") not in triples(doc)
+
+
+def test_negation_after_the_trigger_is_no_refusal() -> None:
+    doc = code("Poland endorsed the plan of Hungary, and not much more.", "en", {"Poland": POL, "Hungary": HUN})
+    assert not any(c.startswith("12") for _, c, _ in triples(doc))
+
+
+def test_what_is_alleged_is_no_happening() -> None:
+    doc = code("Poland alleged Russia attacked Hungary.", "en", {"Poland": POL, "Russia": RUS, "Hungary": HUN})
+    assert not any(c.startswith("19") for _, c, _ in triples(doc))
+
+
+def test_apposition_name_after_a_noun_keeps_its_preposition() -> None:
+    doc = code("Jan Kowal spoke about her husband Petr Novak, and condemned Russia.", "en",
+               {"Jan Kowal": ("PER", "POL", None, ["GOV"]), "Petr Novak": ("PER", "CZE", None, []), "Russia": RUS})
+    assert ("POL", "111", "RUS") in triples(doc)
