@@ -32,10 +32,6 @@ _NOUN_AGENTS = ("durch", "seitens", "by")
 _GENITIVE_DETS = ("der", "des", "eines", "einer", "of")
 _ADJUNCT_PREPS = ("nach", "vor", "seit", "wegen", "trotz", "während", "after", "before", "since", "despite",
                   "during", "following", "amid")
-# the rejection a negated cooperative act amounts to: meeting → reject talks, diplomatic → reject,
-# material cooperation → reject it, yielding → refuse to yield
-_REFUSALS = {"04": "125", "05": "120", "06": "121", "08": "124"}
-_VISIT = "042"
 _QUOTE_ROOTS = ("11", "05")  # statements taken from quotes: criticism/accusation and praise
 # Political actors (GUIDELINES: a state or its organs, an IGO, or a domestic group coded by its
 # country): sectors of state organs, parties and armed groups; role nouns for organised domestic
@@ -51,6 +47,10 @@ _SELF_ROOTS = ("14", "17", "18", "19", "20")
 # and yielding without one are domestic.
 _IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
 _ORG_REACTION_ROOTS = ("02", "10", "11", "12", "13")
+# the rejection a negated cooperative act amounts to: meeting → reject talks, diplomatic → reject,
+# material cooperation → reject it, yielding → refuse to yield
+_REFUSALS = {"04": "125", "05": "120", "06": "121", "08": "124"}
+_VISIT = "042"
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
 # Confidence: the evidence of the trigger (own lexicon entry with an object/pattern match, own entry,
 # PETRARCH pattern, PETRARCH default, quote) less what is inferred about the actors. Events below
