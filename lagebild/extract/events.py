@@ -958,7 +958,9 @@ class EventCoder:
         if has_verb:
             before = [g for g in inside if g.prep is None and g.last < ti and g is not target_g
                       and not any(m.kind in ("demonym", "people") for m in g.members)]
-            if before and sum(t.pos in ("VERB", "AUX") for t in toks[before[0].last + 1:ti]) <= 1:
+            # (a participle right after its noun, "a statement released in …", is no predicate of its own)
+            if before and sum(t.pos in ("VERB", "AUX") and not (t.text.endswith("ed") and toks[n - 1].pos == "NOUN")
+                              for n, t in enumerate(toks[before[0].last + 1:ti], before[0].last + 1)) <= 1:
                 return before[0]  # (more verbs between them: the noun belongs to another predicate)
             if before:
                 return None
@@ -1230,6 +1232,8 @@ class EventCoder:
                 continue
             if not (sent.start <= t.start < sent.end):
                 continue
+            if self._in_direct_quote(doc, t.start) and not self._in_direct_quote(doc, trig.start):
+                continue  # a date in a quotation belongs to what was said
             in_clause = ctoks[0].start <= t.start < ctoks[-1].end
             dist = abs(t.start - trig.start)
             # outside the trigger's clause, a date of another verb ("the election to be held on August 9")

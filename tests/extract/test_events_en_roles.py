@@ -3,7 +3,8 @@ clause, which names are actors, and a few English verb patterns."""
 
 from __future__ import annotations
 
-from tests.extract.test_events import code, triples
+from lagebild.doc import Document, Quote
+from tests.extract.test_events import _stages, code, triples
 
 POL = ("GPE", "POL", None, [])
 DEU = ("GPE", "DEU", None, [])
@@ -180,3 +181,23 @@ def test_apposition_name_after_a_noun_keeps_its_preposition() -> None:
     doc = code("Jan Kowal spoke about her husband Petr Novak, and condemned Russia.", "en",
                {"Jan Kowal": ("PER", "POL", None, ["GOV"]), "Petr Novak": ("PER", "CZE", None, []), "Russia": RUS})
     assert ("POL", "111", "RUS") in triples(doc)
+
+
+def test_participle_after_its_noun_is_no_predicate_between_subject_and_noun() -> None:
+    doc = code("Jan Kowal spoke in a statement released in conjunction with a visit to Germany.", "en",
+               {"Jan Kowal": ("PER", "POL", None, ["GOV"]), "Germany": DEU})
+    assert ("POL", "042", "DEU") in triples(doc)
+
+
+def test_date_in_a_quotation_does_not_date_the_narrated_act() -> None:
+    text = '"We will leave by October 31st," Jan Kowal said in conjunction with a visit to Germany.'
+    ents = {"Jan Kowal": ("PER", "POL", None, ["GOV"]), "Germany": DEU}
+    quote = Quote(start=1, end=text.index('"', 1), text=text[1:text.index('"', 1)], kind="direct", speaker="e1",
+                  cue="said")
+    analyzer, times, coref, events = _stages("en")
+    doc = times(analyzer(Document(doc_id="q", lang="en", published="2019-09-11", text=text)))
+    doc.entities = code(text, "en", ents).entities
+    doc.quotes.append(quote)
+    doc = events(coref(doc))
+    visit = next(e for e in doc.events if e.cameo == "042")
+    assert (visit.source.country, visit.target.country) == ("POL", "DEU") and visit.modality != "future"
