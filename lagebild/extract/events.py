@@ -178,6 +178,7 @@ class EventCoder:
         self.negated_cooperation = bool(self.lex.cues.get("negated_cooperation_rejects"))
         self.belief_verbs = c("belief_verbs")  # what their object clause says is believed, not a happening
         self.paren_names = bool(self.lex.cues.get("names_in_parentheses"))
+        self.gerund = str(self.lex.cues.get("gerund_suffix") or "")
         self.not_actor = c("lowercase_not_actor")  # role nouns mostly meant abstractly when lowercase
         self.tense_aux = c("tense_aux")
         self.purpose = c("purpose")
@@ -610,6 +611,9 @@ class EventCoder:
         if entry.pos != "noun" and self._attributive(toks, ti):
             note(False, "participle used as an adjective")
             return []
+        if entry.pos != "noun" and self._topic_gerund(toks, ti):
+            note(False, "gerund under a preposition names a topic, not a happening")
+            return []
         inside = [g for g in groups if cl.start <= g.first and g.last < cl.end]
         passive = self._passive(ctoks, trig.index)
         agent = next((g for g in inside if g.prep in self.agent_preps), None) if passive else None
@@ -881,6 +885,12 @@ class EventCoder:
             pb = [g for g in groups if prev.start <= g.first and g.last < prev.end and g.prep is None]
             if len(pb) == 1 and not set(pb[0].keys) & set(bare[0].keys):
                 return pb[0], True
+        if ci > 0 and first.pos == "PART" and ti == cl.start + 1 and self._infinitive(toks, ti):
+            # "The United Kingdom voted on June 23, 2016, to leave the EU": an infinitive set off by a
+            # comma has the subject of the clause it completes
+            head, found = self._preceding_subject(toks, clauses, ci, groups)
+            if found and head is not None:
+                return head, True
         return None, False
 
     def _object_noun_before(self, toks: list[Token], ti: int, first: int) -> bool:
@@ -1106,6 +1116,15 @@ class EventCoder:
             return False  # "…, which condemned Russia", "Poland, angered by the vote, condemned Hungary"
         return t.text.endswith("ed") and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
             (prev is None or prev.pos in ("DET", "ADP", "ADJ", "CCONJ", "PUNCT"))
+
+    def _topic_gerund(self, toks: list[Token], ti: int) -> bool:
+        # "efforts on leaving the EU", "talks about joining NATO": what a preposition other than a time
+        # adjunct or an agent ("after meeting X", "by shooting") governs is talked about, not done
+        t = toks[ti]
+        if not self.gerund or not t.text.casefold().endswith(self.gerund) or ti == 0 or toks[ti - 1].pos != "ADP":
+            return False
+        prep = toks[ti - 1].text.casefold()
+        return prep not in _ADJUNCT_PREPS and prep not in self.agent_preps
 
     def _quoted(self, toks: list[Token], ti: int) -> bool:
         # an odd number of quotation marks before the trigger and at least one after it

@@ -201,3 +201,15 @@ def test_date_in_a_quotation_does_not_date_the_narrated_act() -> None:
     doc = events(coref(doc))
     visit = next(e for e in doc.events if e.cameo == "042")
     assert (visit.source.country, visit.target.country) == ("POL", "DEU") and visit.modality != "future"
+
+
+def test_infinitive_after_a_comma_has_the_subject_of_its_clause() -> None:
+    doc = code("Hungary voted on Sunday, 12 May, to leave the alliance with Poland.", "en", {"Hungary": HUN, "Poland": POL})
+    assert {(s, c) for s, c, _ in triples(doc)} >= {("HUN", "160")}
+
+
+def test_gerund_under_a_preposition_is_a_topic() -> None:
+    assert not code("Poland's efforts on leaving the alliance with Hungary stalled.", "en",
+                    {"Poland": POL, "Hungary": HUN}).events
+    assert ("POL", "111", "RUS") in triples(code("After meeting Hungary, Poland condemned Russia.", "en",
+                                                  {"Poland": POL, "Hungary": HUN, "Russia": RUS}))
