@@ -922,10 +922,11 @@ class EventCoder:
 
     def _preceding_subject(self, toks: list[Token], clauses: list[Clause], ci: int,
                            groups: list[Group]) -> tuple[Group | None, bool]:
-        """The subject of the clause a participle clause hangs on, and whether one was found (None: a
-        subject that is no actor): walking back, the agent of the nearest clause in the passive, else
-        the bare actor before its verb; clauses opening with their verb (appositions, coordinated
-        predicates) lead further back, to a subject standing alone."""
+        """The subject of the clause a dependent clause hangs on (a participle, ", and" + verb, an
+        infinitive set off by a comma), and whether one was found (None: a subject that is no actor).
+        Walking back: the agent of the nearest clause in the passive, else the bare actor before its
+        verb; clauses opening with their verb (appositions, coordinated predicates) or a relative
+        pronoun lead further back, to a subject standing alone."""
         lone: Group | None = None
         for k in range(ci - 1, -1, -1):
             c = clauses[k]
