@@ -168,6 +168,10 @@ class Lexicon:
             return []
         return self.nouns.get(self._key(head), []) or self._plural(head)
 
+    def is_event_noun(self, t: Token) -> bool:
+        """Whether `t` is a nominal trigger of the lexicon (any of its entries)."""
+        return bool(self.nouns.get(self._key(t.lemma)) or self.nouns.get(self._key(t.text)) or self._plural(t.text))
+
     def _plural(self, text: str) -> list[Entry]:
         # an inflected noun the lemmatiser left alone ("Massenfestnahmen", "Plünderungen", "protests")
         for suffix in _PLURALS.get(self.lang, ()):

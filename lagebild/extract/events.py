@@ -55,6 +55,11 @@ _TRANSFER_ROOTS = ("06", "07")
 # A threat speaks of the future: announcing it ("kündigte an, vor Gericht zu ziehen") is the threat.
 _FUTURE_ROOTS = ("13",)
 _IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
+_ORG_REACTION_ROOTS = ("02", "10", "11", "12", "13")
+# the rejection a negated cooperative act amounts to: meeting → reject talks, diplomatic → reject,
+# material cooperation → reject it, yielding → refuse to yield
+_REFUSALS = {"04": "125", "05": "120", "06": "121", "08": "124"}
+_VISIT = "042"
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
 # Admitting and denying answer what the context reported: their unnamed target is the domestic side
 # as for any other reaction, not a statement about someone.
@@ -177,6 +182,16 @@ class EventCoder:
         # nominative personal pronouns: a subject before the clause's first actor makes that actor an object
         self.subject_pronouns = self.pronouns | (frozenset({"wir", "ich"}) if lang == "de" else frozenset({"we", "i"}))
         self.claim_verbs = c("claim_verbs")
+        self.complement_verbs = c("complement_verbs")  # verbs of saying or believing with a bare object clause
+        self.motion_preps = c("motion_preps")
+        self.possessor_preps = c("possessor_preps")
+        self.modal_idioms = c("modal_idioms")
+        self.member_nouns = c("member_nouns")
+        self.possessives = c("possessive_pronouns")
+        self.negated_cooperation = bool(self.lex.cues.get("negated_cooperation_rejects"))
+        self.belief_verbs = c("belief_verbs")  # what their object clause says is believed, not a happening
+        self.paren_names = bool(self.lex.cues.get("names_in_parentheses"))
+        self.gerund = str(self.lex.cues.get("gerund_suffix") or "")
         self.not_actor = c("lowercase_not_actor")  # role nouns mostly meant abstractly when lowercase
         self.tense_aux = c("tense_aux")
         self.perfect_infinitive_aux = c("perfect_infinitive_aux")
@@ -359,7 +374,8 @@ class EventCoder:
                 claimed = False  # "bestreitet, … zu haben, und wirft X vor": a new predicate, no claim
             if claimed:
                 continue
-            claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks)
+            claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks) or \
+                self._complement(toks, cl.end) and toks[cl.end - 1].lemma.casefold() in self.belief_verbs
             rest = toks[self._cont[ci].start:self._cont[ci].end] if ci in self._cont else []
             if ci in self._head:
                 rest = toks[self._head[ci].start:self._head[ci].end] + rest
@@ -438,9 +454,13 @@ class EventCoder:
     def _clauses(self, toks: list[Token], groups: list[Group] | None = None) -> list[Clause]:
         out: list[Clause] = []
         start = 0
+        inner = self._abbreviations(toks) if self.paren_names else set()
         for i, t in enumerate(toks):
+            if i in inner:
+                continue
             if (t.text in self.breaks and not self._list_comma(toks, i, groups or [])) or \
-                    (t.pos == "SCONJ" and t.text.casefold() in self.breaks) or self._coord_verb(toks, i):
+                    (t.pos == "SCONJ" and t.text.casefold() in self.breaks) or self._coord_verb(toks, i) or \
+                    self._complement(toks, i):
                 if i > start:
                     out.append(Clause(start, i))
                 start = i + 1 if t.pos == "PUNCT" else i
@@ -457,6 +477,38 @@ class EventCoder:
         if toks[i - 1].pos == "ADJ" and toks[i + 1].pos == "ADJ" and toks[i - 1].text[:1].islower():
             return True
         return any(g.first < i < g.last for g in groups)
+
+    @staticmethod
+    def _abbreviations(toks: list[Token]) -> set[int]:
+        """Token indices of short parenthesised names ("the African Union (AU) summit"): an
+        abbreviation or gloss is part of its noun phrase, not a clause of its own."""
+        out: set[int] = set()
+        for i, t in enumerate(toks):
+            if t.text != "(" or i == 0 or toks[i - 1].pos not in ("PROPN", "NOUN"):
+                continue
+            j = next((k for k in range(i + 1, min(i + 5, len(toks))) if toks[k].text == ")"), None)
+            if j is not None and j > i + 1 and all(x.pos in ("PROPN", "NOUN") for x in toks[i + 1:j]):
+                out.update(range(i, j + 1))
+        return out
+
+    def _complement(self, toks: list[Token], i: int) -> bool:
+        # an object clause without a conjunction ("X announced Benin was to join", "X believes the
+        # prince ordered it"): a noun phrase after a verb of saying or believing followed by a finite
+        # verb opens a clause of its own, whose subject is that noun phrase
+        v = toks[i - 1] if i > 0 else None
+        # (the rule tagger takes a plural subject's "believe" for a noun)
+        if v is None or not (v.pos == "VERB" and self._verb_lemma(v, toks) in self.complement_verbs
+                             or v.lemma.casefold() in self.belief_verbs):
+            return False
+        if toks[i].pos not in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ"):
+            return False
+        for k in range(i + 1, min(i + 9, len(toks))):
+            t = toks[k]
+            if t.pos in ("VERB", "AUX"):
+                return True
+            if t.pos not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PART") and t.text.casefold() not in _GENITIVE_DETS:
+                return False
+        return False
 
     def _coord_verb(self, toks: list[Token], i: int) -> bool:
         # coordinated predicates sharing a subject ("X traf Y und unterzeichnete …", "X met Y and
@@ -527,9 +579,12 @@ class EventCoder:
                                  if a.key else pa, pi, j)
                     continue
             glued.append((a, i, j))
-        merged = glued
+        merged = self._person_of_country(toks, glued)
         cands: list[tuple[Actor, int, int]] = []
+        starts_at = {i for _, i, _ in merged}
         for a, i, j in merged:
+            if self._noun_modifier(toks, a, j, starts_at):
+                continue
             if a.kind == "demonym" or a.kind != "coref" and all(
                     t.pos == "ADJ" or t.text[:1].islower() and not (a.kind == "role" and t.pos == "NOUN"
                                                                      and t.text.casefold() not in self.not_actor)
@@ -565,8 +620,69 @@ class EventCoder:
                     continue
                 if i <= g.last:
                     continue  # the same tokens found twice (entity layer and knowledge base)
-            groups.append(Group([a], i, j, self._prep(toks, i)))
+                if self.paren_names and i == g.last + 2 and toks[i - 1].text == "(" and j + 1 < len(toks) and toks[j + 1].text == ")":
+                    # "the African Union (AU)", "Frank-Walter Steinmeier (SPD)": the abbreviation or the party
+                    # of the name before is part of that constituent; an abbreviation names an organisation
+                    # better than a long name the entity layer may have cut
+                    g.last = j + 1
+                    if a.org and not self._is_person(g.members[-1]):
+                        g.members[-1] = a
+                    continue
+            prep = self._prep(toks, i)
+            lead = i - 2 if i >= 2 and toks[i - 1].pos != "DET" else i - 3
+            if prep in self.possessor_preps and lead >= 0 and toks[lead].lemma.casefold() in self.member_nouns:
+                prep = None  # "Members of the House of Commons protested": the body its members act for
+            groups.append(Group([a], i, j, prep))
         return groups
+
+    @staticmethod
+    def _person_of_country(toks: list[Token],
+                           spans: list[tuple[Actor, int, int]]) -> list[tuple[Actor, int, int]]:
+        """"Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin": a named person followed
+        by "of" and a country is that country's person, one constituent."""
+        out: list[tuple[Actor, int, int]] = []
+        for a, i, j in spans:
+            if out:
+                pa, pi, pj = out[-1]
+                if a.kind == "country" and i == pj + 2 and toks[pj + 1].text == "of" and \
+                        pa.kind in ("person", "entity") and pa.entity and not pa.org:
+                    out[-1] = (Actor(pa.start, a.end, a.country, None, pa.sectors, pa.entity, pa.kind,
+                                     text=f"{pa.text} of {a.text}"), pi, j)
+                    continue
+            out.append((a, i, j))
+        return out
+
+    @staticmethod
+    def _name_then_verb(toks: list[Token], i: int) -> bool:
+        # a name followed by a verb is a subject, not the apposition of a noun ("her husband Siarhei, …")
+        k = i
+        while k < len(toks) and toks[k].pos == "PROPN":
+            k += 1
+        return k < len(toks) and toks[k].pos in ("VERB", "AUX", "ADV")
+
+    def _noun_modifier(self, toks: list[Token], a: Actor, j: int, starts_at: set[int]) -> bool:
+        """An actor name used as a modifier of a lowercase common noun ("European Union flags", "court
+        cases", "US dollars") names no actor; one before another actor ("Hong Kong police") or before an
+        event noun ("US sanctions", "EU treaty") does."""
+        if a.kind in ("coref", "demonym") or j + 1 >= len(toks) or j + 1 in starts_at or self._is_person(a):
+            return False  # (a person is rarely a modifier: "Queen Elizabeth agrees", tagged as a noun)
+        t = toks[j + 1]
+        if t.pos != "NOUN" or not t.text[:1].islower() or self.lex.is_event_noun(t):
+            return False
+        if self.kb.role(self.lang, t.text) or self.kb.role(self.lang, t.lemma):
+            # "a Hamas commander" is Hamas's; in "AU chairperson President X of Egypt" the title belongs
+            # to the person named after it, who is the actor
+            return j + 2 in starts_at or j + 3 in starts_at and toks[j + 2].pos in ("PROPN", "NOUN")
+        # (the rule tagger calls many words nouns: only a last noun of its phrase outside a time
+        # expression, "visit China next week", counts)
+        # (nor a verb the tagger took for a noun: "Orban won the vote")
+        after = toks[j + 2] if j + 2 < len(toks) else None
+        return (after is None or after.pos in ("PUNCT", "CCONJ", "VERB") or
+                after.pos == "ADP" and after.text.casefold() not in ("of", "to")) and \
+            not any(x.start <= t.start < x.end for x in self._doc.times)
+
+    def _is_person(self, a: Actor) -> bool:
+        return a.kind == "person" or any(e.id == a.entity and e.type == "PER" for e in self._doc.entities)
 
     def _role_key(self, a: Actor) -> str:
         last = a.text.split()[-1] if a.text else ""
@@ -586,6 +702,10 @@ class EventCoder:
             if t.pos == "ADP":
                 return t.lemma.casefold()
             if t.pos in ("DET", "ADJ", "NUM", "PRON") or (t.pos == "NOUN" and t.text[:1].islower()):
+                if k == i - 1 and t.pos == "NOUN" and toks[i].text[:1].isupper() and \
+                        self.kb.role(self.lang, t.text) is None and self.kb.role(self.lang, t.lemma) is None and \
+                        self._name_then_verb(toks, i):
+                    return None  # "On live television Erdogan attacked": a name after a common noun starts anew
                 genitive = t.pos == "DET" and t.text.casefold() in self.genitive_dets
                 k -= 1
                 hops += 1
@@ -620,6 +740,9 @@ class EventCoder:
         if entry.pos != "noun" and self._attributive(toks, ti):
             note(False, "participle used as an adjective")
             return []
+        if entry.pos != "noun" and self._topic_gerund(toks, ti):
+            note(False, "gerund under a preposition names a topic, not a happening")
+            return []
         inside = [g for g in groups if cl.start <= g.first and g.last < cl.end]
         if ci in self._cont:
             rest = self._cont[ci]
@@ -636,6 +759,8 @@ class EventCoder:
             if own_only and (source_g is None or target_g is None or source_g is target_g):
                 note(False, "a second trigger of the clause needs its own source and target")
                 return []
+            if source_g is None:
+                source_g = self._possessor_pronoun(toks, ti, groups, layer, sent)
             if source_g is None:
                 # no actor in the noun's own phrase: the subject of the verb that governs it ("der König
                 # wandte sich mit dem Appell an …"), or the subject a coordinated clause shares
@@ -688,9 +813,9 @@ class EventCoder:
                     set(target_g.keys) <= set(source_g.keys):
                 # "Russland verlegte Truppen an die Grenze zu Georgien": the source's own forces are
                 # the instrument; a prepositional target ("zu/gegen/against Georgien") or destination
-                # ("schickte Soldaten nach Syrien") is the target
+                # ("schickte Soldaten nach Syrien", "withdrew its troops from Georgia": `motion_preps`) is the target
                 target_g = next((g for g in inside if g.first > target_g.last and
-                                 g.prep in self.target_preps | self.host_preps
+                                 g.prep in self.target_preps | self.host_preps | self.motion_preps
                                  and not set(g.keys) <= set(source_g.keys)), target_g)
         if source_g is None and not no_fallback and not (passive and agent is None):
             # relative clauses and subjects set off by commas: the nearest actor before the clause
@@ -714,8 +839,9 @@ class EventCoder:
                 if g.prep in self.partner_preps:
                     target_g, sym = g, True
                     break
-                if g.prep in self.target_preps and not entry.sym:
-                    # a meeting's partner comes with "mit/with"; "zu/to" names its occasion
+                if g.prep in self.target_preps and not entry.sym and not (entry.speech and g.first - ti > 3):
+                    # a meeting's partner comes with "mit/with"; "zu/to" names its occasion; a speech verb's
+                    # addressee follows it ("said to reporters", not "said … in a visit to Ireland")
                     target_g = g
                     break
         if entry.converse and not passive:
@@ -732,6 +858,22 @@ class EventCoder:
                 target_g = to
         if target_g is None and code[:2] in _TRANSFER_ROOTS and not sym and source_g is not None:
             target_g = self._user_of_object(toks, clauses, ci, groups, source_g)
+        if target_g is None and not sym and entry.pos == "verb":
+            # "attacked the decision of Poland": the possessor of the object is whom the act concerns
+            target_g = next((g for g in inside if g is not source_g and g.first > ti and g.prep in self.possessor_preps
+                             and g.first - ti <= 5 and self._object_noun_before(toks, ti, g.first)), None)
+            if target_g is None and not passive and not entry.speech and ti + 1 < len(toks) and \
+                    toks[ti + 1].pos in ("DET", "ADJ", "NOUN", "PROPN"):
+                # "attacked the proclamation of the Golan Heights as Israeli territory by the US President":
+                # in an active clause a "by" phrase (here or in verbless clauses after it) is the agent of
+                # the object, whom the act concerns
+                end = cl.end
+                for nxt in clauses[ci + 1:]:
+                    if any(t.pos in ("VERB", "AUX") for t in toks[nxt.start:nxt.end]):
+                        break
+                    end = nxt.end
+                target_g = next((g for g in groups if g is not source_g and ti < g.first < end
+                                 and g.prep in self.agent_preps), None)
         if entry.default and (passive or target_g is None or target_g.prep is not None or target_g.first <= ti):
             # a PETRARCH verb's bare default ("pay", "attend", "return", "die") is a coding only with an
             # actor as its direct object; patterns (object nouns, prepositions) are specific enough
@@ -741,6 +883,15 @@ class EventCoder:
         if (entry.host or code[:2] in _TRANSFER_ROOTS and entry.with_ and not sym) and target_g is None:
             # (a delivery "in den Gazastreifen", "nach Syrien" goes to that country)
             host_place = self._place(doc, sent, ctoks, layer, host=True)
+        elif sym and code[:2] == "04" and target_g is None and source_g is not None and len(source_g.keys) == 1 \
+                and all(m.country for m in source_g.members):
+            # "Polish leaders met in Berlin": a state's meeting without a named partner in another country
+            # is a visit to that host (not an organisation's: "EU ministers met in Brussels" is at home)
+            host_place = self._place(doc, sent, ctoks, layer, host=True)
+            if host_place is not None and host_place.country and host_place.country not in source_g.keys:
+                code, sym = _VISIT, False
+            else:
+                host_place = None
         if entry.speech:
             target_g = target_g or self._spoken_about(groups, clauses, ci, source_g)
             words = self._content_words(toks, clauses, ci)
@@ -750,6 +901,11 @@ class EventCoder:
                 return []
             code = tone
         mod = self._modality(sent, clauses, ci, trig.index, trig.participle)
+        if mod == "negated" and code[:2] in _REFUSALS and not entry.default and not entry.speech and \
+                self.negated_cooperation and any(t.text.casefold() in self.neg for t in ctoks[:trig.index]):
+            # "neither the EU nor the US endorsed the result", "X did not sign the treaty": withholding
+            # cooperation is a rejection (CAMEO 12)
+            code, mod = _REFUSALS[code[:2]], "asserted"
         if mod in ("negated", "hypothetical"):
             note(False, f"{mod} happening", mod=mod)
             return []
@@ -857,11 +1013,39 @@ class EventCoder:
                 pb = next((g for g in groups if prev.start <= g.first < prev.end and g.prep is None), None)
                 if pb is not None:
                     return pb, True
+        if ci > 0 and first.pos == "CCONJ" and first.text.casefold() in self.coord and cl.start + 1 < cl.end and \
+                toks[cl.start + 1].pos == "VERB":
+            # "X spoke about Y, and condemned Z": a coordinated predicate after a comma shares the subject
+            head, found = self._preceding_subject(toks, clauses, ci, groups)
+            if found:
+                return head, True
+        if ci > 0 and first.text.casefold() in self.relative and \
+                not any(g.prep is None and g.last < ti for g in bare):
+            # "X, who criticised Y": the relative pronoun is the subject and stands for the actor before it
+            ante = [g for g in groups if g.first >= 0 and g.last < cl.start]
+            if ante and clauses[ci - 1].start <= ante[-1].first:
+                return ante[-1], True
         participle = self.lang == "en" and first.pos == "VERB" and first.text.endswith("ing")
-        if ci > 0 and first.pos in ("VERB", "AUX") and (participle or not any(
+        if ci == 0 and participle and len(clauses) > 1:
+            # "Refusing to give up power, Mugabe agreed …": the subject of the main clause after it
+            nxt = clauses[1]
+            verb = next((n for n in range(nxt.start, nxt.end) if toks[n].pos in ("VERB", "AUX")), nxt.end)
+            head = next((g for g in groups if nxt.start <= g.first and g.last < verb and g.prep is None), None)
+            return head, True
+        if ci > 0 and participle:
+            # "…, she said, asking X to …", "X, …, addressed reporters, calling for …": the subject of the
+            # clause it hangs on
+            head, found = self._preceding_subject(toks, clauses, ci, groups)
+            if found:
+                return head, True
+        head = next((g for g in groups if g.prep is None and g.last < cl.start and g.first >= 0), None)
+        # "Protesters, carrying placards …, marched": a subject standing alone before what interrupts it
+        lone = head is not None and not any(t.pos in ("VERB", "AUX") for t in toks[:head.first]) and \
+            not any(c.start <= head.first < c.end and any(t.pos in ("VERB", "AUX") for t in toks[c.start:c.end])
+                    for c in clauses[:ci])
+        if ci > 0 and first.pos in ("VERB", "AUX") and not participle and (lone or not any(
                 t.pos in ("VERB", "AUX") for t in toks[clauses[0].start:cl.start])):
-            head = next((g for g in groups if g.prep is None and g.last < cl.start and g.first >= 0), None)
-            if head is not None and head.first < clauses[0].end:
+            if head is not None and (lone or head.first < clauses[0].end):
                 if ci > 1 and any(a.kind == "entity" and a.entity and not a.org for a in head.members):
                     # "X, Sprecher des äthiopischen Außenministeriums, …": the apposition names whom
                     # the person speaks for
@@ -882,6 +1066,12 @@ class EventCoder:
             pb = [g for g in groups if prev.start <= g.first and g.last < prev.end and g.prep is None]
             if len(pb) == 1 and not set(pb[0].keys) & set(bare[0].keys):
                 return pb[0], True
+        if ci > 0 and first.pos == "PART" and ti == cl.start + 1 and self._infinitive(toks, ti):
+            # "The United Kingdom voted on June 23, 2016, to leave the EU": an infinitive set off by a
+            # comma has the subject of the clause it completes
+            head, found = self._preceding_subject(toks, clauses, ci, groups)
+            if found and head is not None:
+                return head, True
         return None, False
 
     def _relative_antecedent(self, toks: list[Token], clauses: list[Clause], ci: int,
@@ -951,6 +1141,61 @@ class EventCoder:
         return next((g for g in inner if g.prep in self.agent_preps), None) or \
             next((g for g in inner if g.prep is None), None)
 
+    def _object_noun_before(self, toks: list[Token], ti: int, first: int) -> bool:
+        """Whether only the verb's object noun phrase stands between the verb at `ti` and the
+        preposition before `first` ("attacked the decision of X", not "accused him of obstruction of X")."""
+        k = first - 1
+        while k > ti and toks[k].pos == "DET":
+            k -= 1
+        if k <= ti or toks[k].lemma.casefold() not in self.possessor_preps:
+            return False
+        span = toks[ti + 1:k]
+        return any(t.pos == "NOUN" for t in span) and all(t.pos in ("DET", "ADJ", "NOUN", "NUM") for t in span)
+
+    def _possessor_pronoun(self, toks: list[Token], ti: int, groups: list[Group], layer: ActorLayer,
+                           sent: Sentence) -> Group | None:
+        """The owner of a possessive pronoun before a nominal trigger ("in exchange for his official
+        resignation"): the last named person or organisation before it, in the sentence or before."""
+        k = ti - 1
+        while k >= 0 and toks[k].pos == "ADJ":
+            k -= 1
+        if k < 0 or toks[k].text.casefold() not in self.possessives:
+            return None
+        named = [g for g in groups if 0 <= g.last < k and any(m.kind in ("entity", "person", "org") and m.key
+                                                              for m in g.members)]
+        if named:
+            m = next(m for m in named[-1].members if m.kind in ("entity", "person", "org") and m.key)
+            return Group([m], named[-1].first, named[-1].last, named[-1].prep)
+        return self._antecedent(layer, sent.start)
+
+    def _preceding_subject(self, toks: list[Token], clauses: list[Clause], ci: int,
+                           groups: list[Group]) -> tuple[Group | None, bool]:
+        """The subject of the clause a dependent clause hangs on (a participle, ", and" + verb, an
+        infinitive set off by a comma), and whether one was found (None: a subject that is no actor).
+        Walking back: the agent of the nearest clause in the passive, else the bare actor before its
+        verb; clauses opening with their verb (appositions, coordinated predicates) or a relative
+        pronoun lead further back, to a subject standing alone."""
+        lone: Group | None = None
+        for k in range(ci - 1, -1, -1):
+            c = clauses[k]
+            gs = [g for g in groups if c.start <= g.first < c.end and g.first >= 0]
+            verb = next((n for n in range(c.start, c.end) if toks[n].pos in ("VERB", "AUX")), None)
+            if verb is None:
+                lone = next((g for g in gs if g.prep is None), lone)
+                continue
+            if toks[c.start].text.casefold() in self.relative:
+                continue  # "President Trump, who appointed her, responded …, calling for …"
+            main = next((n for n in range(c.end - 1, c.start - 1, -1) if toks[n].pos == "VERB"), None)
+            agent = next((g for g in gs if g.prep in self.agent_preps), None)
+            if agent is not None and main is not None and self._passive(toks[c.start:c.end], main - c.start):
+                return agent, True  # "… were described by Johnson as …, saying"
+            before = [g for g in gs if g.prep is None and g.last < verb]
+            if before:
+                return before[0], True
+            if any(t.pos in ("NOUN", "PROPN", "PRON") for t in toks[c.start:verb]):
+                return None, True
+        return lone, lone is not None
+
     def _governing_subject(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int,
                            groups: list[Group], inside: list[Group], target_g: Group | None) -> Group | None:
         """The source of a nominal trigger without an actor of its own: the bare actor before it in its
@@ -976,7 +1221,9 @@ class EventCoder:
         if has_verb:
             before = [g for g in inside if g.prep is None and g.last < ti and g is not target_g
                       and not any(m.kind in ("demonym", "people") for m in g.members)]
-            if before and sum(t.pos in ("VERB", "AUX") for t in toks[before[0].last + 1:ti]) <= 1:
+            # (a participle right after its noun, "a statement released in …", is no predicate of its own)
+            if before and sum(t.pos in ("VERB", "AUX") and not (t.text.endswith("ed") and toks[n - 1].pos == "NOUN")
+                              for n, t in enumerate(toks[before[0].last + 1:ti], before[0].last + 1)) <= 1:
                 return before[0]  # (more verbs between them: the noun belongs to another predicate)
             if before:
                 return None
@@ -1016,11 +1263,22 @@ class EventCoder:
             before = [a for a in layer.actors if prev.start <= a.start < prev.end]
         cands = [a for a in before if a.key and a.key not in skeys and a.kind not in ("demonym", "people", "prefix")
                  and _political(a, self._pol_entities) and not a.inferred]
+        if not cands and before and si < len(sents) and all(sents[si].start <= a.start for a in before):
+            # ("neither the EU nor the US would endorse the result" after "Mugabe won … over Tsvangirai of
+            # the MDC"): named actors of one other country earlier in the sentence, political or not
+            named = [a for a in before if a.key and a.key not in skeys and a.kind in ("entity", "person", "country")
+                     and not a.inferred]
+            if named and len({a.key for a in named}) == 1:
+                cands = named
         if cands and root not in _DOMESTIC_ONLY_ROOTS:
             a = cands[-1]
             return Actor(a.start, a.end, a.country, a.org, a.sectors, a.entity, a.kind, a.place, True, a.text)
         if s.country and s.country == layer.default_country and root not in _FOREIGN_ROOTS:
             return Actor(s.end, s.end, s.country, None, (), None, "role", inferred=True)
+        if s.org and not s.country and layer.default_country and root in _ORG_REACTION_ROOTS:
+            # "Amnesty International has called for an investigation": an international organisation's
+            # demand, criticism or rejection without a named addressee concerns the country of the story
+            return Actor(s.end, s.end, layer.default_country, None, (), None, "role", inferred=True)
         return None
 
     def _inadmissible(self, s: Actor, t: Actor, code: str, statement: bool, domain: str | None) -> str | None:
@@ -1176,8 +1434,20 @@ class EventCoder:
             return False
         t, nxt = toks[ti], toks[ti + 1]
         prev = toks[ti - 1] if ti > 0 else None
+        if prev is not None and (prev.text.casefold() in self.relative or
+                                 (prev.text == "," or prev.pos == "CCONJ") and nxt.pos == "PROPN"):
+            return False  # "…, which condemned Russia", "Poland, angered by the vote, condemned Hungary"
         return t.text.endswith("ed") and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
             (prev is None or prev.pos in ("DET", "ADP", "ADJ", "CCONJ", "PUNCT"))
+
+    def _topic_gerund(self, toks: list[Token], ti: int) -> bool:
+        # "efforts on leaving the EU", "talks about joining NATO": what a preposition other than a time
+        # adjunct or an agent ("after meeting X", "by shooting") governs is talked about, not done
+        t = toks[ti]
+        if not self.gerund or not t.text.casefold().endswith(self.gerund) or ti == 0 or toks[ti - 1].pos != "ADP":
+            return False
+        prep = toks[ti - 1].text.casefold()
+        return prep not in _ADJUNCT_PREPS and prep not in self.agent_preps
 
     def _quoted(self, toks: list[Token], ti: int) -> bool:
         # an odd number of quotation marks before the trigger and at least one after it
@@ -1264,13 +1534,18 @@ class EventCoder:
         trig = ctoks[ti]
         # a participle read as an adverb keeps its form as lemma; it is no infinitive all the same
         infinitive_form = trig.text == trig.lemma and not participle
+        fixed = {k + n for k in range(len(ctoks) - 1) for n in (0, 1)
+                 if f"{ctoks[k].text.casefold()} {ctoks[k + 1].text.casefold()}" in self.modal_idioms}
         for k, t in enumerate(ctoks):
             low = t.text.casefold()
+            if k in fixed:
+                continue  # "thousands if not tens of thousands": neither a condition nor a negation
             if low in self.neg or t.lemma.casefold() in self.neg:
                 nxt = ctoks[k + 1].text.casefold() if k + 1 < len(ctoks) else ""
                 if nxt not in self.neg_not_before:
                     return "negated"
-            if (low in self.hypo or t.lemma.casefold() in self.hypo) and k != ti:
+            if (low in self.hypo or t.lemma.casefold() in self.hypo) and k != ti and \
+                    not (t.text[:1].isupper() and cl.start + k > 0):  # ("Theresa May")
                 return "hypothetical"
         if any(t.text.casefold() in self.future_aux or (t.lemma == "werden" and t.text.casefold() in
                                                          ("werde", "wird", "werden", "wirst", "werdet"))
@@ -1317,14 +1592,20 @@ class EventCoder:
 
     def _date(self, doc: Document, sent: Sentence, ctoks: list[Token], trig: Token) -> str | None:
         best: tuple[int, int, str] | None = None
+        verbal = self._verbal_clauses(sent)
         for t in doc.times:
             if t.type not in ("DATE", "TIME") or not t.value or not _DATE_VALUE.match(t.value):
                 continue
             if not (sent.start <= t.start < sent.end):
                 continue
+            if self._in_direct_quote(doc, t.start) and not self._in_direct_quote(doc, trig.start):
+                continue  # a date in a quotation belongs to what was said
             in_clause = ctoks[0].start <= t.start < ctoks[-1].end
             dist = abs(t.start - trig.start)
-            key = (0 if in_clause else 1, dist, t.value)
+            # outside the trigger's clause, a date of another verb ("the election to be held on August 9")
+            # yields to one that stands alone ("On Thursday, …")
+            other = any(a <= t.start < b for a, b in verbal)
+            key = (0 if in_clause else (2 if other else 1), dist, t.value)
             if best is None or key < best:
                 best = key
         if best is not None:
@@ -1341,6 +1622,12 @@ class EventCoder:
         vals = [t.value for t in doc.times if t.type == "DATE" and t.value and prev.start <= t.start < prev.end
                 and re.match(r"^\d{4}-\d\d(-\d\d)?$", t.value)]
         return vals[-1] if len(set(vals)) == 1 else None
+
+    def _verbal_clauses(self, sent: Sentence) -> list[tuple[int, int]]:
+        """Character spans of the sentence's clauses that have a verb of their own."""
+        toks = sent.tokens
+        return [(toks[c.start].start, toks[c.end - 1].end) for c in self._clauses(toks)
+                if any(t.pos in ("VERB", "AUX") for t in toks[c.start:c.end])]
 
     def _present(self, ctoks: list[Token], trig: Token) -> bool:
         """A finite present-tense trigger verb without a perfect or passive auxiliary."""
