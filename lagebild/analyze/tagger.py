@@ -59,6 +59,7 @@ class RuleTagger:
         self._verb_suffixes = tuple(cfg.get("verb_suffixes", []))
         self._plural_suffixes = tuple(cfg.get("plural_suffixes", []))
         self._capitalised_nouns = bool(cfg.get("capitalised_nouns", False))
+        self._adj_endings = tuple(cfg.get("adj_endings", []))
         ctx = cfg.get("context", {})
         self._relative = frozenset(ctx.get("relative_after_comma", []))
         self._inf = ctx.get("infinitive_particle")
@@ -66,6 +67,10 @@ class RuleTagger:
         self._det_or_pron = frozenset(ctx.get("det_or_pron", []))
         self._poss_or_is = ctx.get("possessive_or_is")
         self._verb_after = frozenset(str(w).lower() for w in ctx.get("verb_after", []))
+        attr = ctx.get("attributive") or {}
+        self._attr_prev = frozenset(attr.get("after", []))
+        self._attr_tags = frozenset(attr.get("tags", []))
+        self._attr_next = frozenset(attr.get("before", []))
         self._context_words = frozenset(
             {*self._relative, *self._det_or_aux, *self._det_or_pron}
             | ({self._inf} if self._inf else set())
@@ -88,6 +93,11 @@ class RuleTagger:
             self._plural_suffixes and lemma != word and word.endswith(self._plural_suffixes)
         ):
             return "ADJ"
+        if self._adj_endings and lemma == word and word.endswith(self._adj_endings) and not self._is_known(word):
+            # An inflected adjective the lemmatizer does not know (sudanesischen): its stem
+            # still ends in an adjective suffix.
+            if any(word.endswith(e) and word[: -len(e)].endswith(self._adj_suffixes) for e in self._adj_endings):
+                return "ADJ"
         if self._verb_lemma_suffixes and lemma == word and word.endswith(self._verb_lemma_suffixes):
             return "VERB"  # an infinitive
         if self._plural_suffixes and lemma != word:
@@ -163,7 +173,18 @@ class RuleTagger:
             for i in range(1, len(words)):
                 if tags[i] in ("NOUN", "ADJ") and words[i][:1].islower() and words[i - 1].lower() in va:
                     tags[i] = "VERB"
+        if self._attr_tags:
+            self._attributive(words, tags)
         return lemmas, tags
+
+    def _attributive(self, words: Sequence[str], tags: list[str]) -> None:
+        # A lowercase word between a determiner (or adjective, number, preposition) and a noun is
+        # an attributive adjective or participle (die bewaffneten Männer), not a verb form. Right
+        # to left, so a chain of them before one noun is resolved from the noun outwards.
+        prev, cand, nxt = self._attr_prev, self._attr_tags, self._attr_next
+        for i in range(len(words) - 2, 0, -1):
+            if tags[i] in cand and tags[i + 1] in nxt and tags[i - 1] in prev and words[i][:1].islower():
+                tags[i] = "ADJ"
 
     def _context(self, words: Sequence[str], tags: list[str], i: int) -> str:
         low = words[i].lower()

@@ -1,0 +1,38 @@
+"""Context rules and word classes of the rule tagger, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.analyze import make_analyzer
+
+
+@pytest.fixture(scope="module")
+def de():  # type: ignore[no-untyped-def]
+    return make_analyzer("de")
+
+
+@pytest.fixture(scope="module")
+def en():  # type: ignore[no-untyped-def]
+    return make_analyzer("en")
+
+
+def _tags(analyzer, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {t.text: t.pos for s in analyzer.sentences(text) for t in s.tokens}
+
+
+def test_de_attributive_participles_are_adjectives(de) -> None:  # type: ignore[no-untyped-def]
+    tags = _tags(de, "Die bewaffneten Männer brachten die verletzten Soldaten in ein Lager.")
+    assert tags["bewaffneten"] == "ADJ" and tags["verletzten"] == "ADJ"
+    assert tags["brachten"] == "VERB"
+
+
+def test_de_unknown_inflected_adjective(de) -> None:  # type: ignore[no-untyped-def]
+    tags = _tags(de, "Einheiten der sudanesischen Streitkräfte griffen an.")
+    assert tags["sudanesischen"] == "ADJ"
+    assert tags["griffen"] == "VERB"
+
+
+def test_de_verbs_and_participles_after_auxiliaries_stay_verbs(de) -> None:  # type: ignore[no-untyped-def]
+    tags = _tags(de, "Die Polizei hat die Männer festgenommen, die Regierung will die Grenzen schließen.")
+    assert tags["festgenommen"] == "VERB" and tags["schließen"] == "VERB"
