@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 # Priority when a word is listed under several classes; neighbour rules correct it later.
-_CLOSED_ORDER = ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "ADV")
+_CLOSED_ORDER = ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "ADV", "ADJ")
 
 # SoMaJo token classes that decide the tag by themselves.
 _CLASS_TAG = {
@@ -60,6 +60,7 @@ class RuleTagger:
         self._plural_suffixes = tuple(cfg.get("plural_suffixes", []))
         self._capitalised_nouns = bool(cfg.get("capitalised_nouns", False))
         self._adj_endings = tuple(cfg.get("adj_endings", []))
+        self._degree_suffixes = tuple(cfg.get("degree_suffixes", []))
         ctx = cfg.get("context", {})
         self._relative = frozenset(ctx.get("relative_after_comma", []))
         self._inf = ctx.get("infinitive_particle")
@@ -100,6 +101,8 @@ class RuleTagger:
                 return "ADJ"
         if self._verb_lemma_suffixes and lemma == word and word.endswith(self._verb_lemma_suffixes):
             return "VERB"  # an infinitive
+        if self._degree_suffixes and lemma != word and word.endswith(self._degree_suffixes):
+            return "ADJ"  # a comparative or superlative (larger, best)
         if self._plural_suffixes and lemma != word:
             # English: an inflected form is a plural noun or a verb (met, said, left).
             return "NOUN" if word.endswith(self._plural_suffixes) else "VERB"
@@ -122,8 +125,8 @@ class RuleTagger:
         low = word.lower()
         closed = self._closed.get(low)
         # A capitalised closed-class word inside a sentence is still one (Sie, Ihre), except
-        # where the capital marks a homographic noun (Laut, Dank, Morgen).
-        if closed is not None and (initial or not word[0].isupper() or closed not in ("ADV", "ADP")):
+        # where the capital marks a homographic noun (Laut, Dank, Morgen) or a name (New York, May).
+        if closed is not None and (initial or not word[0].isupper() or closed not in ("ADV", "ADP", "ADJ", "AUX")):
             return self._lemmatize(word), closed
         lemma = self._lemmatize(word)
         if cls == "abbreviation":

@@ -36,3 +36,14 @@ def test_de_unknown_inflected_adjective(de) -> None:  # type: ignore[no-untyped-
 def test_de_verbs_and_participles_after_auxiliaries_stay_verbs(de) -> None:  # type: ignore[no-untyped-def]
     tags = _tags(de, "Die Polizei hat die Männer festgenommen, die Regierung will die Grenzen schließen.")
     assert tags["festgenommen"] == "VERB" and tags["schließen"] == "VERB"
+
+
+def test_en_adjective_class_and_degree(en) -> None:  # type: ignore[no-untyped-def]
+    tags = _tags(en, "The new mayor promised larger budgets and the best schools in New York.")
+    assert tags["new"] == "ADJ" and tags["larger"] == "ADJ" and tags["best"] == "ADJ"
+    assert tags["New"] == "PROPN" and tags["York"] == "PROPN"
+
+
+def test_capitalised_modal_inside_a_sentence_is_a_name(en) -> None:  # type: ignore[no-untyped-def]
+    assert [t.pos for s in en.sentences("He was arrested in May.") for t in s.tokens][4] == "PROPN"
+    assert [t.pos for s in en.sentences("May we ask?") for t in s.tokens][0] == "AUX"
