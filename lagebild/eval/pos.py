@@ -6,8 +6,10 @@ that text by their forms and scored where a predicted token has exactly the same
 (``aligned``; the rest is reported as ``unaligned``, not as errors).
 
 Gold tags are mapped into our coarse set (`lagebild.analyze.POS_TAGS`): SYM → PUNCT, INTJ → X,
-and a gold VERB whose form is in the language's closed AUX list becomes AUX, because the
-analyzer tags modals and be/have/do, sein/haben/werden as AUX whatever their use. A multiword
+a gold VERB whose form is in the language's closed AUX list becomes AUX, because the
+analyzer tags modals and be/have/do, sein/haben/werden as AUX whatever their use, and a
+possessive PRON (English UD: my, their) whose form is in the closed DET list becomes DET, as
+UD German and the analyzer tag possessive determiners. A multiword
 token whose parts spell it (did + n't) is scored part by part; one that contracts them
 (im = in + dem) is scored as one token with its first part's tag.
 """
@@ -27,6 +29,7 @@ _UD_MAP = {"SYM": "PUNCT", "INTJ": "X"}
 class GoldToken:
     form: str
     upos: str
+    feats: str = "_"
 
 
 @dataclass
@@ -64,12 +67,16 @@ def _tokens(rows: list[list[str]]) -> list[GoldToken]:
             parts = [words[str(i)] for i in range(a, b + 1) if str(i) in words]
             skip.update(str(i) for i in range(a, b + 1))
             if "".join(p[1] for p in parts) == r[1]:
-                out.extend(GoldToken(p[1], p[3]) for p in parts)
+                out.extend(GoldToken(p[1], p[3], _feats(p)) for p in parts)
             elif parts:
-                out.append(GoldToken(r[1], parts[0][3]))
+                out.append(GoldToken(r[1], parts[0][3], _feats(parts[0])))
         elif r[0] not in skip:
-            out.append(GoldToken(r[1], r[3]))
+            out.append(GoldToken(r[1], r[3], _feats(r)))
     return out
+
+
+def _feats(row: list[str]) -> str:
+    return row[5] if len(row) > 5 else "_"
 
 
 def _spans(text: str, tokens: list[GoldToken]) -> list[tuple[int, int] | None]:
@@ -105,7 +112,9 @@ def evaluate(files: Iterable[Path], lang: str | None = None, top: int = 15) -> d
         if code not in analyzers:
             analyzers[code] = make_analyzer(code)
         analyzer = analyzers[code]
-        aux = {str(w).lower() for w in langdata.load(code, "analyze").get("closed", {}).get("AUX", [])}
+        closed = langdata.load(code, "analyze").get("closed", {})
+        aux = {str(w).lower() for w in closed.get("AUX", [])}
+        det = {str(w).lower() for w in closed.get("DET", [])}
         counts = Counter()
         for sent in read_conllu(path):
             predicted = {(t.start, t.end): t.pos for s in analyzer.sentences(sent.text) for t in s.tokens}
@@ -113,6 +122,8 @@ def evaluate(files: Iterable[Path], lang: str | None = None, top: int = 15) -> d
                 gold = _UD_MAP.get(tok.upos, tok.upos)
                 if gold == "VERB" and tok.form.lower() in aux:
                     gold = "AUX"
+                elif gold == "PRON" and "Poss=Yes" in tok.feats and tok.form.lower() in det:
+                    gold = "DET"
                 counts["tokens"] += 1
                 pred = predicted.get(span) if span else None
                 if pred is None:
