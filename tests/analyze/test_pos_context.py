@@ -47,3 +47,8 @@ def test_en_adjective_class_and_degree(en) -> None:  # type: ignore[no-untyped-d
 def test_capitalised_modal_inside_a_sentence_is_a_name(en) -> None:  # type: ignore[no-untyped-def]
     assert [t.pos for s in en.sentences("He was arrested in May.") for t in s.tokens][4] == "PROPN"
     assert [t.pos for s in en.sentences("May we ask?") for t in s.tokens][0] == "AUX"
+
+
+def test_en_demonstrative_before_a_noun_is_det_else_pron(en) -> None:  # type: ignore[no-untyped-def]
+    toks = [(t.text, t.pos) for s in en.sentences("This plan failed, and this was clear to those who knew.") for t in s.tokens]
+    assert toks[0] == ("This", "DET") and ("this", "PRON") in toks and ("those", "PRON") in toks
