@@ -68,10 +68,10 @@ class RuleTagger:
         self._det_or_pron = frozenset(ctx.get("det_or_pron", []))
         self._poss_or_is = ctx.get("possessive_or_is")
         self._verb_after = frozenset(str(w).lower() for w in ctx.get("verb_after", []))
-        attr = ctx.get("attributive") or {}
-        self._attr_prev = frozenset(attr.get("after", []))
-        self._attr_tags = frozenset(attr.get("tags", []))
-        self._attr_next = frozenset(attr.get("before", []))
+        self._retag = [
+            (frozenset(r["after"]), frozenset(r["tags"]), frozenset(r["before"]), str(r["to"]), tuple(r.get("endings", [])))
+            for r in ctx.get("retag", [])
+        ]
         self._context_words = frozenset(
             {*self._relative, *self._det_or_aux, *self._det_or_pron}
             | ({self._inf} if self._inf else set())
@@ -176,18 +176,22 @@ class RuleTagger:
             for i in range(1, len(words)):
                 if tags[i] in ("NOUN", "ADJ") and words[i][:1].islower() and words[i - 1].lower() in va:
                     tags[i] = "VERB"
-        if self._attr_tags:
-            self._attributive(words, tags)
+        for rule in self._retag:
+            self._retag_between(rule, words, lemmas, tags)
         return lemmas, tags
 
-    def _attributive(self, words: Sequence[str], tags: list[str]) -> None:
-        # A lowercase word between a determiner (or adjective, number, preposition) and a noun is
-        # an attributive adjective or participle (die bewaffneten Männer), not a verb form. Right
-        # to left, so a chain of them before one noun is resolved from the noun outwards.
-        prev, cand, nxt = self._attr_prev, self._attr_tags, self._attr_next
+    @staticmethod
+    def _retag_between(rule: tuple[frozenset[str], frozenset[str], frozenset[str], str, tuple[str, ...]],
+                       words: Sequence[str], lemmas: list[str], tags: list[str]) -> None:
+        # A lowercase word whose neighbours' tags leave only one reading (die bewaffneten Männer:
+        # an attributive participle between determiner and noun). `endings` limit it to inflected
+        # forms with those endings. Right to left, so a chain before one noun resolves from the noun.
+        prev, cand, nxt, to, endings = rule
         for i in range(len(words) - 2, 0, -1):
-            if tags[i] in cand and tags[i + 1] in nxt and tags[i - 1] in prev and words[i][:1].islower():
-                tags[i] = "ADJ"
+            if tags[i] in cand and tags[i + 1] in nxt and tags[i - 1] in prev and words[i][:1].islower() and (
+                not endings or (words[i].endswith(endings) and lemmas[i] != words[i])
+            ):
+                tags[i] = to
 
     def _context(self, words: Sequence[str], tags: list[str], i: int) -> str:
         low = words[i].lower()

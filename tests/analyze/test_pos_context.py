@@ -52,3 +52,8 @@ def test_capitalised_modal_inside_a_sentence_is_a_name(en) -> None:  # type: ign
 def test_en_demonstrative_before_a_noun_is_det_else_pron(en) -> None:  # type: ignore[no-untyped-def]
     toks = [(t.text, t.pos) for s in en.sentences("This plan failed, and this was clear to those who knew.") for t in s.tokens]
     assert toks[0] == ("This", "DET") and ("this", "PRON") in toks and ("those", "PRON") in toks
+
+
+def test_en_s_form_between_subject_and_object_is_a_verb(en) -> None:  # type: ignore[no-untyped-def]
+    tags = _tags(en, "Moscow accuses the West of lying, and the talks continue.")
+    assert tags["accuses"] == "VERB" and tags["talks"] == "NOUN"
