@@ -60,6 +60,7 @@ class RuleTagger:
         self._plural_suffixes = tuple(cfg.get("plural_suffixes", []))
         self._capitalised_nouns = bool(cfg.get("capitalised_nouns", False))
         self._adj_endings = tuple(cfg.get("adj_endings", []))
+        self._finite_aux = frozenset(str(w).lower() for w in cfg.get("finite_aux", []))
         self._degree_suffixes = tuple(cfg.get("degree_suffixes", []))
         ctx = cfg.get("context", {})
         self._relative = frozenset(ctx.get("relative_after_comma", []))
@@ -199,6 +200,12 @@ class RuleTagger:
         nxt_tag = tags[i + 1] if i + 1 < len(words) else "PUNCT"
         prev_tag = tags[i - 1] if i > 0 else ""
         if low in self._relative and i > 0 and words[i - 1] == ",":
+            # ", die Regierung werde die …": a finite auxiliary right after the noun with more
+            # words behind it is the verb-second clause of reported speech, not a (verb-final)
+            # relative clause, so the article is a determiner.
+            if (i + 3 < len(words) and tags[i + 1] in ("NOUN", "PROPN") and words[i + 2].lower() in self._finite_aux
+                    and tags[i + 3] != "PUNCT"):
+                return "DET"
             return "PRON"
         if low == self._inf:
             return "PART" if nxt[:1].islower() and nxt_tag in ("VERB", "AUX", "ADJ", "NOUN", "ADV") and nxt_tag != "ADP" else "ADP"

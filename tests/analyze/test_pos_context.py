@@ -57,3 +57,10 @@ def test_en_demonstrative_before_a_noun_is_det_else_pron(en) -> None:  # type: i
 def test_en_s_form_between_subject_and_object_is_a_verb(en) -> None:  # type: ignore[no-untyped-def]
     tags = _tags(en, "Moscow accuses the West of lying, and the talks continue.")
     assert tags["accuses"] == "VERB" and tags["talks"] == "NOUN"
+
+
+def test_de_article_after_comma_in_reported_speech(de) -> None:  # type: ignore[no-untyped-def]
+    toks = [(t.text, t.pos) for s in de.sentences("Er sagte, die Regierung werde die Grenze schließen.") for t in s.tokens]
+    assert toks[3] == ("die", "DET")
+    rel = [(t.text, t.pos) for s in de.sentences("Es kamen Männer, die Waffen trugen.") for t in s.tokens]
+    assert rel[4] == ("die", "PRON")
