@@ -73,6 +73,7 @@ class RuleTagger:
             (frozenset(r["after"]), frozenset(r["tags"]), frozenset(r["before"]), str(r["to"]), tuple(r.get("endings", [])))
             for r in ctx.get("retag", [])
         ]
+        self._retag_tags = frozenset(t for r in self._retag for t in r[1])
         self._context_words = frozenset(
             {*self._relative, *self._det_or_aux, *self._det_or_pron}
             | ({self._inf} if self._inf else set())
@@ -156,6 +157,8 @@ class RuleTagger:
         lemmas: list[str] = []
         tags: list[str] = []
         context_at: list[int] = []
+        retag_at: list[int] = []
+        rt = self._retag_tags
         cw = self._context_words
         # Sentence-initial capitals are not evidence of a noun; a word after opening quotes or
         # a colon starts a (quoted) sentence too.
@@ -170,6 +173,8 @@ class RuleTagger:
             initial = hit[1] == "PUNCT" and (initial or w in _OPENERS)
             if w.lower() in cw:
                 context_at.append(i)
+            if hit[1] in rt:
+                retag_at.append(i)
         for i in context_at:
             tags[i] = self._context(words, tags, i)
         if self._verb_after:
@@ -177,19 +182,21 @@ class RuleTagger:
             for i in range(1, len(words)):
                 if tags[i] in ("NOUN", "ADJ") and words[i][:1].islower() and words[i - 1].lower() in va:
                     tags[i] = "VERB"
-        for rule in self._retag:
-            self._retag_between(rule, words, lemmas, tags)
+        if retag_at:
+            for rule in self._retag:
+                self._retag_between(rule, retag_at, words, lemmas, tags)
         return lemmas, tags
 
     @staticmethod
     def _retag_between(rule: tuple[frozenset[str], frozenset[str], frozenset[str], str, tuple[str, ...]],
-                       words: Sequence[str], lemmas: list[str], tags: list[str]) -> None:
+                       at: list[int], words: Sequence[str], lemmas: list[str], tags: list[str]) -> None:
         # A lowercase word whose neighbours' tags leave only one reading (die bewaffneten Männer:
         # an attributive participle between determiner and noun). `endings` limit it to inflected
         # forms with those endings. Right to left, so a chain before one noun resolves from the noun.
         prev, cand, nxt, to, endings = rule
-        for i in range(len(words) - 2, 0, -1):
-            if tags[i] in cand and tags[i + 1] in nxt and tags[i - 1] in prev and words[i][:1].islower() and (
+        last = len(words) - 1
+        for i in reversed(at):
+            if 0 < i < last and tags[i] in cand and tags[i + 1] in nxt and tags[i - 1] in prev and words[i][:1].islower() and (
                 not endings or (words[i].endswith(endings) and lemmas[i] != words[i])
             ):
                 tags[i] = to
