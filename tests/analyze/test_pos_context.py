@@ -64,3 +64,8 @@ def test_de_article_after_comma_in_reported_speech(de) -> None:  # type: ignore[
     assert toks[3] == ("die", "DET")
     rel = [(t.text, t.pos) for s in de.sentences("Es kamen Männer, die Waffen trugen.") for t in s.tokens]
     assert rel[4] == ("die", "PRON")
+
+
+def test_de_adverbs_in_en_are_not_infinitives(de) -> None:  # type: ignore[no-untyped-def]
+    tags = _tags(de, "Die Minister arbeiten eng zusammen, die Kosten liegen oben.")
+    assert tags["zusammen"] == "ADV" and tags["oben"] == "ADV" and tags["arbeiten"] == "VERB"
