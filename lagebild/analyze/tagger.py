@@ -60,6 +60,7 @@ class RuleTagger:
         self._plural_suffixes = tuple(cfg.get("plural_suffixes", []))
         self._capitalised_nouns = bool(cfg.get("capitalised_nouns", False))
         self._adj_endings = tuple(cfg.get("adj_endings", []))
+        self._participles = [(str(a), str(b)) for a, b in cfg.get("participles", [])]
         self._finite_aux = frozenset(str(w).lower() for w in cfg.get("finite_aux", []))
         self._degree_suffixes = tuple(cfg.get("degree_suffixes", []))
         ctx = cfg.get("context", {})
@@ -145,7 +146,23 @@ class RuleTagger:
             if initial and lemma[:1].islower() and self._is_known(low):
                 return lemma, self._open_lower(low, lemma)
             return lemma, "PROPN"
+        if self._participles and lemma == word:
+            inf = self._participle_of(word)
+            if inf is not None:
+                return inf, "VERB"
         return lemma, self._open_lower(word, lemma)
+
+    def _participle_of(self, word: str) -> str | None:
+        # The lemmatizer keeps participles it also knows as adjectives (annulliert, vertieft):
+        # where the ending rewritten to an infinitive's gives a known verb lemma, it is that verb.
+        if len(word) < 7:
+            return None
+        for ending, inf_ending in self._participles:
+            if word.endswith(ending):
+                inf = word[: -len(ending)] + inf_ending
+                if self._is_known(inf) and self._lemmatize(inf) == inf:
+                    return inf
+        return None
 
     # -- per sentence ---------------------------------------------------------------------
 

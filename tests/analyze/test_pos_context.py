@@ -69,3 +69,10 @@ def test_de_article_after_comma_in_reported_speech(de) -> None:  # type: ignore[
 def test_de_adverbs_in_en_are_not_infinitives(de) -> None:  # type: ignore[no-untyped-def]
     tags = _tags(de, "Die Minister arbeiten eng zusammen, die Kosten liegen oben.")
     assert tags["zusammen"] == "ADV" and tags["oben"] == "ADV" and tags["arbeiten"] == "VERB"
+
+
+def test_de_participles_the_lemmatizer_keeps_get_their_verb(de) -> None:  # type: ignore[no-untyped-def]
+    toks = {t.text: t for s in de.sentences("Die Wahl wurde annulliert, die Zusammenarbeit vertieft, er war bereit.")
+            for t in s.tokens}
+    assert (toks["annulliert"].pos, toks["annulliert"].lemma) == ("VERB", "annullieren")
+    assert toks["vertieft"].pos == "VERB" and toks["bereit"].pos != "VERB"
