@@ -68,6 +68,7 @@ class RuleTagger:
         self._inf = ctx.get("infinitive_particle")
         self._det_or_aux = frozenset(ctx.get("det_or_aux", []))
         self._det_or_pron = frozenset(ctx.get("det_or_pron", []))
+        self._complementizer = frozenset(ctx.get("complementizer_after_verb", []))
         self._poss_or_is = ctx.get("possessive_or_is")
         self._verb_after = frozenset(str(w).lower() for w in ctx.get("verb_after", []))
         self._retag = [
@@ -76,7 +77,7 @@ class RuleTagger:
         ]
         self._retag_tags = frozenset(t for r in self._retag for t in r[1])
         self._context_words = frozenset(
-            {*self._relative, *self._det_or_aux, *self._det_or_pron}
+            {*self._relative, *self._det_or_aux, *self._det_or_pron, *self._complementizer}
             | ({self._inf} if self._inf else set())
             | ({self._poss_or_is} if self._poss_or_is else set())
         )
@@ -235,6 +236,8 @@ class RuleTagger:
             return "PART" if nxt[:1].islower() and nxt_tag in ("VERB", "AUX", "ADJ", "NOUN", "ADV") and nxt_tag != "ADP" else "ADP"
         if low in self._det_or_aux:
             return "AUX" if nxt_tag == "PUNCT" else "DET"
+        if low in self._complementizer and prev_tag in ("VERB", "ADJ") and nxt_tag not in ("NOUN", "ADJ"):
+            return "SCONJ"  # said that the …, clear that …; but: saw that film
         if low in self._det_or_pron:
             return "DET" if nxt[:1].isupper() or nxt_tag in ("ADJ", "NOUN", "PROPN") else "PRON"
         if low == self._poss_or_is:

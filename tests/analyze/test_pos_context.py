@@ -76,3 +76,12 @@ def test_de_participles_the_lemmatizer_keeps_get_their_verb(de) -> None:  # type
             for t in s.tokens}
     assert (toks["annulliert"].pos, toks["annulliert"].lemma) == ("VERB", "annullieren")
     assert toks["vertieft"].pos == "VERB" and toks["bereit"].pos != "VERB"
+
+
+def test_en_that_after_a_verb_is_a_complementizer(en) -> None:  # type: ignore[no-untyped-def]
+    def that(text: str) -> str:
+        return next(t.pos for s in en.sentences(text) for t in s.tokens if t.text == "that")
+
+    assert that("Officials said that the talks failed.") == "SCONJ"
+    assert that("He rejected that plan.") == "DET"
+    assert that("They know that.") == "PRON"
