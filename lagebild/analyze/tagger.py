@@ -69,6 +69,7 @@ class RuleTagger:
         self._det_or_aux = frozenset(ctx.get("det_or_aux", []))
         self._det_or_pron = frozenset(ctx.get("det_or_pron", []))
         self._complementizer = frozenset(ctx.get("complementizer_after_verb", []))
+        self._adp_or_sconj = frozenset(ctx.get("adp_or_sconj", []))
         self._poss_or_is = ctx.get("possessive_or_is")
         self._verb_after = frozenset(str(w).lower() for w in ctx.get("verb_after", []))
         self._retag = [
@@ -77,7 +78,7 @@ class RuleTagger:
         ]
         self._retag_tags = frozenset(t for r in self._retag for t in r[1])
         self._context_words = frozenset(
-            {*self._relative, *self._det_or_aux, *self._det_or_pron, *self._complementizer}
+            {*self._relative, *self._det_or_aux, *self._det_or_pron, *self._complementizer, *self._adp_or_sconj}
             | ({self._inf} if self._inf else set())
             | ({self._poss_or_is} if self._poss_or_is else set())
         )
@@ -86,7 +87,8 @@ class RuleTagger:
     # -- context-free ---------------------------------------------------------------------
 
     def _open_lower(self, word: str, lemma: str) -> str:
-        if lemma.endswith(self._adv_suffixes) and self._adv_suffixes:
+        # Both: "applying" (lemma apply) is no adverb in -ly.
+        if self._adv_suffixes and lemma.endswith(self._adv_suffixes) and word.endswith(self._adv_suffixes):
             return "ADV"
         if self._verb_suffixes and word.endswith(self._verb_suffixes) and lemma != word:
             return "VERB"
@@ -238,6 +240,9 @@ class RuleTagger:
             return "AUX" if nxt_tag == "PUNCT" else "DET"
         if low in self._complementizer and prev_tag in ("VERB", "ADJ") and nxt_tag not in ("NOUN", "ADJ"):
             return "SCONJ"  # said that the …, clear that …; but: saw that film
+        if low in self._adp_or_sconj:
+            # after he met …, after meeting …; after the meeting
+            return "SCONJ" if nxt_tag in ("PRON", "VERB", "AUX") else "ADP"
         if low in self._det_or_pron:
             return "DET" if nxt[:1].isupper() or nxt_tag in ("ADJ", "NOUN", "PROPN") else "PRON"
         if low == self._poss_or_is:

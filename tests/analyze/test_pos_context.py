@@ -85,3 +85,14 @@ def test_en_that_after_a_verb_is_a_complementizer(en) -> None:  # type: ignore[n
     assert that("Officials said that the talks failed.") == "SCONJ"
     assert that("He rejected that plan.") == "DET"
     assert that("They know that.") == "PRON"
+
+
+def test_en_preposition_or_subordinator_by_what_follows(en) -> None:  # type: ignore[no-untyped-def]
+    def pos(text: str, word: str) -> str:
+        return next(t.pos for s in en.sentences(text) for t in s.tokens if t.text == word)
+
+    assert pos("He left after the meeting.", "after") == "ADP"
+    assert pos("He left after they met.", "after") == "SCONJ"
+    assert pos("She served as president.", "as") == "ADP"
+    assert pos("Prices rose as we expected.", "as") == "SCONJ"
+    assert pos("They are applying pressure.", "applying") == "VERB"
