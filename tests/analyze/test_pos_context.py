@@ -96,3 +96,8 @@ def test_en_preposition_or_subordinator_by_what_follows(en) -> None:  # type: ig
     assert pos("She served as president.", "as") == "ADP"
     assert pos("Prices rose as we expected.", "as") == "SCONJ"
     assert pos("They are applying pressure.", "applying") == "VERB"
+
+
+def test_de_indefinite_determiners(de) -> None:  # type: ignore[no-untyped-def]
+    tags = _tags(de, "Die anderen Staaten und die meisten Beobachter schwiegen vor allem.")
+    assert tags["anderen"] == "DET" and tags["meisten"] == "DET" and tags["Staaten"] == "NOUN"
