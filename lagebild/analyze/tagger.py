@@ -72,6 +72,7 @@ class RuleTagger:
         self._adp_or_sconj = frozenset(ctx.get("adp_or_sconj", []))
         self._poss_or_is = ctx.get("possessive_or_is")
         self._verb_after = frozenset(str(w).lower() for w in ctx.get("verb_after", []))
+        self._copulas = frozenset(str(w).lower() for w in ctx.get("copulas", []))
         self._retag = [
             (frozenset(r["after"]), frozenset(r["tags"]), frozenset(r["before"]), str(r["to"]), tuple(r.get("endings", [])))
             for r in ctx.get("retag", [])
@@ -199,8 +200,12 @@ class RuleTagger:
             tags[i] = self._context(words, tags, i)
         if self._verb_after:
             va = self._verb_after
+            cop = self._copulas
             for i in range(1, len(words)):
                 if tags[i] in ("NOUN", "ADJ") and words[i][:1].islower() and words[i - 1].lower() in va:
+                    # "is not available", "is it possible": an adjective predicated by a copula
+                    if tags[i] == "ADJ" and i > 1 and words[i - 2].lower() in cop:
+                        continue
                     tags[i] = "VERB"
         if retag_at:
             for rule in self._retag:

@@ -101,3 +101,8 @@ def test_en_preposition_or_subordinator_by_what_follows(en) -> None:  # type: ig
 def test_de_indefinite_determiners(de) -> None:  # type: ignore[no-untyped-def]
     tags = _tags(de, "Die anderen Staaten und die meisten Beobachter schwiegen vor allem.")
     assert tags["anderen"] == "DET" and tags["meisten"] == "DET" and tags["Staaten"] == "NOUN"
+
+
+def test_en_adjective_after_copula_and_negation_stays_adjective(en) -> None:  # type: ignore[no-untyped-def]
+    assert _tags(en, "The report is not available.")["available"] == "ADJ"
+    assert _tags(en, "They did not establish contact.")["establish"] == "VERB"
