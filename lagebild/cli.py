@@ -504,6 +504,30 @@ def eval_timex(
     typer.echo(f"documents {result['documents']}, gold {result['gold']}, predicted {result['predicted']}, DCT {result['dct']}")
 
 
+@eval_app.command("pos")
+def eval_pos(
+    files: Annotated[list[Path], typer.Argument(help="Universal Dependencies CoNLL-U file(s); language from the name (de_…, en_…).")],
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Language of all files (default: from each file name).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Part of speech: the analyze stage's coarse UPOS accuracy on UD files, with the main confusions."""
+    from lagebild.eval.pos import evaluate
+
+    for f in files:
+        if not f.exists():
+            raise CliError(f"{f}: no such file")
+    result = evaluate(files, lang)
+    if as_json:
+        typer.echo(json.dumps(result, indent=1))
+        return
+    for name, r in result["files"].items():
+        typer.echo(f"{name}: acc {r['acc']:.3f}  ({r.get('aligned', 0)} aligned, {r.get('unaligned', 0)} unaligned)")
+    typer.echo(f"all: acc {result['acc']:.3f}  ({result['aligned']} aligned of {result['tokens']} tokens)")
+    for tag, r in result["tags"].items():
+        typer.echo(f"  {tag:6s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}  gold {r['gold']}")
+    typer.echo("confusions (gold → predicted): " + ", ".join(f"{c['gold']}→{c['pred']} {c['n']}" for c in result["confusions"]))
+
+
 @train_app.command("ner")
 def train_ner(
     lang: Annotated[list[str], typer.Option("--lang", help="Language(s) to train (default: de and en).")] = [],  # noqa: B006
