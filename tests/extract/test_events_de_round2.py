@@ -56,3 +56,12 @@ def test_agentless_appeal_to_workers_is_no_event() -> None:
     # workers told to leave a plant by someone unsaid: no state, organisation or state organ involved
     doc = code("Die Arbeiter wurden aufgefordert, das Werk zu verlassen.", {})
     assert doc.events == []
+
+
+def test_claim_that_someone_committed_a_violation_is_an_accusation() -> None:
+    from lagebild.extract import event_statements as statements
+    from lagebild.extract.event_lexicon import load_lexicon
+
+    lex = load_lexicon("de")
+    words = [{"die", "Soldaten", "Soldat", "hätten", "Grenzverletzung", "begangen", "begehen"}]
+    assert statements.classify(lex, {"behaupten"}, words, [False])[0] == "112"
