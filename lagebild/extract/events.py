@@ -56,6 +56,8 @@ _TRANSFER_ROOTS = ("06", "07")
 _FUTURE_ROOTS = ("13",)
 _IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
+# Refusals whose object is an infinitive: what is refused names whom it concerns (`_complement_target`).
+_REFUSAL_ROOTS = ("12",)
 # Acts a text often reports without their doer ("der König wurde aufgerufen", "der Minister wurde
 # festgenommen"): with a political actor as patient they are one-sided events (source None), as in GDELT.
 _ONE_SIDED_ROOTS = ("02", "11", "17")
@@ -721,6 +723,8 @@ class EventCoder:
                     # a meeting's partner comes with "mit/with"; "zu/to" names its occasion
                     target_g = g
                     break
+        if target_g is None and code[:2] in _REFUSAL_ROOTS and not passive:
+            target_g = self._complement_target(toks, clauses, ci, groups, source_g)
         if entry.converse and not passive:
             # "erhielt eine Kopie von X", "receives weapons from X": the giver in the "von/from" phrase
             # is the source, the subject receives
@@ -851,6 +855,29 @@ class EventCoder:
         return root in _ONE_SIDED_ROOTS and entry.pos != "noun" and not entry.speech and not domain and \
             t is not None and bool(t.key) and bool(t.text) and t.kind != "coref" and \
             (bool(t.org) or t.kind in ("country", "capital") or bool(set(t.sectors) & _POLITICAL_SECTORS))
+
+    def _complement_target(self, toks: list[Token], clauses: list[Clause], ci: int, groups: list[Group],
+                           source_g: Group | None) -> Group | None:
+        """A refusal's target inside the infinitive it governs ("weigerte sich, der Bitte der NATO
+        nachzukommen", "lehnte es ab, mit den Rebellen zu verhandeln"): the first other actor of the
+        clauses after it up to that infinitive (at most three; none when an auxiliary comes first)."""
+        skeys = set(source_g.keys) if source_g else set()
+        span: list[Clause] = []
+        for cl in clauses[ci + 1:ci + 4]:
+            if toks[cl.start - 1].text != "," or cl.start >= cl.end:
+                return None
+            span.append(cl)
+            ks = range(cl.start, cl.end)
+            # (the tagger may miss the infinitive after "zu": "zu schicken" as an adjective)
+            if any(self._infinitive(toks, k) or (toks[k].pos == "PART" and toks[k].text.casefold() in ("zu", "to")
+                                                 and k + 1 < cl.end) for k in ks):
+                break
+            if any(toks[k].pos == "AUX" for k in ks):
+                return None  # a finite clause of its own comes first
+        else:
+            return None
+        return next((g for c in span for g in groups if c.start <= g.first < c.end and
+                     g.prep not in self.agent_preps and not set(g.keys) <= skeys), None)
 
     def _lead_subject(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int, groups: list[Group],
                       bare: list[Group]) -> tuple[Group | None, bool]:

@@ -1,5 +1,5 @@
-"""German events, second round: agentless passives as one-sided events (sentences written for these
-tests; entities marked by hand)."""
+"""German events, second round: agentless passives as one-sided events, accusing claims, the target of a
+refusal in its infinitive (sentences written for these tests; entities marked by hand)."""
 
 from __future__ import annotations
 
@@ -65,3 +65,15 @@ def test_claim_that_someone_committed_a_violation_is_an_accusation() -> None:
     lex = load_lexicon("de")
     words = [{"die", "Soldaten", "Soldat", "hätten", "Grenzverletzung", "begangen", "begehen"}]
     assert statements.classify(lex, {"behaupten"}, words, [False])[0] == "112"
+
+
+def test_refusal_targets_the_actor_in_its_infinitive() -> None:
+    doc = code("Mali weigerte sich, der Forderung Frankreichs, die Wahlen zu verschieben, nachzukommen.",
+               {"Mali": MLI, "Frankreich": FRA})
+    assert any(s == "MLI" and c.startswith("12") and t == "FRA" for s, c, t in triples(doc))
+
+
+def test_refusal_does_not_reach_past_a_finite_clause() -> None:
+    doc = code("Mali lehnte ab, weil Frankreich die Wahlen verschoben hatte, mit der Opposition zu reden.",
+               {"Mali": MLI, "Frankreich": FRA})
+    assert not any(s == "MLI" and c.startswith("12") and t == "FRA" for s, c, t in triples(doc))
