@@ -26,7 +26,7 @@ from lagebild.analyze import Sentence, Token
 from lagebild.doc import Document, Entity, Event, EventActor, Plover, Span
 from lagebild.extract import event_statements as statements
 from lagebild.extract.event_actors import Actor, ActorLayer, PlaceMention, find_actors
-from lagebild.extract.event_lexicon import Lexicon, Trigger, load_lexicon
+from lagebild.extract.event_lexicon import Entry, Lexicon, Trigger, load_lexicon
 from lagebild.kb.index import KB
 
 _DATE_VALUE = re.compile(r"^\d{3,4}(-[0-9WQSPFAUHX]{1,3}(-\d\d)?)?")
@@ -61,6 +61,11 @@ _ORG_REACTION_ROOTS = ("02", "10", "11", "12", "13")
 _REFUSALS = {"04": "125", "05": "120", "06": "121", "08": "124"}
 _VISIT = "042"
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
+# Refusals whose object is an infinitive: what is refused names whom it concerns (`_complement_target`).
+_REFUSAL_ROOTS = ("12",)
+# Acts a text often reports without their doer ("der König wurde aufgerufen", "der Minister wurde
+# festgenommen"): with a political actor as patient they are one-sided events (source None), as in GDELT.
+_ONE_SIDED_ROOTS = ("02", "11", "17")
 # Admitting and denying answer what the context reported: their unnamed target is the domestic side
 # as for any other reaction, not a statement about someone.
 _REACTION_CODES = ("015", "016")
@@ -844,6 +849,8 @@ class EventCoder:
                     # addressee follows it ("said to reporters", not "said … in a visit to Ireland")
                     target_g = g
                     break
+        if target_g is None and code[:2] in _REFUSAL_ROOTS and not passive:
+            target_g = self._complement_target(toks, clauses, ci, groups, source_g)
         if entry.converse and not passive:
             # "erhielt eine Kopie von X", "receives weapons from X": the giver in the "von/from" phrase
             # is the source, the subject receives
@@ -963,6 +970,12 @@ class EventCoder:
         domain = self._domains[si] or self._headline_domain
         statement = entry.speech or root in ("01",)
         for s, t in pairs:
+            if s is None and passive and agent is None and self._one_sided(entry, root, t, domain):
+                ev = (ctoks[0].start, ctoks[-1].end)
+                out.append(_Found(None, t, code, rule, mod, date, place.name if place else None, ev, False,
+                                  _confidence("own", None, t)))
+                note(True, "agentless passive on a political actor: one-sided event", None, t.code, mod, code)
+                continue
             if s is None or t is None or not s.key or not t.key:
                 note(False, "missing source or target", s.code if s else None, t.code if t else None, mod)
                 continue
@@ -989,6 +1002,38 @@ class EventCoder:
             out.append(_Found(s, t, code, rule, mod, date, place.name if place else None, ev, sym, conf))
             note(True, "", s.code, t.code, mod, code)
         return out
+
+    def _one_sided(self, entry: Entry, root: str, t: Actor | None, domain: str | None) -> bool:
+        """An agentless act on `t` that is an event without a source: an appeal, accusation or coercion
+        whose patient is a state, organisation or state organ named in the clause (a role noun counts,
+        with its country from the article; workers or protesters told to do something by someone unsaid
+        are no political event, and a side filled in or resolved from a pronoun is too unsure)."""
+        return root in _ONE_SIDED_ROOTS and entry.pos != "noun" and not entry.speech and not domain and \
+            t is not None and bool(t.key) and bool(t.text) and t.kind != "coref" and \
+            (bool(t.org) or t.kind in ("country", "capital") or bool(set(t.sectors) & _POLITICAL_SECTORS))
+
+    def _complement_target(self, toks: list[Token], clauses: list[Clause], ci: int, groups: list[Group],
+                           source_g: Group | None) -> Group | None:
+        """A refusal's target inside the infinitive it governs ("weigerte sich, der Bitte der NATO
+        nachzukommen", "lehnte es ab, mit den Rebellen zu verhandeln"): the first other actor of the
+        clauses after it up to that infinitive (at most three; none when an auxiliary comes first)."""
+        skeys = set(source_g.keys) if source_g else set()
+        span: list[Clause] = []
+        for cl in clauses[ci + 1:ci + 4]:
+            if toks[cl.start - 1].text != "," or cl.start >= cl.end:
+                return None
+            span.append(cl)
+            ks = range(cl.start, cl.end)
+            # (the tagger may miss the infinitive after "zu": "zu schicken" as an adjective)
+            if any(self._infinitive(toks, k) or (toks[k].pos == "PART" and toks[k].text.casefold() in ("zu", "to")
+                                                 and k + 1 < cl.end) for k in ks):
+                break
+            if any(toks[k].pos == "AUX" for k in ks):
+                return None  # a finite clause of its own comes first
+        else:
+            return None
+        return next((g for c in span for g in groups if c.start <= g.first < c.end and
+                     g.prep not in self.agent_preps and not set(g.keys) <= skeys), None)
 
     def _lead_subject(self, toks: list[Token], clauses: list[Clause], ci: int, ti: int, groups: list[Group],
                       bare: list[Group]) -> tuple[Group | None, bool]:
@@ -1678,11 +1723,13 @@ def _political(a: Actor | None, entities: frozenset[str] = frozenset()) -> bool:
     return a.kind == "role" and bool(a.text) and bool(set(a.sectors) & _GROUP_SECTORS)
 
 
-def _confidence(kind: str, s: Actor, t: Actor) -> float:
+def _confidence(kind: str, s: Actor | None, t: Actor | None) -> float:
     """Evidence-based confidence: the trigger's base less a penalty per inferred (country taken from
     the article or filled in), pronoun-resolved or non-political named side."""
     c = _BASE_CONFIDENCE[kind]
     for a in (s, t):
+        if a is None:
+            continue
         if a.inferred:
             c -= _PENALTY["inferred"]
         elif a.kind == "coref":
