@@ -34,7 +34,7 @@ SHARED = ROOT.parent / "shared"
 EN = SHARED / "data" / "wikinews_en"
 DE = SHARED / "data" / "spkatt2023_news_dewikinews" / "dewikinews_articles_tokenized.jsonl.xz"
 EVENT_FILES = ["lagebild/extract/events.py", "lagebild/extract/event_lexicon.py", "lagebild/extract/event_actors.py",
-               "lagebild/extract/event_coref.py", "lagebild/extract/event_explain.py",
+               "lagebild/extract/event_statements.py", "lagebild/extract/event_explain.py",
                "lagebild/lang/de/events.yaml", "lagebild/lang/en/events.yaml"]
 
 sys.path.insert(0, str(ROOT))
@@ -121,11 +121,15 @@ def run(ids: list[str], rev: str | None, arts: dict[str, dict] | None = None) ->
             # the current tree with the events files as committed in `rev` (read-only git show)
             shutil.copytree(ROOT / "lagebild", Path(tmp) / "lagebild")
             for f in EVENT_FILES:
-                data = subprocess.run(["git", "show", f"{rev}:{f}"], cwd=ROOT, capture_output=True, check=True).stdout
-                (Path(tmp) / f).write_bytes(data)
+                shown = subprocess.run(["git", "show", f"{rev}:{f}"], cwd=ROOT, capture_output=True)
+                if shown.returncode == 0:
+                    (Path(tmp) / f).write_bytes(shown.stdout)
+                else:  # the file does not exist in `rev`
+                    (Path(tmp) / f).unlink(missing_ok=True)
             env["PYTHONPATH"] = tmp
-        exe = ROOT / ".venv" / "bin" / "lagebild"
-        res = subprocess.run([str(exe), "extract", str(inp), "--format", "jsonl", "-q"], env=env,
+        else:
+            env["PYTHONPATH"] = str(ROOT)  # this tree, also from a git worktree without its own venv
+        res = subprocess.run([sys.executable, "-m", "lagebild", "extract", str(inp), "--format", "jsonl", "-q"], env=env,
                              capture_output=True, text=True, check=True)
     return [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
 
