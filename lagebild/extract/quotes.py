@@ -156,6 +156,33 @@ class _Run:
             k += 1
         return k
 
+    def _bracket_end(self, k: int, limit: int) -> int:
+        """End of the verb's clause where its separable particle stands: like `_clause_end_q`,
+        but a relative clause after a noun does not end it ("wirft X, der …, Betrug vor") and a
+        coordinated verb does ("wirft X Betrug vor und will …")."""
+        lex = self.lex
+        while k < limit:
+            if k in self.mark_tok or self.in_quote[k] >= 0:
+                k += 1
+                continue
+            t = self.toks[k]
+            if (t.text == "," and k + 2 < limit and self.toks[k - 1].pos in ("NOUN", "PROPN")
+                    and self._low(k + 1) in lex.not_message_openers and self.toks[k + 1].pos in ("PRON", "DET")
+                    and self.toks[k + 2].pos not in ("NOUN", "PROPN", "ADJ")):
+                j = k + 1
+                while j < limit and self.toks[j].text != "," and self.toks[j].text not in _FINAL:
+                    j += 1
+                if j < limit and self.toks[j].text == ",":
+                    k = j + 1
+                    continue
+                return j
+            if t.text in _CLAUSE_BREAK:
+                return k
+            if self._low(k) in lex.coordinators and k + 1 < limit and self.toks[k + 1].pos in ("VERB", "AUX"):
+                return k
+            k += 1
+        return k
+
     def _relative_antecedent(self, c: Chunk | None, a: int) -> Chunk | None:
         """A relative pronoun as subject ("Chris Christie, who denounced …") stands for the noun
         phrase before its comma."""
@@ -190,7 +217,7 @@ class _Run:
                 return [i]
         if t.pos not in ("VERB", "AUX") and not (t.pos in ("ADJ", "NOUN", "ADV") and t.text[:1].islower()):
             return None
-        end = self._clause_end_q(i + 1, limit)
+        end = self._bracket_end(i + 1, limit)
         last = end - 1
         while last > i and (self.toks[last].text in _FINAL or last in self.mark_tok):
             last -= 1  # "…, teilte die Polizei mit." / "strich „…“ hervor."
@@ -635,6 +662,7 @@ class _Run:
                 j = c.end if c is not None else j + 1
                 continue
             if t.pos in ("ADV", "PART", "AUX") or t.text in ("davon", "darauf", "dazu") or (
+                    t.pos == "CCONJ" and low not in lex.coordinators) or (
                     t.pos == "VERB" and self.toks[i].pos in ("NOUN", "PROPN") and self.toks[i].lemma.lower() in lex.cue_nouns):  # "Ergebnis gekommen, dass"
 
                 j += 1
@@ -687,7 +715,7 @@ class _Run:
                 return None  # "…, which the BBC describes as …": a relative clause, not a frame
             msg_a = a
             for x in range(lead - 1, a - 1, -1):
-                if x in self.claimed:
+                if x in self.claimed or (self.toks[x].text in (":", ";") and self.in_quote[x] < 0):
                     msg_a = x + 1
                     break
             end = lead
@@ -831,9 +859,11 @@ class _Run:
             j = k + 1
             while j < e and self.toks[j].pos == "ADV":
                 j += 1
-            if j < e and self.toks[j].pos == "VERB" and self.toks[j].lemma.lower() in self.lex.speech and (
-                    self._participle(j) or self._low(k) in self.lex.coordinators) and self.cue_at(j, e):
-                return k
+            if j < e and self.toks[j].pos == "VERB" and (
+                    self._participle(j) or self._low(k) in self.lex.coordinators) and (cue := self.cue_at(j, e)):
+                lem = self.toks[j].lemma.lower()
+                if (self._low(cue[-1]) + lem if len(cue) > 1 else lem) in self.lex.speech:
+                    return k
         return e
 
     def from_sources(self, hits: list[_SourceHit]) -> None:
@@ -897,6 +927,12 @@ class _Run:
                 subj, addr = self.frame_roles(ca, fe, cue)
                 if subj is not None and subj.start >= cue[0] and self.toks[subj.start].pos != "PRON":
                     subj = None
+            if subj is None:
+                # The subject may already frame another statement of the sentence ("X bewertete …
+                # als „…“ und unterstrich, dass …"): claimed tokens are no subject to frame_roles.
+                shared = [st.source for st in self.stmts if st.sent == si and st.source is not None
+                          and fa <= st.source.start and st.source.end <= cue[0]]
+                subj = shared[-1] if shared else None
             if subj is None:
                 subj, addr = self.frame_roles(fa, fe, cue)
             if subj is None:
