@@ -73,6 +73,8 @@ class SpeechLexicon:
     participle_suffix: str | None = None
     # Nouns that report a statement when a complement clause follows ("kam zu dem Ergebnis, dass …").
     cue_nouns: frozenset[str] = field(default=frozenset())
+    # Particles that leave a speech verb a speech verb ("sagte er weiter", "hieß es weiter").
+    continuing_particles: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
@@ -148,4 +150,5 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         agent_prepositions=_low(cfg.get("agent_prepositions")),
         participle_suffix=cfg.get("participle_suffix"),
         cue_nouns=_low(cfg.get("cue_nouns")),
+        continuing_particles=_low(cfg.get("continuing_particles")),
     )

@@ -33,7 +33,12 @@ def is_nominal(tok: Token) -> bool:
     if tok.pos in _NOMINAL:
         return True
     # Names the tagger left as X (foreign words, odd capitals) still head a phrase.
-    return tok.pos == "X" and tok.text[:1].isupper()
+    if tok.pos == "X" and tok.text[:1].isupper():
+        return True
+    # "el-Baradei", "d'Italia", "ai-Bericht": a capital after a lowercase prefix marks a name or a
+    # noun compound, whatever tag the lowercase start earned it.
+    return tok.pos in ("ADV", "ADJ", "X") and any(c in "-'’" for c in tok.text) and any(
+        c.isupper() for c in tok.text[1:])
 
 
 def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = (), coordinate: bool = True) -> Chunk | None:
@@ -46,6 +51,7 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
     k = j
     if t.pos == "DET":
         k += 1
+        k = _extended_attribute(tokens, k, limit, blocked)
     while k < limit and k not in blocked and tokens[k].pos in _PREMOD:
         k += 1
     head = None
@@ -79,6 +85,21 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
             break
         k = nxt.end
     return Chunk(j, k, head)
+
+
+def _extended_attribute(tokens: list[Token], k: int, limit: int, blocked: Container[int]) -> int:
+    """Past a participle phrase between article and noun ("einer am Dienstag veröffentlichten
+    Mitteilung"): the index of the participle when one follows within a few words, else `k`."""
+    if k >= limit or tokens[k].pos != "ADP":
+        return k
+    for m in range(k + 1, min(limit - 1, k + 6)):
+        if m in blocked or tokens[m].pos in ("PUNCT", "DET", "AUX"):
+            return k
+        low = tokens[m].text
+        if tokens[m].pos in ("VERB", "ADJ") and low[:1].islower() and low.endswith(("en", "em", "er", "es", "e")) \
+                and is_nominal(tokens[m + 1]):
+            return m + 1 if tokens[m].pos == "VERB" else m
+    return k
 
 
 def chunk_before(tokens: list[Token], j: int, floor: int, blocked: Container[int] = ()) -> Chunk | None:

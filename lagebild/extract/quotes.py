@@ -226,7 +226,13 @@ class _Run:
             part = self._low(last)
             if part in lex.particle_verbs.get(lem, ()) or (part + lem) in lex.verbs:
                 return [i, last]
-            return None
+            if part not in lex.continuing_particles:
+                return None
+        if i > 0 and end == i + 1 and self.toks[i - 1].pos in ("ADP", "PART", "ADV"):
+            # Verb-final clause with the particle written apart before it ("wie X bekannt gab").
+            part = self._low(i - 1)
+            if part in lex.particle_verbs.get(lem, ()) or (part + lem) in lex.verbs:
+                return [i - 1, i]
         needed = lex.particle_verbs.get(lem)
         if needed is not None:
             if not needed:
@@ -651,6 +657,8 @@ class _Run:
                     pass  # "…, zu dem …": a relative clause after a preposition
                 elif n < b and self._low(n) not in lex.not_message_openers and n not in self.mark_tok:
                     msg, rule = n, "indirect_clause"
+                elif n + 1 < b and (self._low(n + 1) in lex.subjunctive or self._low(n + 1) in lex.subjunctive_ii):
+                    msg, rule = n, "indirect_clause"  # "…, damit solle …", "…, da sei …": an adverb before the verb
                 elif n < b and n in self.mark_tok:
                     msg, rule = n, "indirect_clause"
                 break
