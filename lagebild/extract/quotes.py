@@ -967,9 +967,15 @@ class _Run:
             by_sent[s.end_sent] = s
         for si, (a, b) in enumerate(self.sent_range):
             prev = by_sent.get(si - 1)
+            strict = False
+            if prev is None:
+                # One sentence of narration between statement and Konjunktiv I does not end the
+                # report ("Laut X … . X gibt keine Entwarnung. Die Lage sei …"); only the
+                # unambiguous Konjunktiv I carries it over the gap.
+                prev, strict = by_sent.get(si - 2), True
             if prev is None or si in by_sent or any(k in self.claimed for k in range(a, b)):
                 continue
-            if not self._subjunctive(a, b, continuing=True):
+            if not self._subjunctive(a, b, continuing=True, strict=strict):
                 continue
             if any(self.cue_at(k, b) for k in range(a, b)) and any(
                     x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[a].start, self.toks[b - 1].end)):
@@ -983,7 +989,7 @@ class _Run:
             self.stmts.append(stmt)
             by_sent[si] = stmt
 
-    def _subjunctive(self, a: int, b: int, continuing: bool = False) -> bool:
+    def _subjunctive(self, a: int, b: int, continuing: bool = False, strict: bool = False) -> bool:
         lex = self.lex
         if any(self._low(k) in lex.first_person for k in range(a, b)):
             return False
@@ -995,7 +1001,7 @@ class _Run:
             # Konjunktiv II stands in for I where I equals the indicative ("sie hätten").
             # Alone (a sentence continuing a statement) only those Konjunktiv II forms that stand
             # in for an indicative-looking Konjunktiv I; others ("wäre", "würde") are hypothetical.
-            ii = lex.subjunctive_ii_continuing if continuing else lex.subjunctive_ii
+            ii = frozenset() if strict else lex.subjunctive_ii_continuing if continuing else lex.subjunctive_ii
             if (low in lex.subjunctive or low in ii) and t.pos in ("AUX", "VERB"):
                 return True
             suf = lex.subjunctive_suffix
