@@ -697,6 +697,8 @@ class _Run:
         if msg is not None and rule == "indirect_clause":
             if self.cue_at(msg, b):
                 return None  # "…, berichtete die Zeitung": the clause after the comma is a frame itself
+            if self.toks[msg].pos in ("VERB", "AUX") and self.toks[msg - 1].text == "," and self._subordinate(a, cue[0]):
+                return None  # "Ob X einen Kandidaten vorschlägt, ist offen": the main clause follows, opening with its verb
         if msg is not None:
             end = self._frame_cut(msg, self._message_end(msg, b))
             if end - msg < 2 or not self._has_verb(msg, end):
@@ -712,6 +714,16 @@ class _Run:
                     fa = x + 1
                     break
             subj, addr = self.frame_roles(fa, frame_end, cue)
+            passive, agent = self._passive(fa, frame_end, cue)
+            if passive:
+                # "X wurde aufgerufen, … zu …": the subject is the addressee; the speaker is the
+                # agent ("von Y") or unnamed.
+                if agent is None:
+                    self.claimed.update(range(msg, self._frame_cut(msg, self._message_end(msg, b))))
+                    self.claimed.update(cue)
+                    return _Stmt([(self.toks[msg].start, self.toks[end - 1].end)], "indirect", rule, si, cue=cue,
+                                 end_sent=si)
+                subj = agent
         else:
             # Postposed frame: "Die Lage sei ernst, sagte er." / "…, he said."
             lead = cue[0] - 1
@@ -835,6 +847,36 @@ class _Run:
         stmt = _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, end_sent=si)
         stmt.statement = (self.toks[a].start, self.toks[b - 1].end)
         return stmt
+
+    def _subordinate(self, a: int, k: int) -> bool:
+        """Whether token `k` stands in a clause opened by a subordinator ("ob", "weil", "that"),
+        other than the "wie"/"as" of a source phrase ("wie X mitteilte, …")."""
+        cs = a
+        for x in range(k - 1, a - 1, -1):
+            if self.toks[x].text in _CLAUSE_BREAK and self.in_quote[x] < 0:
+                cs = x + 1
+                break
+        low = self._low(cs)
+        if cs >= k or any(p.items[0] == low for p in self.lex.source_patterns):
+            return False
+        return low in self.lex.complementizers or low in self.lex.not_message_openers
+
+    def _passive(self, a: int, b: int, cue: list[int]) -> tuple[bool, Chunk | None]:
+        """Whether the cue is a passive participle in the frame [a, b) ("wurde aufgerufen", "was
+        urged"), and the agent phrase with its preposition when one is named."""
+        i = cue[0]
+        t = self.toks[i]
+        if t.pos != "VERB" or self._low(i) == t.lemma.lower() or (self.lex.participle_suffix and
+                                                                   self._low(i).endswith(self.lex.participle_suffix)):
+            return False, None
+        if not any(self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be") for x in range(a, i)):
+            return False, None
+        for x in range(a, b):
+            if self.toks[x].pos == "ADP" and self._low(x) in self.lex.agent_prepositions and x not in cue:
+                ag = self._pp_object(x, b)
+                if ag is not None and not self._is_time(ag):
+                    return True, Chunk(x, ag.end, ag.head)
+        return True, None
 
     def _coordinated_subject(self, si: int, a: int, i: int) -> Chunk | None:
         """"X bewertete ... und unterstrich, dass ...": a speech verb right after a coordinator
@@ -973,9 +1015,9 @@ class _Run:
                 # report ("Laut X … . X gibt keine Entwarnung. Die Lage sei …"); only the
                 # unambiguous Konjunktiv I carries it over the gap.
                 prev, strict = by_sent.get(si - 2), True
-            if prev is None or si in by_sent or any(k in self.claimed for k in range(a, b)):
+            if si in by_sent or any(k in self.claimed for k in range(a, b)):
                 continue
-            if not self._subjunctive(a, b, continuing=True, strict=strict):
+            if not self._subjunctive(a, b, continuing=True, strict=strict or prev is None):
                 continue
             if any(self.cue_at(k, b) for k in range(a, b)) and any(
                     x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[a].start, self.toks[b - 1].end)):
@@ -984,7 +1026,10 @@ class _Run:
             if end - a < 3:
                 continue
             kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(a, end)) else "indirect"
-            stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, "indirect_continued", si, inherited=prev, end_sent=si)
+            # Without a statement before it, a Konjunktiv-I sentence is still reported speech
+            # ("free indirect"), of a speaker the text leaves to the reader: no source.
+            rule = "indirect_continued" if prev is not None else "indirect_free"
+            stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, rule, si, inherited=prev, end_sent=si)
             self.claimed.update(range(a, end))
             self.stmts.append(stmt)
             by_sent[si] = stmt
