@@ -517,7 +517,12 @@ class _Run:
         cues = [cue for k in range(a, b) if k not in self.claimed and (cue := self.cue_at(k, b))]
         if cues:
             cue = cues[-1]
-            subj, addr = self.frame_roles(a, b, cue)
+            # The cue's own clause first ("On Friday, as part of a rally, Erdogan said: …"); the
+            # whole frame where that clause names no one ("Der Sprecher, Werner Hoyer, sagte: …").
+            ca = next((x + 1 for x in range(cue[0] - 1, a - 1, -1) if self.toks[x].text in _CLAUSE_BREAK), a)
+            subj, addr = self.frame_roles(ca, b, cue) if ca > a else (None, None)
+            if subj is None:
+                subj, addr = self.frame_roles(a, b, cue)
             shared = None
             if subj is None:
                 # "…, further saying: „…“": the subject of the clause before (not claimed: it frames that clause too)
@@ -799,7 +804,7 @@ class _Run:
         if ca > a and (self._low(ca) in lex.not_message_openers or self._low(ca) in lex.complementizers):
             return None  # the verb stands in a subordinate clause
         agent: Chunk | None = None
-        if any(self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be") for x in range(ca, ce)):
+        if any(self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be") for x in range(ca, i)):
             # passive ("wurde kritisiert"): the subject is not the speaker, the agent is ("wurde von X
             # als … bezeichnet", "was criticised by X")
             for x in range(ca, ce):
