@@ -8,6 +8,7 @@ the X of "laut X"; not a parser.
 from __future__ import annotations
 
 from collections.abc import Container
+import re
 from dataclasses import dataclass
 
 from lagebild.analyze import Token
@@ -20,6 +21,8 @@ _OF = frozenset({"of"})
 _VON = frozenset({"von"})
 _COORD = frozenset({"und", "sowie", "and"})
 _POSSESSIVE_EN = frozenset({"'s", "’s", "'", "’"})
+# Web sites named as sources ("laut faz.net", "according to bbc.co.uk").
+_DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +36,7 @@ def is_nominal(tok: Token) -> bool:
     if tok.pos in _NOMINAL:
         return True
     # Names the tagger left as X (foreign words, odd capitals) still head a phrase.
-    if tok.pos == "X" and tok.text[:1].isupper():
+    if tok.pos == "X" and (tok.text[:1].isupper() or _DOMAIN.fullmatch(tok.text)):
         return True
     # "el-Baradei", "d'Italia", "ai-Bericht": a capital after a lowercase prefix marks a name or a
     # noun compound, whatever tag the lowercase start earned it.

@@ -274,12 +274,14 @@ class _Run:
         cue: list[int] = []
         src_from = None
         idx = 0
-        if items[0] == "{X}":
-            # "X zufolge": anchor on the literal after X and read X backwards.
+        if items[0] in ("{X}", "{N}"):
+            # "X zufolge", "seiner Meinung nach": anchor on the literal after X and read X backwards.
             if len(items) < 2 or self._low(k) != items[1] or self.in_quote[k] >= 0:
                 return None
             source = chunk_before(toks, k, a, self.mark_tok)
-            if source is None:
+            if source is None and k > a and toks[k - 1].pos == "PRON" and items[0] == "{X}":
+                source = Chunk(k - 1, k, k - 1)  # "ihm zufolge"
+            if source is None or (items[0] == "{N}" and not self._source_noun_in(source)):
                 return None
             start = source.start
             idx = 1
@@ -288,7 +290,7 @@ class _Run:
             if pos >= b:
                 return None
             if it == "{X}":
-                c = chunk_at(toks, pos, b, self.mark_tok)
+                c = chunk_at(toks, pos, b, self.mark_tok) or self._quoted_name(pos, b)
                 if c is None:
                     return None
                 source = c
@@ -296,8 +298,7 @@ class _Run:
             elif it == "{N}":
                 # A phrase headed by a source noun ("Polizeiangaben", "eigenen Angaben der Polizei").
                 c = chunk_at(toks, pos, b, self.mark_tok)
-                if c is None or not any(self.lex.is_source_noun(toks[x].text) for x in range(c.start, c.head + 1)
-                                        if toks[x].pos in ("NOUN", "PROPN")):
+                if c is None or not self._source_noun_in(c):
                     return None
                 source = c
                 pos = c.end
@@ -324,11 +325,29 @@ class _Run:
                     src_from = pos + 1
                 pos += 1
             idx += 1
+        if source is None and cue and not any(it.startswith("{") for it in items):
+            source = Chunk(cue[0], cue[0] + 1, cue[0])  # "Demnach …": the adverb stands for the source
         if source is None or not cue:
             return None
         if pat.source_from and src_from is not None:
             source = Chunk(src_from, source.end, source.head)
         return _SourceHit(pat, start, pos, cue, source)
+
+    def _source_noun_in(self, c: Chunk) -> bool:
+        return any(self.lex.is_source_noun(self.toks[x].text) for x in range(c.start, c.head + 1)
+                   if self.toks[x].pos in ("NOUN", "PROPN"))
+
+    def _quoted_name(self, k: int, b: int) -> Chunk | None:
+        """A short name in quotation marks as a source ("laut „Welt“"): marks included."""
+        if k not in self.mark_tok or k + 1 >= b or self.in_quote[k + 1] < 0:
+            return None
+        qi = self.in_quote[k + 1]
+        e = k + 1
+        while e < b and self.in_quote[e] == qi:
+            e += 1
+        if e >= b or e - k > 5 or e not in self.mark_tok or not self.toks[k + 1].text[:1].isupper():
+            return None
+        return Chunk(k, e + 1, e - 1)
 
     # -- frames --------------------------------------------------------------------------
 
