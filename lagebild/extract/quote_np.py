@@ -19,6 +19,7 @@ _PRONOUNS_ANY = frozenset({"er", "sie", "es", "wir", "ich", "he", "she", "it", "
 _GENITIVE_DE = frozenset({"des", "der"})
 _OF = frozenset({"of"})
 _VON = frozenset({"von"})
+_QUOTE_MARKS = frozenset("„“”\"»«")
 _COORD = frozenset({"und", "sowie", "and"})
 _POSSESSIVE_EN = frozenset({"'s", "’s", "'", "’"})
 # Web sites named as sources ("laut faz.net", "according to bbc.co.uk").
@@ -68,7 +69,13 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
                 k += 1
     if head is None:
         return None
-    while k < limit and k not in blocked:
+    while k < limit:
+        name_end = _quoted_name_end(tokens, k, limit)
+        if name_end is not None and tokens[head].pos == "NOUN":
+            k = name_end  # "die Zeitung „Die Welt“": a noun and the quoted name it introduces
+            continue
+        if k in blocked:
+            break
         low = tokens[k].text.lower()
         nxt = None
         if low in _GENITIVE_DE and tokens[k].pos == "DET":
@@ -88,6 +95,18 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
             break
         k = nxt.end
     return Chunk(j, k, head)
+
+
+def _quoted_name_end(tokens: list[Token], k: int, limit: int) -> int | None:
+    """End (after the closing mark) of a short capitalised name in quotation marks at `k`."""
+    if tokens[k].text not in _QUOTE_MARKS or k + 1 >= limit or not tokens[k + 1].text[:1].isupper():
+        return None
+    for m in range(k + 2, min(limit, k + 6)):
+        if tokens[m].text in _QUOTE_MARKS:
+            return m + 1
+        if tokens[m].pos == "PUNCT":
+            return None
+    return None
 
 
 def _extended_attribute(tokens: list[Token], k: int, limit: int, blocked: Container[int]) -> int:
