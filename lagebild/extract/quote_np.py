@@ -53,7 +53,8 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
     if t.pos == "PRON" and t.text.lower() in _PRONOUNS_ANY:
         return Chunk(j, j + 1, j)
     k = j
-    if t.pos == "DET":
+    # An article the tagger took for a relative pronoun ("…, der Polizeichef") still opens a phrase.
+    if t.pos == "DET" or (t.pos == "PRON" and j + 1 < limit and tokens[j + 1].pos in ("NOUN", "ADJ")):
         k += 1
         k = _extended_attribute(tokens, k, limit, blocked)
     while k < limit and k not in blocked and tokens[k].pos in _PREMOD:

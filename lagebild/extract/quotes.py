@@ -397,12 +397,17 @@ class _Run:
     def _with_apposition(self, c: Chunk, b: int) -> Chunk:
         """"Der Sprecher der Partei, Werner Hoyer, sagte": the name in commas belongs to the subject."""
         k = c.end
-        if k + 2 < b and self.toks[k].text == ",":
+        if k + 1 < b and self.toks[k].text == ",":
             app = chunk_at(self.toks, k + 1, b, self.mark_tok)
-            if app is not None and app.end < b and self.toks[app.end].text == ",":
+            # The apposition ends where the frame does or at the next comma.
+            if app is not None and (app.end == b or self.toks[app.end].text in _FINAL or self.toks[app.end].text == ","):
                 s, e = self.toks[app.start].start, self.toks[app.end - 1].end
                 if any(x[2].type == "PER" for x in self._entities_in(s, e)) or self.toks[app.head].pos == "PROPN":
                     return Chunk(c.start, app.end, app.head)
+                named = self.toks[c.head].pos == "PROPN" or any(
+                    x[2].type == "PER" for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end))
+                if named and self.lex.is_role_noun(self.toks[app.head].text):
+                    return Chunk(c.start, app.end, c.head)  # "Tegaye Mununhe, der Polizeichef der Region"
         return c
 
     def _pp_object(self, k: int, b: int) -> Chunk | None:
@@ -717,6 +722,8 @@ class _Run:
                 j = c.end
                 continue
             break
+        if msg is not None and rule == "indirect_clause" and not self._has_verb(msg, self._message_end(msg, b)):
+            msg = None  # "…, sagte X, der Polizeichef der Region.": an apposition, not a clause
         frame_end = msg if msg is not None else b
         if msg is not None and rule == "indirect_clause":
             if self.cue_at(msg, b):
