@@ -853,6 +853,8 @@ class _Run:
             return None
         if self._low(subj.head) in lex.first_person or self.toks[subj.head].pos not in ("NOUN", "PROPN", "PRON", "X"):
             return None
+        if not self._can_speak(subj):
+            return None  # "Überschwemmungen forderten 100 Todesopfer", "Ein Test bestätigte die Identität"
         skip = set(cue) | set(range(subj.start, subj.end))
         runs: list[list[int]] = []
         cur: list[int] = []
@@ -878,6 +880,19 @@ class _Run:
         stmt = _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, end_sent=si)
         stmt.statement = (self.toks[a].start, self.toks[b - 1].end)
         return stmt
+
+    def _can_speak(self, c: Chunk) -> bool:
+        """Whether a phrase names someone who can make a statement: a person, organisation or
+        country, an office or body ("der Minister", "die Partei"), a name or a pronoun."""
+        head = self.toks[c.head]
+        if head.pos in ("PRON", "PROPN", "X"):
+            return True
+        s, e = self.toks[c.start].start, self.toks[c.end - 1].end
+        if any(x[2].type in ("PER", "ORG", "GPE") for x in self._entities_in(s, e)):
+            return True
+        lex = self.lex
+        return any(lex.is_role_noun(self.toks[x].text) or lex.is_org_noun(self.toks[x].text) or lex.is_spokesperson(self.toks[x].text)
+                   for x in range(c.start, c.end) if self.toks[x].pos in ("NOUN", "PROPN"))
 
     def _subordinate(self, a: int, k: int) -> bool:
         """Whether token `k` stands in a clause opened by a subordinator ("ob", "weil", "that"),
@@ -981,6 +996,9 @@ class _Run:
             content = range(o + 1, c)
             if not content or any(k in self.claimed for k in content) or self.sent_of[o] != self.sent_of[c]:
                 continue
+            if (o > 0 and self.toks[o - 1].pos in ("NOUN", "PROPN") and self.toks[o + 1].text[:1].isupper()
+                    and not self._has_verb(o + 1, c)):
+                continue  # "die Partei „Die Linke“", "der Begriff „Aktiensplit“": a name, not words said
             si = self.sent_of[o]
             a, b = self.sent_range[si]
             cues = [cue for k in range(a, b) if k not in self.claimed and (cue := self.cue_at(k, b))
