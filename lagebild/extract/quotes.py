@@ -1138,7 +1138,11 @@ class _Run:
         ents = self._speaker_mentions(s, e)
         pers = [x for x in ents if x[2].type == "PER"]
         if pers:
-            return self._canon(pers[-1])
+            # The person the phrase is about: at its head ("Der Sprecher, Werner Hoyer") or its
+            # start ("Hatice Cengiz, the fiancée of Jamal Khashoggi"), else the last one named.
+            ht, st = self.toks[c.head], self.toks[c.start]
+            at = [x for x in pers if x[0] <= ht.start < x[1]] or [x for x in pers if x[0] <= st.start < x[1]]
+            return self._canon((at or pers)[-1])
         head = self.toks[c.head]
         lex = self.lex
         orgs = [x for x in ents if x[2].type == "ORG"] or [x for x in ents if x[2].type == "GPE"]
