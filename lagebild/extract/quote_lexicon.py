@@ -75,6 +75,9 @@ class SpeechLexicon:
     cue_nouns: frozenset[str] = field(default=frozenset())
     # Particles that leave a speech verb a speech verb ("sagte er weiter", "hieß es weiter").
     continuing_particles: frozenset[str] = field(default=frozenset())
+    # The word before an infinitive that a speech verb reports ("promised to …"); None where an
+    # infinitive clause stands after a comma instead (German "…, zu …").
+    infinitive_marker: str | None = None
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
@@ -151,4 +154,5 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         participle_suffix=cfg.get("participle_suffix"),
         cue_nouns=_low(cfg.get("cue_nouns")),
         continuing_particles=_low(cfg.get("continuing_particles")),
+        infinitive_marker=cfg.get("infinitive_marker"),
     )

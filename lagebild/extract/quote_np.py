@@ -15,7 +15,8 @@ from lagebild.analyze import Token
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _PREMOD = frozenset({"ADJ", "NUM"})
-_PRONOUNS_ANY = frozenset({"er", "sie", "es", "wir", "ich", "he", "she", "it", "we", "they", "i", "you", "man"})
+_PRONOUNS_ANY = frozenset({"er", "sie", "es", "wir", "ich", "he", "she", "it", "we", "they", "i", "you", "man",
+                           "him", "them", "us", "me"})
 _GENITIVE_DE = frozenset({"des", "der"})
 _OF = frozenset({"of"})
 _VON = frozenset({"von"})

@@ -198,6 +198,17 @@ class _Run:
         s, e = self.toks[c.start].start, self.toks[c.end - 1].end
         return any(a < e and s < b for a, b in self.time_chars)
 
+    def _after_time(self, c: Chunk) -> Chunk | None:
+        """The part of a phrase after a time expression it starts with ("This Wednesday Greek
+        Foreign Minister X" → "Greek Foreign Minister X"), or None when nothing nominal is left."""
+        k = c.start
+        while k < c.end and any(a < self.toks[k].end and self.toks[k].start < b for a, b in self.time_chars):
+            k += 1
+        if k == c.start or k >= c.end or c.head < k:
+            return None
+        rest = Chunk(k, c.end, c.head)
+        return None if self._is_time(rest) else rest
+
     def cue_at(self, i: int, limit: int) -> list[int] | None:
         """The cue tokens when token `i` is a speech or thought verb (with its particle), else None."""
         t = self.toks[i]
@@ -381,7 +392,11 @@ class _Run:
             elif low in lex.addressee_determiners and addressee is None:
                 addressee = c
             elif self._is_time(c):
-                pass
+                rest = self._after_time(c)
+                if rest is not None and subject is None:
+                    subject = self._with_apposition(rest, b)
+                    k = subject.end
+                    continue
             elif subject is None:
                 subject = self._with_apposition(c, b)
                 k = subject.end
@@ -446,7 +461,9 @@ class _Run:
             m = self.outer[i]
             i += 1
             o, c = self._tok_at(m.open), self._tok_at(m.close)
-            if o >= n or c >= n or self.toks[o].start != m.open or not self._standalone(m):
+            if o >= n or c >= n or self.toks[o].start != m.open:
+                continue
+            if not self._standalone(m) and not (o > 0 and self.toks[o - 1].text[:1].isalpha() and self.cue_at(o - 1, o)):
                 continue
             content = [k for k in range(o + 1, c)]
             if not content:
@@ -527,10 +544,14 @@ class _Run:
         return None
 
     def _pre_frame(self, m: Marked, o: int) -> _Stmt | None:
-        if o == 0 or self.toks[o - 1].text not in (":", ","):
+        if o == 0:
+            return None
+        # 'saying "…"': a speech verb right before the quote frames it without a colon or comma.
+        bare = self.toks[o - 1].text[:1].isalpha() and self.cue_at(o - 1, o) is not None
+        if self.toks[o - 1].text not in (":", ",") and not bare:
             return None
         colon = self.toks[o - 1].text == ":"
-        p = o - 1
+        p = o if bare else o - 1
         a = self.sent_range[self.sent_of[p]][0]
         b = p
         # Only the clause right before the quote frames it.
@@ -654,9 +675,17 @@ class _Run:
         via: _SourceHit | None = None
         msg = None
         rule = None
+        obj_start: int | None = None  # the first phrase after the cue ("asked [the CIA] to …")
+        speech = (self._low(cue[-1]) + self.toks[cue[0]].lemma.lower() if len(cue) > 1 else self.toks[i].lemma.lower()) in lex.speech
         while j < b:
             t = self.toks[j]
             low = t.text.lower()
+            if (low == lex.infinitive_marker and speech and j + 1 < b and self.toks[j + 1].pos in ("VERB", "AUX")
+                    and j not in self.claimed):
+                # "promised to hold elections", "urged the CIA to release the files": the
+                # to-infinitive with the phrase it is said of is the message.
+                msg, rule = (obj_start if obj_start is not None else j), "indirect_infinitive"
+                break
             if j in via_at:
                 via = via_at[j]
                 j = via.end
@@ -668,14 +697,18 @@ class _Run:
                 if (low in lex.not_message_openers and j - 2 > i and self.toks[j - 1].text == ","
                         and self.toks[j - 2].pos in ("NOUN", "PROPN")):
                     break  # "spoke about her husband, who was arrested": a relative clause
+                if (low in lex.not_message_openers and t.pos == "PRON" and self.toks[j - 1].text == ","
+                        and j + 1 < b and self.toks[j + 1].pos in ("VERB", "AUX")):
+                    break  # "X spoke, who headed the campaign": a relative clause moved behind the verb
                 if low in lex.complementizers and (j == i + 1 or self.toks[j - 1].text == "," or t.pos == "SCONJ" or low in ("that", "dass", "daß", "ob", "whether")):
                     msg, rule = j, "indirect_complement"
                 break
             if t.text == ",":
                 n = j + 1
                 if (n < b and self._low(n) in lex.complementizers and self._low(n) in lex.not_message_openers
-                        and self.toks[n].pos == "PRON" and self.toks[j - 1].pos in ("NOUN", "PROPN")):
-                    break  # "spoke about her husband, who was arrested": a relative clause
+                        and self.toks[n].pos == "PRON" and (self.toks[j - 1].pos in ("NOUN", "PROPN")
+                                                            or (n + 1 < b and self.toks[n + 1].pos in ("VERB", "AUX")))):
+                    break  # "spoke about her husband, who was arrested", "X spoke, who headed …": a relative clause
                 if n < b and (self._low(n) in lex.complementizers):
                     msg, rule = n, "indirect_complement"
                 elif (n + 1 < b and self._low(n) in lex.definite and self._low(n) in lex.not_message_openers
@@ -696,6 +729,8 @@ class _Run:
                 break
             if t.pos == "ADP":
                 c = self._pp_object(j, b)
+                if c is not None and obj_start is None:
+                    obj_start = c.start
                 j = c.end if c is not None else j + 1
                 continue
             if t.pos in ("ADV", "PART", "AUX") or t.text in ("davon", "darauf", "dazu") or (
@@ -719,6 +754,8 @@ class _Run:
                     if self.toks[i].lemma.lower() not in lex.addressee_object_verbs:
                         msg, rule = j, "indirect_bare"
                         break
+                if obj_start is None:
+                    obj_start = c.start
                 j = c.end
                 continue
             break
@@ -732,6 +769,13 @@ class _Run:
                 return None  # "Ob X einen Kandidaten vorschlägt, ist offen": the main clause follows, opening with its verb
         if msg is not None:
             end = self._frame_cut(msg, self._message_end(msg, b))
+            if rule == "indirect_infinitive":
+                # The infinitive ends with its clause, unless a relative clause follows that
+                # belongs to its phrase ("… them to be mercenaries, who …").
+                k = self._clause_end_q(msg, end)
+                if k < end and not (k + 1 < end and self._low(k + 1) in lex.not_message_openers
+                                    and self.toks[k + 1].pos == "PRON"):
+                    end = k
             if end - msg < 2 or not self._has_verb(msg, end):
                 return None
             if any(self.in_quote[x] >= 0 for x in range(msg, end)) and all(
@@ -915,7 +959,14 @@ class _Run:
         if t.pos != "VERB" or self._low(i) == t.lemma.lower() or (self.lex.participle_suffix and
                                                                    self._low(i).endswith(self.lex.participle_suffix)):
             return False, None
-        if not any(self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be") for x in range(a, i)):
+        # The auxiliary in the cue's own clause, with no other verb between ("was arrested in
+        # May, and promised" is no passive of "promised").
+        x = i - 1
+        while x >= a and self.toks[x].text not in _CLAUSE_BREAK and not (self.toks[x].pos == "VERB" or self._low(x) in self.lex.coordinators):
+            if self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be"):
+                break
+            x -= 1
+        if x < a or self.toks[x].pos != "AUX" or self.toks[x].lemma.lower() not in ("werden", "be"):
             return False, None
         for x in range(a, b):
             if self.toks[x].pos == "ADP" and self._low(x) in self.lex.agent_prepositions and x not in cue:
@@ -937,7 +988,9 @@ class _Run:
             if st.sent == si and st.source is not None and st.source.end <= j:
                 return st.source
         c = chunk_at(self.toks, a, j, self.mark_tok)
-        if c is None or self._is_time(c):
+        if c is not None and self._is_time(c):
+            c = self._after_time(c)
+        if c is None:
             return None
         return self._with_apposition(c, j)
 
@@ -972,6 +1025,8 @@ class _Run:
             end = self._message_end(a, b)
             left = [x for x in range(a, h.start) if x not in self.claimed]
             right = [x for x in range(h.end, end) if x not in self.claimed]
+            if left and self._low(left[-1]) in self.lex.coordinators and h.start - left[-1] == 1:
+                left = []  # "X happened and according to Y Z happened": Y reports only the clause it opens
             if right and self.toks[right[0]].text == ",":
                 right = right[1:]
             if left and self.toks[left[-1]].text == ",":
