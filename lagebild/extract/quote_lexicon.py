@@ -78,6 +78,8 @@ class SpeechLexicon:
     # The word before an infinitive that a speech verb reports ("promised to …"); None where an
     # infinitive clause stands after a comma instead (German "…, zu …").
     infinitive_marker: str | None = None
+    # Demonstratives that open a frame sentence reporting the sentence before ("Das meldete X.").
+    anaphoric_objects: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
@@ -155,4 +157,5 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         cue_nouns=_low(cfg.get("cue_nouns")),
         continuing_particles=_low(cfg.get("continuing_particles")),
         infinitive_marker=cfg.get("infinitive_marker"),
+        anaphoric_objects=_low(cfg.get("anaphoric_objects")),
     )

@@ -194,6 +194,14 @@ class _Run:
         ante = chunk_before(self.toks, k - 1, a, self.mark_tok)
         return ante if ante is not None and not self._is_time(ante) else c
 
+    def _refers_back(self, c: Chunk) -> bool:
+        """Whether a source phrase is an expletive or an anaphoric adverb ("es", "demnach"), which
+        names no one but continues the source before."""
+        if c.end - c.start != 1:
+            return False
+        low = self._low(c.start)
+        return low in _EXPLETIVE or any(p.items == (low,) for p in self.lex.source_patterns)
+
     def _is_time(self, c: Chunk) -> bool:
         s, e = self.toks[c.start].start, self.toks[c.end - 1].end
         return any(a < e and s < b for a, b in self.time_chars)
@@ -498,6 +506,32 @@ class _Run:
                 self.claimed.update(range(no, min(nc + 1, n)))
                 stmt.end_sent = self.sent_of[min(nc, n - 1)]
                 i += 1
+
+    def anaphoric(self) -> None:
+        """A short sentence that opens with a demonstrative and a speech verb reports the sentence
+        before it ("… . Das meldete die Agentur SPA.", "Dies teilte die Polizei mit.")."""
+        for si in range(1, len(self.sent_range)):
+            a, b = self.sent_range[si]
+            pa, pb = self.sent_range[si - 1]
+            if b - a < 3 or self._low(a) not in self.lex.anaphoric_objects or self.in_quote[a] >= 0:
+                continue
+            if any(k in self.claimed for k in range(pa, pb)) or any(k in self.claimed for k in range(a, b)):
+                continue
+            cue = self.cue_at(a + 1, b)
+            if not cue or self.toks[a + 1].lemma.lower() in self.lex.cognition:
+                continue
+            end = self._message_end(a, b)
+            subj, addr = self.frame_roles(a + 1, end, cue)
+            if subj is None or self._object_left(a + 1, end, cue, subj, addr):
+                continue
+            pend = self._message_end(pa, pb)
+            if pend - pa < 3 or not self._has_verb(pa, pend):
+                continue
+            kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(pa, pend)) else "indirect"
+            self.claimed.update(range(pa, pend))
+            self.claimed.update(range(a, end))
+            self.stmts.append(_Stmt([(self.toks[pa].start, self.toks[pend - 1].end)], kind, "indirect_anaphoric", si - 1,
+                                    cue=cue, source=subj, addressee=addr, end_sent=si))
 
     def _post_frame(self, m: Marked, c: int) -> _Stmt | None:
         n = len(self.toks)
@@ -1172,7 +1206,13 @@ class _Run:
         ("UN" in "UN-Flüchtlingskommissariat": the compound names someone else)."""
         text = self.text
         return [x for x in self._entities_in(s, e)
-                if not (x[1] + 1 < len(text) and text[x[1]] == "-" and text[x[1] + 1].isalpha())]
+                if not (x[1] + 1 < len(text) and text[x[1]] == "-" and text[x[1] + 1].isalpha()
+                        and not self.lex.is_source_noun(self._word_at(x[1])))]
+
+    def _word_at(self, offset: int) -> str:
+        """The token holding character `offset` ("Reuters-Meldung" for the end of "Reuters")."""
+        k = max(0, bisect_left(self.starts, offset + 1) - 1)
+        return self.toks[k].text
 
     def _canon(self, x: tuple[int, int, Entity]) -> str:
         """The entity of a mention, or the one the coref stage joined it to ("Cengiz" → "Hatice Cengiz")."""
@@ -1244,6 +1284,7 @@ class _Run:
             return []
         hits = self.source_phrases()
         self.direct()
+        self.anaphoric()
         self.indirect(hits)
         self.from_sources(hits)
         self.embedded()
@@ -1251,6 +1292,7 @@ class _Run:
         self.continued()
         self.stmts.sort(key=lambda s: s.pieces[0][0])
         out: list[Quote] = []
+        out_stmts: list[_Stmt] = []
         prefix = f"{self.lang}.speech."
         for g, st in enumerate(self.stmts):
             if st.inherited is not None:
@@ -1260,6 +1302,11 @@ class _Run:
                 st.via = st.via or src.via
             else:
                 st.speaker = self._speaker(st)
+                if st.speaker is None and st.source is not None and self._refers_back(st.source):
+                    # "Demnach …", "…, hieß es weiter": the source named in the statements before.
+                    before = [x for x in out_stmts if x.speaker is not None and st.sent - x.end_sent <= 2]
+                    st.speaker = before[-1].speaker if before else None
+            out_stmts.append(st)
             cue_text = " ".join(self.toks[k].text for k in sorted(st.cue)) if st.cue and st.inherited is None else None
             cue_span = None
             if st.cue and st.inherited is None:
