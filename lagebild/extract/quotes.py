@@ -176,6 +176,13 @@ class _Run:
                     k = j + 1
                     continue
                 return j
+            if t.text == "," and k + 1 < limit:
+                # A name in commas ("teilte der Vorsitzende, Anna Berg, mit") does not end the clause.
+                app = chunk_at(self.toks, k + 1, limit, self.mark_tok)
+                if (app is not None and app.end < limit and self.toks[app.end].text == ","
+                        and self.toks[app.head].pos == "PROPN" and self.toks[k - 1].pos in ("NOUN", "PROPN")):
+                    k = app.end + 1
+                    continue
             if t.text in _CLAUSE_BREAK:
                 return k
             if self._low(k) in lex.coordinators and k + 1 < limit and self.toks[k + 1].pos in ("VERB", "AUX"):
@@ -749,7 +756,7 @@ class _Run:
                       and (self.toks[n + 1].pos in ("NOUN", "PROPN", "ADJ"))):
                     msg, rule = n, "indirect_clause"  # "…, die Zusammenarbeit sei …": an article, not a relative pronoun
                 elif (n + 1 < b and self.toks[n].pos == "ADP" and self._low(n + 1) in lex.not_message_openers
-                      and not self._zu_infinitive(n, b)):
+                      and self.toks[j - 1].pos in ("NOUN", "PROPN") and not self._zu_infinitive(n, b)):
                     pass  # "…, zu dem …": a relative clause after a preposition
                 elif n < b and self._low(n) not in lex.not_message_openers and n not in self.mark_tok:
                     msg, rule = n, "indirect_clause"
