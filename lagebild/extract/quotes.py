@@ -620,6 +620,16 @@ class _Run:
                 self.claimed.update(range(subj.start, subj.end))
             rule = "direct_preposed"
             return _Stmt([self._content(m)], "direct", rule, self.sent_of[o], cue=cue, source=subj, addressee=addr)
+        if colon:
+            # "X verteidigte den Plan mit den Worten: „…“": a statement noun right before the colon.
+            words = [k for k in range(max(a, b - 3), b) if self.toks[k].text.lower() in self.lex.colon_cues]
+            if words:
+                subj, addr = self.frame_roles(a, words[0], words)
+                if subj is not None and not self._is_time(subj):
+                    self.claimed.update(words)
+                    self.claimed.update(range(subj.start, subj.end))
+                    return _Stmt([self._content(m)], "direct", "direct_preposed", self.sent_of[o], cue=words,
+                                 source=subj, addressee=addr)
         if not colon or b - a > 8:
             return None
         # "Putin: …" or "Zitat von Schröder: „…“": the phrase before the colon is the speaker.
@@ -1329,6 +1339,9 @@ class _Run:
             if not pieces:
                 continue
             main = max(pieces, key=lambda x: x[1] - x[0])
+            if st.rule.startswith("source_") and len(pieces) > 1:
+                # "Der Abstand hätte demnach 1,7 Meilen betragen": the clause around the source phrase.
+                main = (pieces[0][0], pieces[-1][1])
             for s, e in [main]:
                 extra = {
                     "cue_span": cue_span.model_dump() if cue_span else None,

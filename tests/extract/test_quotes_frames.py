@@ -150,3 +150,15 @@ def test_en_speaker_phrase_with_two_people_names_the_first() -> None:
     ents = {"Jane Roe": ("PER", ["Jane Roe"]), "John Doe": ("PER", ["John Doe"])}
     doc = run("en", "Jane Roe, the widow of John Doe, said the inquiry had failed.", ents)
     assert speakers(doc)[0][0] == "Jane Roe"
+
+
+def test_de_statement_noun_before_colon_frames_the_quote() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    doc = run("de", "Anna Berg verteidigte den Haushalt mit den Worten: „Wir mussten sparen.“", ents)
+    assert speakers(doc) == [("Anna Berg", "direct", "Wir mussten sparen.")]
+
+
+def test_de_source_phrase_inside_the_clause_quotes_the_whole_clause() -> None:
+    ents = {"Polizei": ("ORG", ["Polizei"])}
+    doc = run("de", "Der Fahrer war laut Polizei deutlich zu schnell unterwegs.", ents)
+    assert speakers(doc) == [("Polizei", "indirect", "Der Fahrer war laut Polizei deutlich zu schnell unterwegs")]
