@@ -1224,7 +1224,8 @@ class _Run:
         text = self.text
         return [x for x in self._entities_in(s, e)
                 if not (x[1] + 1 < len(text) and text[x[1]] == "-" and text[x[1] + 1].isalpha()
-                        and not self.lex.is_source_noun(self._word_at(x[1])))]
+                        and not self.lex.is_source_noun(self._word_at(x[1]))
+                        and not self.lex.is_spokesperson(self._word_at(x[1])))]
 
     def _word_at(self, offset: int) -> str:
         """The token holding character `offset` ("Reuters-Meldung" for the end of "Reuters")."""

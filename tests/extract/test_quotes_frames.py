@@ -162,3 +162,9 @@ def test_de_source_phrase_inside_the_clause_quotes_the_whole_clause() -> None:
     ents = {"Polizei": ("ORG", ["Polizei"])}
     doc = run("de", "Der Fahrer war laut Polizei deutlich zu schnell unterwegs.", ents)
     assert speakers(doc) == [("Polizei", "indirect", "Der Fahrer war laut Polizei deutlich zu schnell unterwegs")]
+
+
+def test_de_party_circles_speak_for_the_party_and_denial_is_continued() -> None:
+    ents = {"Grüne Partei": ("ORG", ["Grünen"])}
+    doc = run("de", "Grünen-Kreise verneinten diese Darstellung. Vielmehr sei der Antrag nie gestellt worden.", ents)
+    assert [s[0] for s in speakers(doc)] == ["Grüne Partei", "Grüne Partei"]
