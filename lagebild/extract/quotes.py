@@ -857,7 +857,8 @@ class _Run:
                 lead -= 1
             if lead <= a or self.toks[lead].text != ",":
                 return None
-            if self.toks[lead + 1].pos == "PRON" and self._low(lead + 1) in lex.not_message_openers:
+            if (self.toks[lead + 1].pos in ("PRON", "DET") and self._low(lead + 1) in lex.not_message_openers
+                    and self._low(lead + 1) not in lex.definite and self._low(lead + 1) not in lex.indefinite):
                 return None  # "…, which the BBC describes as …": a relative clause, not a frame
             msg_a = a
             for x in range(lead - 1, a - 1, -1):
@@ -918,11 +919,14 @@ class _Run:
                 ca = x + 1
                 break
             if self.toks[x].text == "," :
-                # A subordinate clause or an apposition ends here; only a main clause from the start.
-                ca = a if self._low(x + 1) in lex.not_message_openers or self.toks[x + 1].pos == "VERB" else x + 1
+                # A subordinate clause or an apposition ends here; only a main clause from the start,
+                # unless the sentence opens with the subordinate clause ("While …, the AU announced …").
+                fronted = self.toks[a].pos == "SCONJ" and self._low(a) in lex.not_message_openers
+                ca = a if not fronted and (self._low(x + 1) in lex.not_message_openers or self.toks[x + 1].pos == "VERB") else x + 1
                 break
         ce = self._clause_end(max(cue) + 1, b)
-        if ca > a and (self._low(ca) in lex.not_message_openers or self._low(ca) in lex.complementizers):
+        if ca > a and (self._low(ca) in lex.not_message_openers or self._low(ca) in lex.complementizers) and not (
+                self._low(ca) in lex.definite or self._low(ca) in lex.indefinite):
             return None  # the verb stands in a subordinate clause
         agent: Chunk | None = None
         if any(self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be") for x in range(ca, i)):

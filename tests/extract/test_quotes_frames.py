@@ -168,3 +168,15 @@ def test_de_party_circles_speak_for_the_party_and_denial_is_continued() -> None:
     ents = {"Grüne Partei": ("ORG", ["Grünen"])}
     doc = run("de", "Grünen-Kreise verneinten diese Darstellung. Vielmehr sei der Antrag nie gestellt worden.", ents)
     assert [s[0] for s in speakers(doc)] == ["Grüne Partei", "Grüne Partei"]
+
+
+def test_main_clause_after_fronted_subordinate_clause_reports_its_object() -> None:
+    ents = {"Union": ("ORG", ["the union"])}
+    doc = run("en", "While talks go on, the union announced a strike for Monday.", ents)
+    assert speakers(doc) == [("Union", "indirect", "a strike for Monday")]
+
+
+def test_en_relative_clause_with_quote_is_embedded_not_postposed() -> None:
+    ents = {"BBC": ("ORG", ["BBC"])}
+    doc = run("en", 'The law covers the courts, which the BBC describes as "slow and opaque."', ents)
+    assert speakers(doc) == [("BBC", "direct", "slow and opaque.")]
