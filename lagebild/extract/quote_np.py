@@ -58,7 +58,9 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
     if t.pos == "DET" or (t.pos == "PRON" and j + 1 < limit and tokens[j + 1].pos in ("NOUN", "ADJ")):
         k += 1
         k = _extended_attribute(tokens, k, limit, blocked)
-    while k < limit and k not in blocked and tokens[k].pos in _PREMOD:
+    while k < limit and k not in blocked and (tokens[k].pos in _PREMOD or (
+            # a participle between article and noun ("the delayed process")
+            tokens[k].pos == "VERB" and k == j + 1 and t.pos == "DET" and k + 1 < limit and is_nominal(tokens[k + 1]))):
         k += 1
     head = None
     while k < limit and k not in blocked and is_nominal(tokens[k]):

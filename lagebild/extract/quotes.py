@@ -802,9 +802,10 @@ class _Run:
                         (c.start == i + 1 and t.pos != "PRON")
                         or (t.pos == "PRON" and low not in ("me", "him", "her", "us", "them", "reporters"))):
                     # English "He said the talks failed": the clause follows the verb bare.
-                    if self.toks[i].lemma.lower() not in lex.addressee_object_verbs:
-                        msg, rule = j, "indirect_bare"
-                        break
+                    # (also after "warn", "tell": a verb right after the phrase makes it the
+                    # clause's subject, not the addressee)
+                    msg, rule = j, "indirect_bare"
+                    break
                 if obj_start is None:
                     obj_start = c.start
                 j = c.end

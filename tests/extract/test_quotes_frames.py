@@ -180,3 +180,9 @@ def test_en_relative_clause_with_quote_is_embedded_not_postposed() -> None:
     ents = {"BBC": ("ORG", ["BBC"])}
     doc = run("en", 'The law covers the courts, which the BBC describes as "slow and opaque."', ents)
     assert speakers(doc) == [("BBC", "direct", "slow and opaque.")]
+
+
+def test_en_warned_with_bare_clause_and_participle_in_the_subject() -> None:
+    ents = {"Jane Roe": ("PER", ["Jane Roe"])}
+    doc = run("en", "Jane Roe warned the proposed cuts would close three schools.", ents)
+    assert speakers(doc) == [("Jane Roe", "indirect", "the proposed cuts would close three schools")]
