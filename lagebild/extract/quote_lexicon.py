@@ -80,6 +80,11 @@ class SpeechLexicon:
     infinitive_marker: str | None = None
     # Demonstratives that open a frame sentence reporting the sentence before ("Das meldete X.").
     anaphoric_objects: frozenset[str] = field(default=frozenset())
+    # Parts of the speech predicate besides verb and particle: reflexives ("äußerte sich"),
+    # pronominal adverbs ("geht davon aus") and the verbs whose expletive belongs to them ("heißt es").
+    reflexives: frozenset[str] = field(default=frozenset())
+    cue_adverbs: frozenset[str] = field(default=frozenset())
+    impersonal_verbs: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
@@ -158,4 +163,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         continuing_particles=_low(cfg.get("continuing_particles")),
         infinitive_marker=cfg.get("infinitive_marker"),
         anaphoric_objects=_low(cfg.get("anaphoric_objects")),
+        reflexives=_low(cfg.get("reflexives")),
+        cue_adverbs=_low(cfg.get("cue_adverbs")),
+        impersonal_verbs=_low(cfg.get("impersonal_verbs")),
     )

@@ -994,6 +994,39 @@ class _Run:
         return any(lex.is_role_noun(self.toks[x].text) or lex.is_org_noun(self.toks[x].text) or lex.is_spokesperson(self.toks[x].text)
                    for x in range(c.start, c.end) if self.toks[x].pos in ("NOUN", "PROPN"))
 
+    def _cue_complex(self, cue: list[int]) -> list[int]:
+        """The whole speech predicate around a verb cue, as annotators mark it: its auxiliary in
+        the clause ("hat … mitgeteilt", "wurde … vorgeworfen"), the expletive of "heißt es", a
+        reflexive ("äußerte sich") and a pronominal adverb ("geht davon aus", "wies darauf hin")."""
+        i = cue[0]
+        if self.toks[i].pos not in ("VERB", "AUX"):
+            return cue
+        si = self.sent_of[i]
+        a, b = self.sent_range[si]
+        lex = self.lex
+        out = set(cue)
+        lo = i
+        while lo - 1 >= a and self.toks[lo - 1].text not in _CLAUSE_BREAK and lo - 1 not in self.mark_tok and self.in_quote[lo - 1] < 0:
+            lo -= 1
+        hi = self._bracket_end(i + 1, b)
+        aux = [x for x in range(lo, hi) if self.toks[x].pos == "AUX" and x not in out]
+        # A finite past form ("erklärte") has no auxiliary; participles and infinitives do.
+        if aux and not self._low(i).endswith(("te", "ten", "tet")):
+            out.add(min(aux, key=lambda x: abs(x - i)))
+        if lo < i and any(p.items[0] == self._low(lo) and p.items[0] in p.cue.split() and "{" in p.cue
+                          for p in lex.source_patterns):
+            out.add(lo)  # "Wie die Polizei mitteilte, …"
+        for x in (i - 1, i + 1):
+            if a <= x < hi and self._low(x) in _EXPLETIVE and self.toks[i].lemma.lower() in lex.impersonal_verbs:
+                out.add(x)
+        if i + 1 < hi and self._low(i + 1) in lex.reflexives:
+            out.add(i + 1)
+        for x in range(i + 1, min(hi, i + 4)):
+            if self._low(x) in lex.cue_adverbs:
+                out.add(x)
+                break
+        return sorted(out)
+
     def _subordinate(self, a: int, k: int) -> bool:
         """Whether token `k` stands in a clause opened by a subordinator ("ob", "weil", "that"),
         other than the "wie"/"as" of a source phrase ("wie X mitteilte, …")."""
@@ -1330,6 +1363,8 @@ class _Run:
                     before = [x for x in out_stmts if x.speaker is not None and st.sent - x.end_sent <= 2]
                     st.speaker = before[-1].speaker if before else None
             out_stmts.append(st)
+            if st.cue and st.inherited is None:
+                st.cue = self._cue_complex(st.cue)
             cue_text = " ".join(self.toks[k].text for k in sorted(st.cue)) if st.cue and st.inherited is None else None
             cue_span = None
             if st.cue and st.inherited is None:

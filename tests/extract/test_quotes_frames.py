@@ -186,3 +186,14 @@ def test_en_warned_with_bare_clause_and_participle_in_the_subject() -> None:
     ents = {"Jane Roe": ("PER", ["Jane Roe"])}
     doc = run("en", "Jane Roe warned the proposed cuts would close three schools.", ents)
     assert speakers(doc) == [("Jane Roe", "indirect", "the proposed cuts would close three schools")]
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("Die Polizei hat am Montag mitgeteilt, der Fahrer sei geflohen.", "hat mitgeteilt"),
+    ("Aus dem Ministerium hieß es, der Plan sei gescheitert.", "hieß es"),
+    ("Die Stadt geht davon aus, dass die Brücke im Mai öffnet.", "geht davon aus"),
+    ("Wie die Polizei mitteilte, ist der Fahrer geflohen.", "Wie mitteilte"),
+])
+def test_de_cue_is_the_whole_speech_predicate(text: str, cue: str) -> None:
+    doc = run("de", text, keep_speakerless=True)
+    assert doc.quotes[0].cue == cue
