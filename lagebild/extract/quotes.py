@@ -8,8 +8,10 @@ definite description ("der Minister", "die Partei") and for surnames joined to a
 as extra fields, ``cue_span``, ``source_span`` (the speaker phrase in the frame), ``addressee`` /
 ``addressee_span`` and ``group`` (pieces of one statement interrupted by its frame share a group).
 
-Order of work: source phrases ("laut X"), then quotation marks with their frames, then speech
-verbs with reported clauses, then Konjunktiv-I sentences that continue a reported statement.
+Order of work: source phrases ("laut X"), then quotation marks with their frames, then frame
+sentences that report the sentence before ("Das meldete X."), then speech verbs with reported
+clauses, objects or infinitives, then Konjunktiv-I sentences that continue a reported statement
+(or, with none before, stand as free indirect speech without a source).
 """
 
 from __future__ import annotations
@@ -727,7 +729,8 @@ class _Run:
         msg = None
         rule = None
         obj_start: int | None = None  # the first phrase after the cue ("asked [the CIA] to …")
-        speech = (self._low(cue[-1]) + self.toks[cue[0]].lemma.lower() if len(cue) > 1 else self.toks[i].lemma.lower()) in lex.speech
+        lemma = self.toks[cue[0]].lemma.lower()
+        speech = (self._low(cue[-1]) + lemma if len(cue) > 1 else lemma) in lex.speech
         while j < b:
             t = self.toks[j]
             low = t.text.lower()
@@ -923,7 +926,8 @@ class _Run:
                 # A subordinate clause or an apposition ends here; only a main clause from the start,
                 # unless the sentence opens with the subordinate clause ("While …, the AU announced …").
                 fronted = self.toks[a].pos == "SCONJ" and self._low(a) in lex.not_message_openers
-                ca = a if not fronted and (self._low(x + 1) in lex.not_message_openers or self.toks[x + 1].pos == "VERB") else x + 1
+                opens_sub = self._low(x + 1) in lex.not_message_openers or self.toks[x + 1].pos == "VERB"
+                ca = a if not fronted and opens_sub else x + 1
                 break
         ce = self._clause_end(max(cue) + 1, b)
         if ca > a and (self._low(ca) in lex.not_message_openers or self._low(ca) in lex.complementizers) and not (
@@ -991,8 +995,8 @@ class _Run:
         if any(x[2].type in ("PER", "ORG", "GPE") for x in self._entities_in(s, e)):
             return True
         lex = self.lex
-        return any(lex.is_role_noun(self.toks[x].text) or lex.is_org_noun(self.toks[x].text) or lex.is_spokesperson(self.toks[x].text)
-                   for x in range(c.start, c.end) if self.toks[x].pos in ("NOUN", "PROPN"))
+        words = [self.toks[x].text for x in range(c.start, c.end) if self.toks[x].pos in ("NOUN", "PROPN")]
+        return any(lex.is_role_noun(w) or lex.is_org_noun(w) or lex.is_spokesperson(w) for w in words)
 
     def _cue_complex(self, cue: list[int]) -> list[int]:
         """The whole speech predicate around a verb cue, as annotators mark it: its auxiliary in
@@ -1006,7 +1010,8 @@ class _Run:
         lex = self.lex
         out = set(cue)
         lo = i
-        while lo - 1 >= a and self.toks[lo - 1].text not in _CLAUSE_BREAK and lo - 1 not in self.mark_tok and self.in_quote[lo - 1] < 0:
+        while lo - 1 >= a and self.toks[lo - 1].text not in _CLAUSE_BREAK and lo - 1 not in self.mark_tok \
+                and self.in_quote[lo - 1] < 0:
             lo -= 1
         hi = self._bracket_end(i + 1, b)
         aux = [x for x in range(lo, hi) if self.toks[x].pos == "AUX" and x not in out]
@@ -1051,7 +1056,8 @@ class _Run:
         # The auxiliary in the cue's own clause, with no other verb between ("was arrested in
         # May, and promised" is no passive of "promised").
         x = i - 1
-        while x >= a and self.toks[x].text not in _CLAUSE_BREAK and not (self.toks[x].pos == "VERB" or self._low(x) in self.lex.coordinators):
+        while x >= a and self.toks[x].text not in _CLAUSE_BREAK and not (
+                self.toks[x].pos == "VERB" or self._low(x) in self.lex.coordinators):
             if self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be"):
                 break
             x -= 1
