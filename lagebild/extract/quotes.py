@@ -1356,7 +1356,12 @@ class _Run:
         out: list[Quote] = []
         out_stmts: list[_Stmt] = []
         prefix = f"{self.lang}.speech."
+        group_of: dict[int, int] = {}
         for g, st in enumerate(self.stmts):
+            # A run of Konjunktiv sentences continuing one another is one statement (one group).
+            if st.inherited is not None and st.inherited.rule in ("indirect_continued", "indirect_free"):
+                g = group_of.get(id(st.inherited), g)
+            group_of[id(st)] = g
             if st.inherited is not None:
                 src = st.inherited
                 st.source = src.source

@@ -197,3 +197,11 @@ def test_en_warned_with_bare_clause_and_participle_in_the_subject() -> None:
 def test_de_cue_is_the_whole_speech_predicate(text: str, cue: str) -> None:
     doc = run("de", text, keep_speakerless=True)
     assert doc.quotes[0].cue == cue
+
+
+def test_de_run_of_continued_sentences_is_one_group() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    text = "Anna Berg sagte, die Lage sei ernst. Die Stadt habe kein Geld. Die Schulen müssten schließen."
+    doc = run("de", text, ents)
+    groups = [(q.model_extra or {})["group"] for q in doc.quotes]
+    assert len(doc.quotes) == 3 and groups[1] == groups[2] != groups[0]
