@@ -73,6 +73,18 @@ class SpeechLexicon:
     participle_suffix: str | None = None
     # Nouns that report a statement when a complement clause follows ("kam zu dem Ergebnis, dass …").
     cue_nouns: frozenset[str] = field(default=frozenset())
+    # Particles that leave a speech verb a speech verb ("sagte er weiter", "hieß es weiter").
+    continuing_particles: frozenset[str] = field(default=frozenset())
+    # The word before an infinitive that a speech verb reports ("promised to …"); None where an
+    # infinitive clause stands after a comma instead (German "…, zu …").
+    infinitive_marker: str | None = None
+    # Demonstratives that open a frame sentence reporting the sentence before ("Das meldete X.").
+    anaphoric_objects: frozenset[str] = field(default=frozenset())
+    # Parts of the speech predicate besides verb and particle: reflexives ("äußerte sich"),
+    # pronominal adverbs ("geht davon aus") and the verbs whose expletive belongs to them ("heißt es").
+    reflexives: frozenset[str] = field(default=frozenset())
+    cue_adverbs: frozenset[str] = field(default=frozenset())
+    impersonal_verbs: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
@@ -148,4 +160,10 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         agent_prepositions=_low(cfg.get("agent_prepositions")),
         participle_suffix=cfg.get("participle_suffix"),
         cue_nouns=_low(cfg.get("cue_nouns")),
+        continuing_particles=_low(cfg.get("continuing_particles")),
+        infinitive_marker=cfg.get("infinitive_marker"),
+        anaphoric_objects=_low(cfg.get("anaphoric_objects")),
+        reflexives=_low(cfg.get("reflexives")),
+        cue_adverbs=_low(cfg.get("cue_adverbs")),
+        impersonal_verbs=_low(cfg.get("impersonal_verbs")),
     )

@@ -8,18 +8,23 @@ the X of "laut X"; not a parser.
 from __future__ import annotations
 
 from collections.abc import Container
+import re
 from dataclasses import dataclass
 
 from lagebild.analyze import Token
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _PREMOD = frozenset({"ADJ", "NUM"})
-_PRONOUNS_ANY = frozenset({"er", "sie", "es", "wir", "ich", "he", "she", "it", "we", "they", "i", "you", "man"})
+_PRONOUNS_ANY = frozenset({"er", "sie", "es", "wir", "ich", "he", "she", "it", "we", "they", "i", "you", "man",
+                           "him", "them", "us", "me"})
 _GENITIVE_DE = frozenset({"des", "der"})
 _OF = frozenset({"of"})
 _VON = frozenset({"von"})
+_QUOTE_MARKS = frozenset("„“”\"»«")
 _COORD = frozenset({"und", "sowie", "and"})
 _POSSESSIVE_EN = frozenset({"'s", "’s", "'", "’"})
+# Web sites named as sources ("laut faz.net", "according to bbc.co.uk").
+_DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +38,12 @@ def is_nominal(tok: Token) -> bool:
     if tok.pos in _NOMINAL:
         return True
     # Names the tagger left as X (foreign words, odd capitals) still head a phrase.
-    return tok.pos == "X" and tok.text[:1].isupper()
+    if tok.pos == "X" and (tok.text[:1].isupper() or _DOMAIN.fullmatch(tok.text)):
+        return True
+    # "el-Baradei", "d'Italia", "ai-Bericht": a capital after a lowercase prefix marks a name or a
+    # noun compound, whatever tag the lowercase start earned it.
+    return tok.pos in ("ADV", "ADJ", "X") and any(c in "-'’" for c in tok.text) and any(
+        c.isupper() for c in tok.text[1:])
 
 
 def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = (), coordinate: bool = True) -> Chunk | None:
@@ -44,9 +54,13 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
     if t.pos == "PRON" and t.text.lower() in _PRONOUNS_ANY:
         return Chunk(j, j + 1, j)
     k = j
-    if t.pos == "DET":
+    # An article the tagger took for a relative pronoun ("…, der Polizeichef") still opens a phrase.
+    if t.pos == "DET" or (t.pos == "PRON" and j + 1 < limit and tokens[j + 1].pos in ("NOUN", "ADJ")):
         k += 1
-    while k < limit and k not in blocked and tokens[k].pos in _PREMOD:
+        k = _extended_attribute(tokens, k, limit, blocked)
+    while k < limit and k not in blocked and (tokens[k].pos in _PREMOD or (
+            # a participle between article and noun ("the delayed process")
+            tokens[k].pos == "VERB" and k == j + 1 and t.pos == "DET" and k + 1 < limit and is_nominal(tokens[k + 1]))):
         k += 1
     head = None
     while k < limit and k not in blocked and is_nominal(tokens[k]):
@@ -59,7 +73,13 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
                 k += 1
     if head is None:
         return None
-    while k < limit and k not in blocked:
+    while k < limit:
+        name_end = _quoted_name_end(tokens, k, limit)
+        if name_end is not None and tokens[head].pos == "NOUN":
+            k = name_end  # "die Zeitung „Die Welt“": a noun and the quoted name it introduces
+            continue
+        if k in blocked:
+            break
         low = tokens[k].text.lower()
         nxt = None
         if low in _GENITIVE_DE and tokens[k].pos == "DET":
@@ -79,6 +99,33 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
             break
         k = nxt.end
     return Chunk(j, k, head)
+
+
+def _quoted_name_end(tokens: list[Token], k: int, limit: int) -> int | None:
+    """End (after the closing mark) of a short capitalised name in quotation marks at `k`."""
+    if tokens[k].text not in _QUOTE_MARKS or k + 1 >= limit or not tokens[k + 1].text[:1].isupper():
+        return None
+    for m in range(k + 2, min(limit, k + 6)):
+        if tokens[m].text in _QUOTE_MARKS:
+            return m + 1
+        if tokens[m].pos == "PUNCT":
+            return None
+    return None
+
+
+def _extended_attribute(tokens: list[Token], k: int, limit: int, blocked: Container[int]) -> int:
+    """Past a participle phrase between article and noun ("einer am Dienstag veröffentlichten
+    Mitteilung"): the index of the participle when one follows within a few words, else `k`."""
+    if k >= limit or tokens[k].pos != "ADP":
+        return k
+    for m in range(k + 1, min(limit - 1, k + 6)):
+        if m in blocked or tokens[m].pos in ("PUNCT", "DET", "AUX"):
+            return k
+        low = tokens[m].text
+        if tokens[m].pos in ("VERB", "ADJ") and low[:1].islower() and low.endswith(("en", "em", "er", "es", "e")) \
+                and is_nominal(tokens[m + 1]):
+            return m + 1 if tokens[m].pos == "VERB" else m
+    return k
 
 
 def chunk_before(tokens: list[Token], j: int, floor: int, blocked: Container[int] = ()) -> Chunk | None:

@@ -8,8 +8,10 @@ definite description ("der Minister", "die Partei") and for surnames joined to a
 as extra fields, ``cue_span``, ``source_span`` (the speaker phrase in the frame), ``addressee`` /
 ``addressee_span`` and ``group`` (pieces of one statement interrupted by its frame share a group).
 
-Order of work: source phrases ("laut X"), then quotation marks with their frames, then speech
-verbs with reported clauses, then Konjunktiv-I sentences that continue a reported statement.
+Order of work: source phrases ("laut X"), then quotation marks with their frames, then frame
+sentences that report the sentence before ("Das meldete X."), then speech verbs with reported
+clauses, objects or infinitives, then Konjunktiv-I sentences that continue a reported statement
+(or, with none before, stand as free indirect speech without a source).
 """
 
 from __future__ import annotations
@@ -156,6 +158,40 @@ class _Run:
             k += 1
         return k
 
+    def _bracket_end(self, k: int, limit: int) -> int:
+        """End of the verb's clause where its separable particle stands: like `_clause_end_q`,
+        but a relative clause after a noun does not end it ("wirft X, der …, Betrug vor") and a
+        coordinated verb does ("wirft X Betrug vor und will …")."""
+        lex = self.lex
+        while k < limit:
+            if k in self.mark_tok or self.in_quote[k] >= 0:
+                k += 1
+                continue
+            t = self.toks[k]
+            if (t.text == "," and k + 2 < limit and self.toks[k - 1].pos in ("NOUN", "PROPN")
+                    and self._low(k + 1) in lex.not_message_openers and self.toks[k + 1].pos in ("PRON", "DET")
+                    and self.toks[k + 2].pos not in ("NOUN", "PROPN", "ADJ")):
+                j = k + 1
+                while j < limit and self.toks[j].text != "," and self.toks[j].text not in _FINAL:
+                    j += 1
+                if j < limit and self.toks[j].text == ",":
+                    k = j + 1
+                    continue
+                return j
+            if t.text == "," and k + 1 < limit:
+                # A name in commas ("teilte der Vorsitzende, Anna Berg, mit") does not end the clause.
+                app = chunk_at(self.toks, k + 1, limit, self.mark_tok)
+                if (app is not None and app.end < limit and self.toks[app.end].text == ","
+                        and self.toks[app.head].pos == "PROPN" and self.toks[k - 1].pos in ("NOUN", "PROPN")):
+                    k = app.end + 1
+                    continue
+            if t.text in _CLAUSE_BREAK:
+                return k
+            if self._low(k) in lex.coordinators and k + 1 < limit and self.toks[k + 1].pos in ("VERB", "AUX"):
+                return k
+            k += 1
+        return k
+
     def _relative_antecedent(self, c: Chunk | None, a: int) -> Chunk | None:
         """A relative pronoun as subject ("Chris Christie, who denounced …") stands for the noun
         phrase before its comma."""
@@ -167,9 +203,28 @@ class _Run:
         ante = chunk_before(self.toks, k - 1, a, self.mark_tok)
         return ante if ante is not None and not self._is_time(ante) else c
 
+    def _refers_back(self, c: Chunk) -> bool:
+        """Whether a source phrase is an expletive or an anaphoric adverb ("es", "demnach"), which
+        names no one but continues the source before."""
+        if c.end - c.start != 1:
+            return False
+        low = self._low(c.start)
+        return low in _EXPLETIVE or any(p.items == (low,) for p in self.lex.source_patterns)
+
     def _is_time(self, c: Chunk) -> bool:
         s, e = self.toks[c.start].start, self.toks[c.end - 1].end
         return any(a < e and s < b for a, b in self.time_chars)
+
+    def _after_time(self, c: Chunk) -> Chunk | None:
+        """The part of a phrase after a time expression it starts with ("This Wednesday Greek
+        Foreign Minister X" → "Greek Foreign Minister X"), or None when nothing nominal is left."""
+        k = c.start
+        while k < c.end and any(a < self.toks[k].end and self.toks[k].start < b for a, b in self.time_chars):
+            k += 1
+        if k == c.start or k >= c.end or c.head < k:
+            return None
+        rest = Chunk(k, c.end, c.head)
+        return None if self._is_time(rest) else rest
 
     def cue_at(self, i: int, limit: int) -> list[int] | None:
         """The cue tokens when token `i` is a speech or thought verb (with its particle), else None."""
@@ -190,7 +245,7 @@ class _Run:
                 return [i]
         if t.pos not in ("VERB", "AUX") and not (t.pos in ("ADJ", "NOUN", "ADV") and t.text[:1].islower()):
             return None
-        end = self._clause_end_q(i + 1, limit)
+        end = self._bracket_end(i + 1, limit)
         last = end - 1
         while last > i and (self.toks[last].text in _FINAL or last in self.mark_tok):
             last -= 1  # "…, teilte die Polizei mit." / "strich „…“ hervor."
@@ -199,7 +254,13 @@ class _Run:
             part = self._low(last)
             if part in lex.particle_verbs.get(lem, ()) or (part + lem) in lex.verbs:
                 return [i, last]
-            return None
+            if part not in lex.continuing_particles:
+                return None
+        if i > 0 and end == i + 1 and self.toks[i - 1].pos in ("ADP", "PART", "ADV"):
+            # Verb-final clause with the particle written apart before it ("wie X bekannt gab").
+            part = self._low(i - 1)
+            if part in lex.particle_verbs.get(lem, ()) or (part + lem) in lex.verbs:
+                return [i - 1, i]
         needed = lex.particle_verbs.get(lem)
         if needed is not None:
             if not needed:
@@ -241,12 +302,14 @@ class _Run:
         cue: list[int] = []
         src_from = None
         idx = 0
-        if items[0] == "{X}":
-            # "X zufolge": anchor on the literal after X and read X backwards.
+        if items[0] in ("{X}", "{N}"):
+            # "X zufolge", "seiner Meinung nach": anchor on the literal after X and read X backwards.
             if len(items) < 2 or self._low(k) != items[1] or self.in_quote[k] >= 0:
                 return None
             source = chunk_before(toks, k, a, self.mark_tok)
-            if source is None:
+            if source is None and k > a and toks[k - 1].pos == "PRON" and items[0] == "{X}":
+                source = Chunk(k - 1, k, k - 1)  # "ihm zufolge"
+            if source is None or (items[0] == "{N}" and not self._source_noun_in(source)):
                 return None
             start = source.start
             idx = 1
@@ -255,7 +318,7 @@ class _Run:
             if pos >= b:
                 return None
             if it == "{X}":
-                c = chunk_at(toks, pos, b, self.mark_tok)
+                c = chunk_at(toks, pos, b, self.mark_tok) or self._quoted_name(pos, b)
                 if c is None:
                     return None
                 source = c
@@ -263,8 +326,7 @@ class _Run:
             elif it == "{N}":
                 # A phrase headed by a source noun ("Polizeiangaben", "eigenen Angaben der Polizei").
                 c = chunk_at(toks, pos, b, self.mark_tok)
-                if c is None or not any(self.lex.is_source_noun(toks[x].text) for x in range(c.start, c.head + 1)
-                                        if toks[x].pos in ("NOUN", "PROPN")):
+                if c is None or not self._source_noun_in(c):
                     return None
                 source = c
                 pos = c.end
@@ -291,11 +353,29 @@ class _Run:
                     src_from = pos + 1
                 pos += 1
             idx += 1
+        if source is None and cue and not any(it.startswith("{") for it in items):
+            source = Chunk(cue[0], cue[0] + 1, cue[0])  # "Demnach …": the adverb stands for the source
         if source is None or not cue:
             return None
         if pat.source_from and src_from is not None:
             source = Chunk(src_from, source.end, source.head)
         return _SourceHit(pat, start, pos, cue, source)
+
+    def _source_noun_in(self, c: Chunk) -> bool:
+        return any(self.lex.is_source_noun(self.toks[x].text) for x in range(c.start, c.head + 1)
+                   if self.toks[x].pos in ("NOUN", "PROPN"))
+
+    def _quoted_name(self, k: int, b: int) -> Chunk | None:
+        """A short name in quotation marks as a source ("laut „Welt“"): marks included."""
+        if k not in self.mark_tok or k + 1 >= b or self.in_quote[k + 1] < 0:
+            return None
+        qi = self.in_quote[k + 1]
+        e = k + 1
+        while e < b and self.in_quote[e] == qi:
+            e += 1
+        if e >= b or e - k > 5 or e not in self.mark_tok or not self.toks[k + 1].text[:1].isupper():
+            return None
+        return Chunk(k, e + 1, e - 1)
 
     # -- frames --------------------------------------------------------------------------
 
@@ -329,7 +409,11 @@ class _Run:
             elif low in lex.addressee_determiners and addressee is None:
                 addressee = c
             elif self._is_time(c):
-                pass
+                rest = self._after_time(c)
+                if rest is not None and subject is None:
+                    subject = self._with_apposition(rest, b)
+                    k = subject.end
+                    continue
             elif subject is None:
                 subject = self._with_apposition(c, b)
                 k = subject.end
@@ -345,12 +429,17 @@ class _Run:
     def _with_apposition(self, c: Chunk, b: int) -> Chunk:
         """"Der Sprecher der Partei, Werner Hoyer, sagte": the name in commas belongs to the subject."""
         k = c.end
-        if k + 2 < b and self.toks[k].text == ",":
+        if k + 1 < b and self.toks[k].text == ",":
             app = chunk_at(self.toks, k + 1, b, self.mark_tok)
-            if app is not None and app.end < b and self.toks[app.end].text == ",":
+            # The apposition ends where the frame does or at the next comma.
+            if app is not None and (app.end == b or self.toks[app.end].text in _FINAL or self.toks[app.end].text == ","):
                 s, e = self.toks[app.start].start, self.toks[app.end - 1].end
                 if any(x[2].type == "PER" for x in self._entities_in(s, e)) or self.toks[app.head].pos == "PROPN":
                     return Chunk(c.start, app.end, app.head)
+                named = self.toks[c.head].pos == "PROPN" or any(
+                    x[2].type == "PER" for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end))
+                if named and self.lex.is_role_noun(self.toks[app.head].text):
+                    return Chunk(c.start, app.end, c.head)  # "Tegaye Mununhe, der Polizeichef der Region"
         return c
 
     def _pp_object(self, k: int, b: int) -> Chunk | None:
@@ -389,7 +478,9 @@ class _Run:
             m = self.outer[i]
             i += 1
             o, c = self._tok_at(m.open), self._tok_at(m.close)
-            if o >= n or c >= n or self.toks[o].start != m.open or not self._standalone(m):
+            if o >= n or c >= n or self.toks[o].start != m.open:
+                continue
+            if not self._standalone(m) and not (o > 0 and self.toks[o - 1].text[:1].isalpha() and self.cue_at(o - 1, o)):
                 continue
             content = [k for k in range(o + 1, c)]
             if not content:
@@ -424,6 +515,32 @@ class _Run:
                 self.claimed.update(range(no, min(nc + 1, n)))
                 stmt.end_sent = self.sent_of[min(nc, n - 1)]
                 i += 1
+
+    def anaphoric(self) -> None:
+        """A short sentence that opens with a demonstrative and a speech verb reports the sentence
+        before it ("… . Das meldete die Agentur SPA.", "Dies teilte die Polizei mit.")."""
+        for si in range(1, len(self.sent_range)):
+            a, b = self.sent_range[si]
+            pa, pb = self.sent_range[si - 1]
+            if b - a < 3 or self._low(a) not in self.lex.anaphoric_objects or self.in_quote[a] >= 0:
+                continue
+            if any(k in self.claimed for k in range(pa, pb)) or any(k in self.claimed for k in range(a, b)):
+                continue
+            cue = self.cue_at(a + 1, b)
+            if not cue or self.toks[a + 1].lemma.lower() in self.lex.cognition:
+                continue
+            end = self._message_end(a, b)
+            subj, addr = self.frame_roles(a + 1, end, cue)
+            if subj is None or self._object_left(a + 1, end, cue, subj, addr):
+                continue
+            pend = self._message_end(pa, pb)
+            if pend - pa < 3 or not self._has_verb(pa, pend):
+                continue
+            kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(pa, pend)) else "indirect"
+            self.claimed.update(range(pa, pend))
+            self.claimed.update(range(a, end))
+            self.stmts.append(_Stmt([(self.toks[pa].start, self.toks[pend - 1].end)], kind, "indirect_anaphoric", si - 1,
+                                    cue=cue, source=subj, addressee=addr, end_sent=si))
 
     def _post_frame(self, m: Marked, c: int) -> _Stmt | None:
         n = len(self.toks)
@@ -470,10 +587,14 @@ class _Run:
         return None
 
     def _pre_frame(self, m: Marked, o: int) -> _Stmt | None:
-        if o == 0 or self.toks[o - 1].text not in (":", ","):
+        if o == 0:
+            return None
+        # 'saying "…"': a speech verb right before the quote frames it without a colon or comma.
+        bare = self.toks[o - 1].text[:1].isalpha() and self.cue_at(o - 1, o) is not None
+        if self.toks[o - 1].text not in (":", ",") and not bare:
             return None
         colon = self.toks[o - 1].text == ":"
-        p = o - 1
+        p = o if bare else o - 1
         a = self.sent_range[self.sent_of[p]][0]
         b = p
         # Only the clause right before the quote frames it.
@@ -484,7 +605,12 @@ class _Run:
         cues = [cue for k in range(a, b) if k not in self.claimed and (cue := self.cue_at(k, b))]
         if cues:
             cue = cues[-1]
-            subj, addr = self.frame_roles(a, b, cue)
+            # The cue's own clause first ("On Friday, as part of a rally, Erdogan said: …"); the
+            # whole frame where that clause names no one ("Der Sprecher, Werner Hoyer, sagte: …").
+            ca = next((x + 1 for x in range(cue[0] - 1, a - 1, -1) if self.toks[x].text in _CLAUSE_BREAK), a)
+            subj, addr = self.frame_roles(ca, b, cue) if ca > a else (None, None)
+            if subj is None:
+                subj, addr = self.frame_roles(a, b, cue)
             shared = None
             if subj is None:
                 # "…, further saying: „…“": the subject of the clause before (not claimed: it frames that clause too)
@@ -496,6 +622,16 @@ class _Run:
                 self.claimed.update(range(subj.start, subj.end))
             rule = "direct_preposed"
             return _Stmt([self._content(m)], "direct", rule, self.sent_of[o], cue=cue, source=subj, addressee=addr)
+        if colon:
+            # "X verteidigte den Plan mit den Worten: „…“": a statement noun right before the colon.
+            words = [k for k in range(max(a, b - 3), b) if self.toks[k].text.lower() in self.lex.colon_cues]
+            if words:
+                subj, addr = self.frame_roles(a, words[0], words)
+                if subj is not None and not self._is_time(subj):
+                    self.claimed.update(words)
+                    self.claimed.update(range(subj.start, subj.end))
+                    return _Stmt([self._content(m)], "direct", "direct_preposed", self.sent_of[o], cue=words,
+                                 source=subj, addressee=addr)
         if not colon or b - a > 8:
             return None
         # "Putin: …" or "Zitat von Schröder: „…“": the phrase before the colon is the speaker.
@@ -592,9 +728,18 @@ class _Run:
         via: _SourceHit | None = None
         msg = None
         rule = None
+        obj_start: int | None = None  # the first phrase after the cue ("asked [the CIA] to …")
+        lemma = self.toks[cue[0]].lemma.lower()
+        speech = (self._low(cue[-1]) + lemma if len(cue) > 1 else lemma) in lex.speech
         while j < b:
             t = self.toks[j]
             low = t.text.lower()
+            if (low == lex.infinitive_marker and speech and j + 1 < b and self.toks[j + 1].pos in ("VERB", "AUX")
+                    and j not in self.claimed):
+                # "promised to hold elections", "urged the CIA to release the files": the
+                # to-infinitive with the phrase it is said of is the message.
+                msg, rule = (obj_start if obj_start is not None else j), "indirect_infinitive"
+                break
             if j in via_at:
                 via = via_at[j]
                 j = via.end
@@ -606,24 +751,30 @@ class _Run:
                 if (low in lex.not_message_openers and j - 2 > i and self.toks[j - 1].text == ","
                         and self.toks[j - 2].pos in ("NOUN", "PROPN")):
                     break  # "spoke about her husband, who was arrested": a relative clause
+                if (low in lex.not_message_openers and t.pos == "PRON" and self.toks[j - 1].text == ","
+                        and j + 1 < b and self.toks[j + 1].pos in ("VERB", "AUX")):
+                    break  # "X spoke, who headed the campaign": a relative clause moved behind the verb
                 if low in lex.complementizers and (j == i + 1 or self.toks[j - 1].text == "," or t.pos == "SCONJ" or low in ("that", "dass", "daß", "ob", "whether")):
                     msg, rule = j, "indirect_complement"
                 break
             if t.text == ",":
                 n = j + 1
                 if (n < b and self._low(n) in lex.complementizers and self._low(n) in lex.not_message_openers
-                        and self.toks[n].pos == "PRON" and self.toks[j - 1].pos in ("NOUN", "PROPN")):
-                    break  # "spoke about her husband, who was arrested": a relative clause
+                        and self.toks[n].pos == "PRON" and (self.toks[j - 1].pos in ("NOUN", "PROPN")
+                                                            or (n + 1 < b and self.toks[n + 1].pos in ("VERB", "AUX")))):
+                    break  # "spoke about her husband, who was arrested", "X spoke, who headed …": a relative clause
                 if n < b and (self._low(n) in lex.complementizers):
                     msg, rule = n, "indirect_complement"
                 elif (n + 1 < b and self._low(n) in lex.definite and self._low(n) in lex.not_message_openers
                       and (self.toks[n + 1].pos in ("NOUN", "PROPN", "ADJ"))):
                     msg, rule = n, "indirect_clause"  # "…, die Zusammenarbeit sei …": an article, not a relative pronoun
                 elif (n + 1 < b and self.toks[n].pos == "ADP" and self._low(n + 1) in lex.not_message_openers
-                      and not self._zu_infinitive(n, b)):
+                      and self.toks[j - 1].pos in ("NOUN", "PROPN") and not self._zu_infinitive(n, b)):
                     pass  # "…, zu dem …": a relative clause after a preposition
                 elif n < b and self._low(n) not in lex.not_message_openers and n not in self.mark_tok:
                     msg, rule = n, "indirect_clause"
+                elif n + 1 < b and (self._low(n + 1) in lex.subjunctive or self._low(n + 1) in lex.subjunctive_ii):
+                    msg, rule = n, "indirect_clause"  # "…, damit solle …", "…, da sei …": an adverb before the verb
                 elif n < b and n in self.mark_tok:
                     msg, rule = n, "indirect_clause"
                 break
@@ -632,9 +783,12 @@ class _Run:
                 break
             if t.pos == "ADP":
                 c = self._pp_object(j, b)
+                if c is not None and obj_start is None:
+                    obj_start = c.start
                 j = c.end if c is not None else j + 1
                 continue
             if t.pos in ("ADV", "PART", "AUX") or t.text in ("davon", "darauf", "dazu") or (
+                    t.pos == "CCONJ" and low not in lex.coordinators) or (
                     t.pos == "VERB" and self.toks[i].pos in ("NOUN", "PROPN") and self.toks[i].lemma.lower() in lex.cue_nouns):  # "Ergebnis gekommen, dass"
 
                 j += 1
@@ -651,18 +805,32 @@ class _Run:
                         (c.start == i + 1 and t.pos != "PRON")
                         or (t.pos == "PRON" and low not in ("me", "him", "her", "us", "them", "reporters"))):
                     # English "He said the talks failed": the clause follows the verb bare.
-                    if self.toks[i].lemma.lower() not in lex.addressee_object_verbs:
-                        msg, rule = j, "indirect_bare"
-                        break
+                    # (also after "warn", "tell": a verb right after the phrase makes it the
+                    # clause's subject, not the addressee)
+                    msg, rule = j, "indirect_bare"
+                    break
+                if obj_start is None:
+                    obj_start = c.start
                 j = c.end
                 continue
             break
+        if msg is not None and rule == "indirect_clause" and not self._has_verb(msg, self._message_end(msg, b)):
+            msg = None  # "…, sagte X, der Polizeichef der Region.": an apposition, not a clause
         frame_end = msg if msg is not None else b
         if msg is not None and rule == "indirect_clause":
             if self.cue_at(msg, b):
                 return None  # "…, berichtete die Zeitung": the clause after the comma is a frame itself
+            if self.toks[msg].pos in ("VERB", "AUX") and self.toks[msg - 1].text == "," and self._subordinate(a, cue[0]):
+                return None  # "Ob X einen Kandidaten vorschlägt, ist offen": the main clause follows, opening with its verb
         if msg is not None:
             end = self._frame_cut(msg, self._message_end(msg, b))
+            if rule == "indirect_infinitive":
+                # The infinitive ends with its clause, unless a relative clause follows that
+                # belongs to its phrase ("… them to be mercenaries, who …").
+                k = self._clause_end_q(msg, end)
+                if k < end and not (k + 1 < end and self._low(k + 1) in lex.not_message_openers
+                                    and self.toks[k + 1].pos == "PRON"):
+                    end = k
             if end - msg < 2 or not self._has_verb(msg, end):
                 return None
             if any(self.in_quote[x] >= 0 for x in range(msg, end)) and all(
@@ -676,6 +844,16 @@ class _Run:
                     fa = x + 1
                     break
             subj, addr = self.frame_roles(fa, frame_end, cue)
+            passive, agent = self._passive(fa, frame_end, cue)
+            if passive:
+                # "X wurde aufgerufen, … zu …": the subject is the addressee; the speaker is the
+                # agent ("von Y") or unnamed.
+                if agent is None:
+                    self.claimed.update(range(msg, self._frame_cut(msg, self._message_end(msg, b))))
+                    self.claimed.update(cue)
+                    return _Stmt([(self.toks[msg].start, self.toks[end - 1].end)], "indirect", rule, si, cue=cue,
+                                 end_sent=si)
+                subj = agent
         else:
             # Postposed frame: "Die Lage sei ernst, sagte er." / "…, he said."
             lead = cue[0] - 1
@@ -683,11 +861,12 @@ class _Run:
                 lead -= 1
             if lead <= a or self.toks[lead].text != ",":
                 return None
-            if self.toks[lead + 1].pos == "PRON" and self._low(lead + 1) in lex.not_message_openers:
+            if (self.toks[lead + 1].pos in ("PRON", "DET") and self._low(lead + 1) in lex.not_message_openers
+                    and self._low(lead + 1) not in lex.definite and self._low(lead + 1) not in lex.indefinite):
                 return None  # "…, which the BBC describes as …": a relative clause, not a frame
             msg_a = a
             for x in range(lead - 1, a - 1, -1):
-                if x in self.claimed:
+                if x in self.claimed or (self.toks[x].text in (":", ";") and self.in_quote[x] < 0):
                     msg_a = x + 1
                     break
             end = lead
@@ -744,14 +923,18 @@ class _Run:
                 ca = x + 1
                 break
             if self.toks[x].text == "," :
-                # A subordinate clause or an apposition ends here; only a main clause from the start.
-                ca = a if self._low(x + 1) in lex.not_message_openers or self.toks[x + 1].pos == "VERB" else x + 1
+                # A subordinate clause or an apposition ends here; only a main clause from the start,
+                # unless the sentence opens with the subordinate clause ("While …, the AU announced …").
+                fronted = self.toks[a].pos == "SCONJ" and self._low(a) in lex.not_message_openers
+                opens_sub = self._low(x + 1) in lex.not_message_openers or self.toks[x + 1].pos == "VERB"
+                ca = a if not fronted and opens_sub else x + 1
                 break
         ce = self._clause_end(max(cue) + 1, b)
-        if ca > a and (self._low(ca) in lex.not_message_openers or self._low(ca) in lex.complementizers):
+        if ca > a and (self._low(ca) in lex.not_message_openers or self._low(ca) in lex.complementizers) and not (
+                self._low(ca) in lex.definite or self._low(ca) in lex.indefinite):
             return None  # the verb stands in a subordinate clause
         agent: Chunk | None = None
-        if any(self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be") for x in range(ca, ce)):
+        if any(self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be") for x in range(ca, i)):
             # passive ("wurde kritisiert"): the subject is not the speaker, the agent is ("wurde von X
             # als … bezeichnet", "was criticised by X")
             for x in range(ca, ce):
@@ -774,6 +957,8 @@ class _Run:
             return None
         if self._low(subj.head) in lex.first_person or self.toks[subj.head].pos not in ("NOUN", "PROPN", "PRON", "X"):
             return None
+        if not self._can_speak(subj):
+            return None  # "Überschwemmungen forderten 100 Todesopfer", "Ein Test bestätigte die Identität"
         skip = set(cue) | set(range(subj.start, subj.end))
         runs: list[list[int]] = []
         cur: list[int] = []
@@ -800,6 +985,91 @@ class _Run:
         stmt.statement = (self.toks[a].start, self.toks[b - 1].end)
         return stmt
 
+    def _can_speak(self, c: Chunk) -> bool:
+        """Whether a phrase names someone who can make a statement: a person, organisation or
+        country, an office or body ("der Minister", "die Partei"), a name or a pronoun."""
+        head = self.toks[c.head]
+        if head.pos in ("PRON", "PROPN", "X"):
+            return True
+        s, e = self.toks[c.start].start, self.toks[c.end - 1].end
+        if any(x[2].type in ("PER", "ORG", "GPE") for x in self._entities_in(s, e)):
+            return True
+        lex = self.lex
+        words = [self.toks[x].text for x in range(c.start, c.end) if self.toks[x].pos in ("NOUN", "PROPN")]
+        return any(lex.is_role_noun(w) or lex.is_org_noun(w) or lex.is_spokesperson(w) for w in words)
+
+    def _cue_complex(self, cue: list[int]) -> list[int]:
+        """The whole speech predicate around a verb cue, as annotators mark it: its auxiliary in
+        the clause ("hat … mitgeteilt", "wurde … vorgeworfen"), the expletive of "heißt es", a
+        reflexive ("äußerte sich") and a pronominal adverb ("geht davon aus", "wies darauf hin")."""
+        i = cue[0]
+        if self.toks[i].pos not in ("VERB", "AUX"):
+            return cue
+        si = self.sent_of[i]
+        a, b = self.sent_range[si]
+        lex = self.lex
+        out = set(cue)
+        lo = i
+        while lo - 1 >= a and self.toks[lo - 1].text not in _CLAUSE_BREAK and lo - 1 not in self.mark_tok \
+                and self.in_quote[lo - 1] < 0:
+            lo -= 1
+        hi = self._bracket_end(i + 1, b)
+        aux = [x for x in range(lo, hi) if self.toks[x].pos == "AUX" and x not in out]
+        # A finite past form ("erklärte") has no auxiliary; participles and infinitives do.
+        if aux and not self._low(i).endswith(("te", "ten", "tet")):
+            out.add(min(aux, key=lambda x: abs(x - i)))
+        if lo < i and any(p.items[0] == self._low(lo) and p.items[0] in p.cue.split() and "{" in p.cue
+                          for p in lex.source_patterns):
+            out.add(lo)  # "Wie die Polizei mitteilte, …"
+        for x in (i - 1, i + 1):
+            if a <= x < hi and self._low(x) in _EXPLETIVE and self.toks[i].lemma.lower() in lex.impersonal_verbs:
+                out.add(x)
+        if i + 1 < hi and self._low(i + 1) in lex.reflexives:
+            out.add(i + 1)
+        for x in range(i + 1, min(hi, i + 4)):
+            if self._low(x) in lex.cue_adverbs:
+                out.add(x)
+                break
+        return sorted(out)
+
+    def _subordinate(self, a: int, k: int) -> bool:
+        """Whether token `k` stands in a clause opened by a subordinator ("ob", "weil", "that"),
+        other than the "wie"/"as" of a source phrase ("wie X mitteilte, …")."""
+        cs = a
+        for x in range(k - 1, a - 1, -1):
+            if self.toks[x].text in _CLAUSE_BREAK and self.in_quote[x] < 0:
+                cs = x + 1
+                break
+        low = self._low(cs)
+        if cs >= k or any(p.items[0] == low for p in self.lex.source_patterns):
+            return False
+        return low in self.lex.complementizers or low in self.lex.not_message_openers
+
+    def _passive(self, a: int, b: int, cue: list[int]) -> tuple[bool, Chunk | None]:
+        """Whether the cue is a passive participle in the frame [a, b) ("wurde aufgerufen", "was
+        urged"), and the agent phrase with its preposition when one is named."""
+        i = cue[0]
+        t = self.toks[i]
+        if t.pos != "VERB" or self._low(i) == t.lemma.lower() or (self.lex.participle_suffix and
+                                                                   self._low(i).endswith(self.lex.participle_suffix)):
+            return False, None
+        # The auxiliary in the cue's own clause, with no other verb between ("was arrested in
+        # May, and promised" is no passive of "promised").
+        x = i - 1
+        while x >= a and self.toks[x].text not in _CLAUSE_BREAK and not (
+                self.toks[x].pos == "VERB" or self._low(x) in self.lex.coordinators):
+            if self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be"):
+                break
+            x -= 1
+        if x < a or self.toks[x].pos != "AUX" or self.toks[x].lemma.lower() not in ("werden", "be"):
+            return False, None
+        for x in range(a, b):
+            if self.toks[x].pos == "ADP" and self._low(x) in self.lex.agent_prepositions and x not in cue:
+                ag = self._pp_object(x, b)
+                if ag is not None and not self._is_time(ag):
+                    return True, Chunk(x, ag.end, ag.head)
+        return True, None
+
     def _coordinated_subject(self, si: int, a: int, i: int) -> Chunk | None:
         """"X bewertete ... und unterstrich, dass ...": a speech verb right after a coordinator
         shares the subject of the clause before it (that statement's source, else the
@@ -813,7 +1083,9 @@ class _Run:
             if st.sent == si and st.source is not None and st.source.end <= j:
                 return st.source
         c = chunk_at(self.toks, a, j, self.mark_tok)
-        if c is None or self._is_time(c):
+        if c is not None and self._is_time(c):
+            c = self._after_time(c)
+        if c is None:
             return None
         return self._with_apposition(c, j)
 
@@ -831,9 +1103,11 @@ class _Run:
             j = k + 1
             while j < e and self.toks[j].pos == "ADV":
                 j += 1
-            if j < e and self.toks[j].pos == "VERB" and self.toks[j].lemma.lower() in self.lex.speech and (
-                    self._participle(j) or self._low(k) in self.lex.coordinators) and self.cue_at(j, e):
-                return k
+            if j < e and self.toks[j].pos == "VERB" and (
+                    self._participle(j) or self._low(k) in self.lex.coordinators) and (cue := self.cue_at(j, e)):
+                lem = self.toks[j].lemma.lower()
+                if (self._low(cue[-1]) + lem if len(cue) > 1 else lem) in self.lex.speech:
+                    return k
         return e
 
     def from_sources(self, hits: list[_SourceHit]) -> None:
@@ -846,6 +1120,8 @@ class _Run:
             end = self._message_end(a, b)
             left = [x for x in range(a, h.start) if x not in self.claimed]
             right = [x for x in range(h.end, end) if x not in self.claimed]
+            if left and self._low(left[-1]) in self.lex.coordinators and h.start - left[-1] == 1:
+                left = []  # "X happened and according to Y Z happened": Y reports only the clause it opens
             if right and self.toks[right[0]].text == ",":
                 right = right[1:]
             if left and self.toks[left[-1]].text == ",":
@@ -870,6 +1146,9 @@ class _Run:
             content = range(o + 1, c)
             if not content or any(k in self.claimed for k in content) or self.sent_of[o] != self.sent_of[c]:
                 continue
+            if (o > 0 and self.toks[o - 1].pos in ("NOUN", "PROPN") and self.toks[o + 1].text[:1].isupper()
+                    and not self._has_verb(o + 1, c)):
+                continue  # "die Partei „Die Linke“", "der Begriff „Aktiensplit“": a name, not words said
             si = self.sent_of[o]
             a, b = self.sent_range[si]
             cues = [cue for k in range(a, b) if k not in self.claimed and (cue := self.cue_at(k, b))
@@ -898,6 +1177,12 @@ class _Run:
                 if subj is not None and subj.start >= cue[0] and self.toks[subj.start].pos != "PRON":
                     subj = None
             if subj is None:
+                # The subject may already frame another statement of the sentence ("X bewertete …
+                # als „…“ und unterstrich, dass …"): claimed tokens are no subject to frame_roles.
+                shared = [st.source for st in self.stmts if st.sent == si and st.source is not None
+                          and fa <= st.source.start and st.source.end <= cue[0]]
+                subj = shared[-1] if shared else None
+            if subj is None:
                 subj, addr = self.frame_roles(fa, fe, cue)
             if subj is None:
                 subj = self._coordinated_subject(si, a, cue[0])
@@ -923,9 +1208,15 @@ class _Run:
             by_sent[s.end_sent] = s
         for si, (a, b) in enumerate(self.sent_range):
             prev = by_sent.get(si - 1)
-            if prev is None or si in by_sent or any(k in self.claimed for k in range(a, b)):
+            strict = False
+            if prev is None:
+                # One sentence of narration between statement and Konjunktiv I does not end the
+                # report ("Laut X … . X gibt keine Entwarnung. Die Lage sei …"); only the
+                # unambiguous Konjunktiv I carries it over the gap.
+                prev, strict = by_sent.get(si - 2), True
+            if si in by_sent or any(k in self.claimed for k in range(a, b)):
                 continue
-            if not self._subjunctive(a, b, continuing=True):
+            if not self._subjunctive(a, b, continuing=True, strict=strict or prev is None):
                 continue
             if any(self.cue_at(k, b) for k in range(a, b)) and any(
                     x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[a].start, self.toks[b - 1].end)):
@@ -934,12 +1225,15 @@ class _Run:
             if end - a < 3:
                 continue
             kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(a, end)) else "indirect"
-            stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, "indirect_continued", si, inherited=prev, end_sent=si)
+            # Without a statement before it, a Konjunktiv-I sentence is still reported speech
+            # ("free indirect"), of a speaker the text leaves to the reader: no source.
+            rule = "indirect_continued" if prev is not None else "indirect_free"
+            stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, rule, si, inherited=prev, end_sent=si)
             self.claimed.update(range(a, end))
             self.stmts.append(stmt)
             by_sent[si] = stmt
 
-    def _subjunctive(self, a: int, b: int, continuing: bool = False) -> bool:
+    def _subjunctive(self, a: int, b: int, continuing: bool = False, strict: bool = False) -> bool:
         lex = self.lex
         if any(self._low(k) in lex.first_person for k in range(a, b)):
             return False
@@ -951,7 +1245,7 @@ class _Run:
             # Konjunktiv II stands in for I where I equals the indicative ("sie hätten").
             # Alone (a sentence continuing a statement) only those Konjunktiv II forms that stand
             # in for an indicative-looking Konjunktiv I; others ("wäre", "würde") are hypothetical.
-            ii = lex.subjunctive_ii_continuing if continuing else lex.subjunctive_ii
+            ii = frozenset() if strict else lex.subjunctive_ii_continuing if continuing else lex.subjunctive_ii
             if (low in lex.subjunctive or low in ii) and t.pos in ("AUX", "VERB"):
                 return True
             suf = lex.subjunctive_suffix
@@ -973,7 +1267,14 @@ class _Run:
         ("UN" in "UN-Flüchtlingskommissariat": the compound names someone else)."""
         text = self.text
         return [x for x in self._entities_in(s, e)
-                if not (x[1] + 1 < len(text) and text[x[1]] == "-" and text[x[1] + 1].isalpha())]
+                if not (x[1] + 1 < len(text) and text[x[1]] == "-" and text[x[1] + 1].isalpha()
+                        and not self.lex.is_source_noun(self._word_at(x[1]))
+                        and not self.lex.is_spokesperson(self._word_at(x[1])))]
+
+    def _word_at(self, offset: int) -> str:
+        """The token holding character `offset` ("Reuters-Meldung" for the end of "Reuters")."""
+        k = max(0, bisect_left(self.starts, offset + 1) - 1)
+        return self.toks[k].text
 
     def _canon(self, x: tuple[int, int, Entity]) -> str:
         """The entity of a mention, or the one the coref stage joined it to ("Cengiz" → "Hatice Cengiz")."""
@@ -994,7 +1295,11 @@ class _Run:
         ents = self._speaker_mentions(s, e)
         pers = [x for x in ents if x[2].type == "PER"]
         if pers:
-            return self._canon(pers[-1])
+            # The person the phrase is about: at its head ("Der Sprecher, Werner Hoyer") or its
+            # start ("Hatice Cengiz, the fiancée of Jamal Khashoggi"), else the last one named.
+            ht, st = self.toks[c.head], self.toks[c.start]
+            at = [x for x in pers if x[0] <= ht.start < x[1]] or [x for x in pers if x[0] <= st.start < x[1]]
+            return self._canon((at or pers)[-1])
         head = self.toks[c.head]
         lex = self.lex
         orgs = [x for x in ents if x[2].type == "ORG"] or [x for x in ents if x[2].type == "GPE"]
@@ -1041,6 +1346,7 @@ class _Run:
             return []
         hits = self.source_phrases()
         self.direct()
+        self.anaphoric()
         self.indirect(hits)
         self.from_sources(hits)
         self.embedded()
@@ -1048,8 +1354,14 @@ class _Run:
         self.continued()
         self.stmts.sort(key=lambda s: s.pieces[0][0])
         out: list[Quote] = []
+        out_stmts: list[_Stmt] = []
         prefix = f"{self.lang}.speech."
+        group_of: dict[int, int] = {}
         for g, st in enumerate(self.stmts):
+            # A run of Konjunktiv sentences continuing one another is one statement (one group).
+            if st.inherited is not None and st.inherited.rule in ("indirect_continued", "indirect_free"):
+                g = group_of.get(id(st.inherited), g)
+            group_of[id(st)] = g
             if st.inherited is not None:
                 src = st.inherited
                 st.source = src.source
@@ -1057,6 +1369,13 @@ class _Run:
                 st.via = st.via or src.via
             else:
                 st.speaker = self._speaker(st)
+                if st.speaker is None and st.source is not None and self._refers_back(st.source):
+                    # "Demnach …", "…, hieß es weiter": the source named in the statements before.
+                    before = [x for x in out_stmts if x.speaker is not None and st.sent - x.end_sent <= 2]
+                    st.speaker = before[-1].speaker if before else None
+            out_stmts.append(st)
+            if st.cue and st.inherited is None:
+                st.cue = self._cue_complex(st.cue)
             cue_text = " ".join(self.toks[k].text for k in sorted(st.cue)) if st.cue and st.inherited is None else None
             cue_span = None
             if st.cue and st.inherited is None:
@@ -1072,6 +1391,9 @@ class _Run:
             if not pieces:
                 continue
             main = max(pieces, key=lambda x: x[1] - x[0])
+            if st.rule.startswith("source_") and len(pieces) > 1:
+                # "Der Abstand hätte demnach 1,7 Meilen betragen": the clause around the source phrase.
+                main = (pieces[0][0], pieces[-1][1])
             for s, e in [main]:
                 extra = {
                     "cue_span": cue_span.model_dump() if cue_span else None,
