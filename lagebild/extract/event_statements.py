@@ -196,6 +196,8 @@ def target(groups: list[Group], src: Actor, speaker: str,
 def _other_organ(a: Actor, src: Actor, political: Callable[[Actor], bool]) -> bool:
     # a domestic statement is about another named organ or politician of the speaker's country (its
     # sector known: government, parliament, party …), not the country itself, a resolved pronoun or
-    # the speaker's own organisation
-    return a.kind not in _COUNTRY_KINDS and not a.inferred and a.kind != "coref" and bool(a.sectors) and \
-        political(a) and not (a.entity is not None and a.entity == src.entity)
+    # the speaker's own organisation. The speaker must be such an organ or politician too: a country
+    # as a whole ("nach russischen Angaben") reporting on its own minister is a source, not a dyad.
+    return a.kind not in _COUNTRY_KINDS and src.kind not in _COUNTRY_KINDS and not a.inferred and \
+        a.kind != "coref" and bool(a.sectors) and political(a) and \
+        not (a.entity is not None and a.entity == src.entity) and not (a.org and a.org == src.org)

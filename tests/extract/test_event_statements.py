@@ -216,3 +216,18 @@ def test_an_ngo_makes_statements() -> None:
                             "Frankreich": ("GPE", "FRA", None, [])},
                "Amnesty International", "dass Frankreich die Gefangenen freilasse", "forderte")
     assert ("de.quote.demand", "100", "AMNNGO", "FRA") in kept(doc), kept(doc)
+
+
+def test_a_country_reporting_on_its_own_minister_is_a_source_not_a_dyad() -> None:
+    text = "Wie Russland mitteilte, habe Verteidigungsminister Iwan Petrow die Gespräche in Rom beendet."
+    doc = said(text, "de", {"Russland": ("GPE", "RUS", None, []),
+                            "Iwan Petrow": ("PER", "RUS", None, ["GOV", "MIL"])},
+               "Russland", "habe Verteidigungsminister Iwan Petrow die Gespräche in Rom beendet", "mitteilte")
+    assert not quoted(doc), dyads(doc)
+
+
+def test_a_spokeswoman_about_her_own_organisation_is_no_dyad() -> None:
+    text = "Das Hilfswerk UNHCR müsse mehr für die Flüchtlinge tun, sagte Anna Berg, eine Sprecherin des UNHCR."
+    doc = said(text, "de", {"Anna Berg": ("PER", None, "UNHCR", ["IGO"]), "UNHCR": ("ORG", None, "UNHCR", ["IGO"])},
+               "Anna Berg", "Das Hilfswerk UNHCR müsse mehr für die Flüchtlinge tun", "sagte")
+    assert not quoted(doc), dyads(doc)
