@@ -92,6 +92,7 @@ class EntityRecognizer:
         self.org_roles: dict[str, list[str]] = {k.lower(): v for k, v in (cfg.get("org_roles") or {}).items()}
         self.suffixes = tuple(cfg.get("suffixes", [""]))
         self.modifiers = {w.lower() for w in cfg.get("role_modifiers", [])}
+        self.portfolio_max = int(cfg.get("role_portfolio_max", 0))
         self.of_words = set(cfg.get("of_words", []))
         self.and_words = set(cfg.get("and_words", []))
         self.in_words = set(cfg.get("in_words", []))
@@ -690,6 +691,8 @@ class EntityRecognizer:
         i = j - 1
         while i >= 0 and toks[i].text.lower() in self.modifiers:
             i -= 1
+        if cue_country is None and cue_org is None and i >= 0 and match_end.get(toks[i].end) is None:
+            i = self._portfolio_gap(toks, i, match_end)
         if cue_country is None and cue_org is None and i >= 0:
             m = match_end.get(toks[i].end)
             if m is not None and not m.prefix:
@@ -759,6 +762,21 @@ class EntityRecognizer:
                     role_cues.append(cue_match)
                 return (start_i, max(right_end, k))
         return None
+
+    def _portfolio_gap(self, toks: list[Token], i: int, match_end: dict[int, Match]) -> int:
+        """The token before a role's portfolio words ("AU trade and industry commissioner", "EU foreign policy
+        chief"), when a country or organisation name ends there; else `i` unchanged. The portfolio is a short run of
+        lower-case nouns, adjectives and "and" (`role_portfolio_max` words, 0 where the language has none)."""
+        x = i
+        while x >= 0 and i - x < self.portfolio_max and toks[x].text[:1].islower() and \
+                toks[x].pos in ("NOUN", "ADJ", "CCONJ") and toks[x].text.isalpha() and \
+                self.kb.role(self.lang, toks[x].text) is None:  # "AU chairperson President X": two roles
+            x -= 1
+            m = match_end.get(toks[x].end) if x >= 0 else None
+            if m is not None and not m.prefix and m.cands[0].kind in ("country", "demonym", "org") and \
+                    toks[x + 1].pos != "CCONJ":
+                return x
+        return i
 
     def _org_apposition(self, text: str, toks: list[Token], j: int, match_at: dict[int, Match], ent: Any,
                         covered: list[tuple[int, int]], ner_tok: set[int]) -> tuple[int, int] | None:

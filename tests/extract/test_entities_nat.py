@@ -1,0 +1,29 @@
+"""Countries of persons from the evidence next to their names (role phrases, appositions) before any guess."""
+from __future__ import annotations
+
+from lagebild.doc import Document
+
+from tests.extract.test_entities import run
+
+
+def actor(doc: Document, name: str) -> tuple[str | None, str | None]:
+    e = next(e for e in doc.entities if e.name == name)
+    return e.country, e.org
+
+
+def test_english_spelling_of_country_in_german_genitive_role_cue() -> None:
+    doc = run("Hong Kongs Regierungschef Pak Wai-lun kündigte neue Gespräche an. Chinas Staatsmedien berichteten.")
+    assert actor(doc, "Pak Wai-lun") == ("HKG", None)
+
+
+def test_portfolio_words_between_organisation_and_role_en() -> None:
+    doc = run("In Kigali, AU trade and industry commissioner Joseph Kiruta said the deal was near.", "en")
+    assert actor(doc, "Joseph Kiruta") == (None, "AU")
+    doc = run("The US national security adviser Jim Pollander called it a mistake.", "en")
+    assert actor(doc, "Jim Pollander") == ("USA", None)
+
+
+def test_portfolio_gap_stops_at_a_second_role_en() -> None:
+    doc = run("Speaking in Nairobi, AU chairperson President Teodoro Mbalu of Gabon opened the summit. "
+              "Nigeria and Ghana sent delegations.", "en")
+    assert actor(doc, "Teodoro Mbalu") == ("GAB", None)
