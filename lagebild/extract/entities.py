@@ -101,6 +101,7 @@ class EntityRecognizer:
         self.not_names = set(cfg.get("not_names", []))
         self.stop_cities = set(cfg.get("stop_cities", []))
         self.determiners = {w.lower() for w in cfg.get("determiners", [])}
+        self.articles = {w.lower() for w in cfg.get("articles", [])} | self.determiners
         self.bare_institutions = set(cfg.get("bare_institutions", []))
         self.capitals = {c.capital: c.alpha3 for c in self.kb.countries() if c.capital}
         # Named events: (noun, qualifiers, whose) groups, longest nouns first so that compounds find their head.
@@ -614,12 +615,35 @@ class EntityRecognizer:
                         if end_i + 1 < len(tokens) and self.kb.role(self.lang, tokens[end_i + 1].text):
                             return _actor_of(c)
                     break
+                if (r := self.kb.role(self.lang, t.text)) is not None and self._is_person_role(r, t.text):
+                    found = self._role_of_actor(tokens, x + 1, by_start)
+                    if found is not None:
+                        return found
+                    break
                 if t.text[:1].isupper() and t.text.lower() not in self.modifiers and \
                         t.text not in self.not_names:
                     break
                 if t.text in (",", ".", ";", ":"):
                     break
         return None, None
+
+    def _role_of_actor(self, tokens: list[Token], x: int, by_start: dict[int, Match]
+                       ) -> tuple[str | None, str | None] | None:
+        """The country or organisation a role noun's complement names, the role ending before token x: "der
+        Gouverneur der kamerunischen Region …", "the spokesman of the UN", "Botschafter Deutschlands"."""
+        for y in range(x, min(x + 3, len(tokens))):
+            t = tokens[y]
+            m = by_start.get(t.start)
+            if m is not None:
+                c = m.cands[0]
+                if not m.prefix and c.kind in ("country", "demonym", "org") and (
+                        y > x or self.lang == "de" and c.kind == "country" and t.text.endswith("s")):
+                    return _actor_of(c)
+                return None
+            low = t.text.lower()
+            if low not in self.of_words and low not in self.articles and low not in self.modifiers:
+                return None
+        return None
 
     def _keep(self, m: Match, text: str) -> bool:
         c = m.cands[0]

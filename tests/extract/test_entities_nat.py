@@ -27,3 +27,15 @@ def test_portfolio_gap_stops_at_a_second_role_en() -> None:
     doc = run("Speaking in Nairobi, AU chairperson President Teodoro Mbalu of Gabon opened the summit. "
               "Nigeria and Ghana sent delegations.", "en")
     assert actor(doc, "Teodoro Mbalu") == ("GAB", None)
+
+
+def test_apposition_role_with_country_complement() -> None:
+    doc = run("Kuno Falkner, Botschafter Deutschlands in Russland, sprach mit Journalisten.")
+    assert actor(doc, "Kuno Falkner") == ("DEU", None)
+    doc = run("Joseph Kiruta, the spokesman of the UN, spoke in Nigeria.", "en")
+    assert actor(doc, "Joseph Kiruta") == (None, "UN")
+
+
+def test_apposition_role_to_a_country_is_not_its_national() -> None:
+    doc = run("Joseph Kiruta, the ambassador to Russia, spoke in Accra. Ghana and Togo signed.", "en")
+    assert actor(doc, "Joseph Kiruta")[0] != "RUS"
