@@ -102,6 +102,8 @@ class EntityRecognizer:
         self.stop_cities = set(cfg.get("stop_cities", []))
         self.determiners = {w.lower() for w in cfg.get("determiners", [])}
         self.articles = {w.lower() for w in cfg.get("articles", [])} | self.determiners
+        self.apposition_heads = {w.lower() for w in cfg.get("apposition_heads") or []}
+        self.territory_nouns = {w.lower() for w in cfg.get("territory_nouns") or []}
         self.bare_institutions = set(cfg.get("bare_institutions", []))
         self.capitals = {c.capital: c.alpha3 for c in self.kb.countries() if c.capital}
         # Named events: (noun, qualifiers, whose) groups, longest nouns first so that compounds find their head.
@@ -567,6 +569,18 @@ class EntityRecognizer:
                 e.name = e.name[:1].upper() + e.name[1:]
                 e.country, e.kb_id = main, None
 
+    def _state_thing(self, tokens: list[Token], m: Match, y: int) -> bool:
+        """Whether the noun after a country adjective at token y names the state or a part of it ("kamerunischen
+        Region", "Russian army"), not just a topic ("the Russian desk")."""
+        z = y
+        while z < len(tokens) and tokens[z].end <= m.end:
+            z += 1
+        if z >= len(tokens):
+            return False
+        w = tokens[z].text
+        return w.lower() in self.territory_nouns or any(
+            self._noun_class(w, table) is not None for table in (self.state_nouns, self.institutions, self.org_roles))
+
     def _context_actor(self, text: str, e: _Ent, matches: list[Match], tokens: list[Token],
                        tok_at: dict[int, int]) -> tuple[str | None, str | None]:
         """Country or organisation of a person/organisation from its own context: an apposition ("Astrid Stort,
@@ -615,7 +629,8 @@ class EntityRecognizer:
                         if end_i + 1 < len(tokens) and self.kb.role(self.lang, tokens[end_i + 1].text):
                             return _actor_of(c)
                     break
-                if (r := self.kb.role(self.lang, t.text)) is not None and self._is_person_role(r, t.text):
+                if t.text.lower() in self.apposition_heads or \
+                        (r := self.kb.role(self.lang, t.text)) is not None and self._is_person_role(r, t.text):
                     found = self._role_of_actor(tokens, x + 1, by_start)
                     if found is not None:
                         return found
@@ -637,7 +652,8 @@ class EntityRecognizer:
             if m is not None:
                 c = m.cands[0]
                 if not m.prefix and c.kind in ("country", "demonym", "org") and (
-                        y > x or self.lang == "de" and c.kind == "country" and t.text.endswith("s")):
+                        y > x or self.lang == "de" and c.kind == "country" and t.text.endswith("s")) and (
+                        c.kind != "demonym" or self._state_thing(tokens, m, y)):
                     return _actor_of(c)
                 return None
             low = t.text.lower()

@@ -39,3 +39,17 @@ def test_apposition_role_with_country_complement() -> None:
 def test_apposition_role_to_a_country_is_not_its_national() -> None:
     doc = run("Joseph Kiruta, the ambassador to Russia, spoke in Accra. Ghana and Togo signed.", "en")
     assert actor(doc, "Joseph Kiruta")[0] != "RUS"
+
+
+def test_apposition_heads_beyond_kb_roles() -> None:
+    doc = run("Bruno Atanga, der Gouverneur der kamerunischen Region Adamaua, sagte, es gebe Arbeit. Nigerias Armee "
+              "kämpft. Nigeria und Nigeria rüsten auf.")
+    assert actor(doc, "Bruno Atanga") == ("CMR", None)
+    doc = run("Qassem Sulani, the head of Iran's Quds Force, was killed. The United States said so. "
+              "The United States claimed it.", "en")
+    assert actor(doc, "Qassem Sulani") == ("IRN", None)
+
+
+def test_country_adjective_of_a_topic_is_no_nationality() -> None:
+    doc = run("Bob Harlow, the head of the Russian desk at the BBC, spoke. Britain said so. Britain agreed.", "en")
+    assert actor(doc, "Bob Harlow")[0] != "RUS"
