@@ -333,8 +333,11 @@ class EntityRecognizer:
 
         # Actors without a country of their own belong, most likely, to the country the article is about.
         # Every mention of a country, and of an actor of a country (persons, institutions), is evidence of it.
+        # A mention in the headline counts thrice: the headline says what the article is about.
+        head_end = len(doc.title) if doc.title and text.startswith(doc.title) else 0
         countries = Counter(e.country for e in ents.values() if e.country and e.type in ("GPE", "PER", "ORG")
-                            and not e.key.startswith(("inst:?", "desc:?")) for _ in e.mentions)
+                            and not e.key.startswith(("inst:?", "desc:?"))
+                            for a, _b in e.mentions for _ in range(3 if a < head_end else 1))
         main = countries.most_common(1)[0][0] if countries else None
         for e in bare_inst:
             e.country = main

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lagebild.doc import Document
 
-from tests.extract.test_entities import run
+from tests.extract.test_entities import _STAGES, run
 
 
 def actor(doc: Document, name: str) -> tuple[str | None, str | None]:
@@ -53,3 +53,15 @@ def test_apposition_heads_beyond_kb_roles() -> None:
 def test_country_adjective_of_a_topic_is_no_nationality() -> None:
     doc = run("Bob Harlow, the head of the Russian desk at the BBC, spoke. Britain said so. Britain agreed.", "en")
     assert actor(doc, "Bob Harlow")[0] != "RUS"
+
+
+def test_headline_country_weighs_for_actors_without_cue() -> None:
+    title = "Hochwasser: Paraguay ruft den Notstand aus"
+    body = ("Das Parlament in Asunción rief den Notstand aus. Der oppositionelle Abgeordnete Marco Ibarrola warf der "
+            "Regierung vor, die Zahlen zu schönen. Auch in Bolivien steigt das Wasser. Bolivien und Bolivien melden "
+            "Tote.")
+    run("", "de")  # sets up the German stages
+    doc = Document(doc_id="t", lang="de", text=title + "\n\n" + body, published="2024-10-14", title=title)
+    for stage in _STAGES["de"]:
+        doc = stage(doc)
+    assert actor(doc, "Marco Ibarrola") == ("PRY", None)
