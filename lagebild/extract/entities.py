@@ -829,9 +829,11 @@ class EntityRecognizer:
         if kind is None or (self.lang == "de" and not word[:1].isupper()):
             return None
         sectors = self.org_roles.get(kind) or self.institutions.get(kind) or []
-        span = self._name_after(toks, j + 1, match_at, ner_tok)
-        if span is None:
-            return None
+        k = j + 1
+        quoted = k < len(toks) and toks[k].text in _OPEN_QUOTES
+        span = self._name_after(toks, k + 1 if quoted else k, match_at, ner_tok)
+        if span is None or quoted and (span[1] >= len(toks) or toks[span[1]].text not in _OPEN_QUOTES):
+            return None  # "Zeitung „Hoy Bolivia“": a quoted name must close right after it
         a, b = span
         ns, ne = toks[a].start, toks[b - 1].end
         m = match_at.get(ns)
