@@ -65,3 +65,8 @@ def test_headline_country_weighs_for_actors_without_cue() -> None:
     for stage in _STAGES["de"]:
         doc = stage(doc)
     assert actor(doc, "Marco Ibarrola") == ("PRY", None)
+
+
+def test_quoted_organisation_name_after_kind_noun_de() -> None:
+    doc = run("Der Sender zitierte die peruanische Zeitung „Diario Andino“, wonach die Regierung zurücktrete.")
+    assert actor(doc, "Diario Andino") == ("PER", None)
