@@ -815,6 +815,8 @@ class EntityRecognizer:
                 toks[x].pos in ("NOUN", "ADJ", "CCONJ") and toks[x].text.isalpha() and \
                 self.kb.role(self.lang, toks[x].text) is None:  # "AU chairperson President X": two roles
             x -= 1
+            if x > 0 and toks[x].text in ("'s", "’s") and toks[x + 1].pos != "CCONJ":
+                return x  # "Iran's top general X": the possessive is read as the cue
             m = match_end.get(toks[x].end) if x >= 0 else None
             if m is not None and not m.prefix and m.cands[0].kind in ("country", "demonym", "org") and \
                     toks[x + 1].pos != "CCONJ":

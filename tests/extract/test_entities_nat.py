@@ -70,3 +70,12 @@ def test_headline_country_weighs_for_actors_without_cue() -> None:
 def test_quoted_organisation_name_after_kind_noun_de() -> None:
     doc = run("Der Sender zitierte die peruanische Zeitung „Diario Andino“, wonach die Regierung zurücktrete.")
     assert actor(doc, "Diario Andino") == ("PER", None)
+
+
+def test_rank_words_and_possessive_before_a_role_en() -> None:
+    doc = run("Iranian Major General Qassem Sulani was killed. The United States said so. The United States agreed.",
+              "en")
+    assert actor(doc, "Qassem Sulani") == ("IRN", None)
+    doc = run("Iran's top general Qassem Sulani was killed. The United States said so. The United States agreed.",
+              "en")
+    assert actor(doc, "Qassem Sulani") == ("IRN", None)
