@@ -58,6 +58,7 @@ class _Ent:
     first: int = 10**9
     explicit_country: bool = False
     bare: set[tuple[int, int]] = field(default_factory=set)  # mentions that are only a demonym ("Greek", "russische")
+    desc_cue: Candidate | None = None  # a descriptive body in the person's role phrase ("Congress President X")
 
     def add(self, start: int, end: int, text: str) -> None:
         self.mentions[(start, end)] = text
@@ -344,6 +345,10 @@ class EntityRecognizer:
             if main is None:
                 e.mentions = {}  # no country to belong to: "das Parlament" alone is not an entity
         self._resolve_descriptive(ents, main)
+        for e in ents.values():
+            if e.desc_cue is not None and e.country is None:
+                # the listed body when the article is about its country (or no country), else the article's own
+                e.country = e.desc_cue.country if main is None or e.desc_cue.country == main else main
         # The article is about one country when it has at least half the evidence or twice the runner-up's.
         top2 = countries.most_common(2)
         dominant = bool(top2) and (top2[0][1] * 2 >= sum(countries.values()) or
@@ -705,6 +710,7 @@ class EntityRecognizer:
         cue_match: Match | None = None
         found = self._role(toks, j)
         compound_cue: str | None = None
+        desc_cue: Candidate | None = None
         compound_org: str | None = None
         if found is None and "-" in tok.text:
             # "US-Präsident", "Nato-Generalsekretär": the prefix names the country or organisation.
@@ -717,6 +723,7 @@ class EntityRecognizer:
                     compound_cue = c.country or c.id
                 elif c.kind == "org":
                     compound_cue, compound_org = _actor_of(c)
+                    desc_cue = c if c.feature == "descriptive" else None
                 if compound_cue or compound_org:
                     found = (r, j + 1)
         if found is None:
@@ -746,6 +753,7 @@ class EntityRecognizer:
                     start_i = tok_index(toks, m.start, i)
                 elif c.kind == "org":
                     cue_country, cue_org = _actor_of(c)
+                    desc_cue = c if c.feature == "descriptive" else None
                     start_i = tok_index(toks, m.start, i)
             elif self.lang == "en" and toks[i].text in ("'s", "’s") and i > 0:
                 m = match_end.get(toks[i - 1].end)
@@ -766,6 +774,7 @@ class EntityRecognizer:
                     cue_match = m
                 else:
                     cue_country, cue_org = _actor_of(cand)
+                    desc_cue = cand if cand.feature == "descriptive" else None
                 right_end = tok_index(toks, m.end - 1, nxt) + 1
         # A name after the role.
         name_span = self._name_after(toks, k, match_at, ner_tok)
@@ -782,7 +791,9 @@ class EntityRecognizer:
             e.add(ns, ne, name)
             e.role = e.role or word
             e.sectors = e.sectors or list(role.sectors)
-            if cue_country and e.country is None:
+            if desc_cue is not None:
+                e.desc_cue = desc_cue  # "Congress President X": whose congress is known once the article's country is
+            elif cue_country and e.country is None:
                 e.country, e.explicit_country = cue_country, True
             if cue_org and e.org is None:
                 e.org = cue_org

@@ -79,3 +79,11 @@ def test_rank_words_and_possessive_before_a_role_en() -> None:
     doc = run("Iran's top general Qassem Sulani was killed. The United States said so. The United States agreed.",
               "en")
     assert actor(doc, "Qassem Sulani") == ("IRN", None)
+
+
+def test_descriptive_body_in_role_phrase_takes_the_articles_country_en() -> None:
+    doc = run("India's opposition Congress President Rahul Varma said on Monday that the government had failed. "
+              "India and India again.", "en")
+    assert actor(doc, "Rahul Varma") == ("IND", None)
+    doc = run("Congress Speaker Nora Pellham said the White House had failed. The United States votes soon.", "en")
+    assert actor(doc, "Nora Pellham") == ("USA", None)
