@@ -639,7 +639,10 @@ class EntityRecognizer:
                     break
                 if t.text.lower() in self.apposition_heads or \
                         (r := self.kb.role(self.lang, t.text)) is not None and self._is_person_role(r, t.text):
-                    found = self._role_of_actor(tokens, x + 1, by_start)
+                    y = x + 1
+                    while y + 1 < len(tokens) and tokens[y].text == "-" and tokens[y].start == tokens[y - 1].end:
+                        y += 2  # "Director-General" split by the tokenizer
+                    found = self._role_of_actor(tokens, y, by_start)
                     if found is not None:
                         return found
                     break

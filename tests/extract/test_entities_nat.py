@@ -87,3 +87,9 @@ def test_descriptive_body_in_role_phrase_takes_the_articles_country_en() -> None
     assert actor(doc, "Rahul Varma") == ("IND", None)
     doc = run("Congress Speaker Nora Pellham said the White House had failed. The United States votes soon.", "en")
     assert actor(doc, "Nora Pellham") == ("USA", None)
+
+
+def test_apposition_with_hyphenated_head_en() -> None:
+    doc = run("\"We are worried,\" said Amare Tesfaye Gebru, the Director-General of the WHO. The United States "
+              "agreed. The United States acted.", "en")
+    assert actor(doc, "Amare Tesfaye Gebru") == (None, "WHO")
