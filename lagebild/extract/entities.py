@@ -821,8 +821,8 @@ class EntityRecognizer:
         return None
 
     def _portfolio_gap(self, toks: list[Token], i: int, match_end: dict[int, Match]) -> int:
-        """The token before a role's portfolio words ("AU trade and industry commissioner", "EU foreign policy
-        chief"), when a country or organisation name ends there; else `i` unchanged. The portfolio is a short run of
+        """The token before a role's portfolio words ("AU trade and industry commissioner", "US national security
+        adviser"), when a country or organisation name (or an English possessive) ends there; else `i` unchanged. The portfolio is a short run of
         lower-case nouns, adjectives and "and" (`role_portfolio_max` words, 0 where the language has none)."""
         x = i
         while x >= 0 and i - x < self.portfolio_max and toks[x].text[:1].islower() and \
