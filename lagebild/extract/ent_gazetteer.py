@@ -60,18 +60,41 @@ class Gazetteer:
             table: dict[str, list[Candidate]] = {s: list(src[s]) for s in sorted(src)}
         digest = getattr(kb, "file_digest", None)
         key = f"{lang}|{digest}" if digest else None
-        variants, auto = _disk.cached("gazetteer", key, lambda: self._build(lang, table))
+        foreign = self._foreign_country_names(lang, kb, table)
+        variants, auto = _disk.cached("gazetteer", key, lambda: self._build(lang, table, foreign))
         for v, surface in variants:
             table[v] = table[surface]
         self.table = table
         self.automaton = auto
 
     @staticmethod
-    def _build(lang: str, table: dict[str, list[Candidate]]) -> tuple[list[tuple[str, str]], ahocorasick.Automaton]:
-        """The adjective variants to add to `table` (variant, its surface) and the automaton over all surfaces."""
-        variants: list[tuple[str, str]] = []
+    def _foreign_country_names(lang: str, kb: KB, table: dict[str, list[Candidate]]) -> list[tuple[str, str]]:
+        """German news often keeps a country's English spelling ("Hong Kong", genitive "Hong Kongs"): each such
+        name the German table lacks, paired with one of the country's German surfaces (whose readings it takes)."""
+        if lang != "de":
+            return []
+        out: list[tuple[str, str]] = []
+        for co in kb.countries():
+            own = [n for n in co.names.get(lang, ()) if n in table and
+                   any(c.kind == "country" and (c.country or c.id) == co.alpha3 for c in table[n])]
+            if not own:
+                continue
+            for name in co.names.get("en", ()):
+                if " " not in name or not all(w[:1].isupper() for w in name.split()):
+                    continue  # a one-word English name is mostly the German one or an ordinary word
+                for v in (name, name + "s"):
+                    if v not in table:
+                        out.append((v, own[0]))
+        return out
+
+    @staticmethod
+    def _build(lang: str, table: dict[str, list[Candidate]], foreign: list[tuple[str, str]]
+               ) -> tuple[list[tuple[str, str]], ahocorasick.Automaton]:
+        """The adjective and foreign-spelling variants to add to `table` (variant, its surface) and the automaton
+        over all surfaces."""
+        variants: list[tuple[str, str]] = list(foreign)
         if lang == "de":
-            seen = set(table)
+            seen = set(table) | {v for v, _s in foreign}
             for surface in table:
                 for v in _adjective_variants(surface):
                     if v not in seen:

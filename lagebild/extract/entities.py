@@ -58,6 +58,7 @@ class _Ent:
     first: int = 10**9
     explicit_country: bool = False
     bare: set[tuple[int, int]] = field(default_factory=set)  # mentions that are only a demonym ("Greek", "russische")
+    desc_cue: Candidate | None = None  # a descriptive body in the person's role phrase ("Congress President X")
 
     def add(self, start: int, end: int, text: str) -> None:
         self.mentions[(start, end)] = text
@@ -92,6 +93,7 @@ class EntityRecognizer:
         self.org_roles: dict[str, list[str]] = {k.lower(): v for k, v in (cfg.get("org_roles") or {}).items()}
         self.suffixes = tuple(cfg.get("suffixes", [""]))
         self.modifiers = {w.lower() for w in cfg.get("role_modifiers", [])}
+        self.portfolio_max = int(cfg.get("role_portfolio_max", 0))
         self.of_words = set(cfg.get("of_words", []))
         self.and_words = set(cfg.get("and_words", []))
         self.in_words = set(cfg.get("in_words", []))
@@ -100,6 +102,9 @@ class EntityRecognizer:
         self.not_names = set(cfg.get("not_names", []))
         self.stop_cities = set(cfg.get("stop_cities", []))
         self.determiners = {w.lower() for w in cfg.get("determiners", [])}
+        self.articles = {w.lower() for w in cfg.get("articles", [])} | self.determiners
+        self.apposition_heads = {w.lower() for w in cfg.get("apposition_heads") or []}
+        self.territory_nouns = {w.lower() for w in cfg.get("territory_nouns") or []}
         self.bare_institutions = set(cfg.get("bare_institutions", []))
         self.capitals = {c.capital: c.alpha3 for c in self.kb.countries() if c.capital}
         # Named events: (noun, qualifiers, whose) groups, longest nouns first so that compounds find their head.
@@ -329,14 +334,21 @@ class EntityRecognizer:
 
         # Actors without a country of their own belong, most likely, to the country the article is about.
         # Every mention of a country, and of an actor of a country (persons, institutions), is evidence of it.
+        # A mention in the headline counts thrice: the headline says what the article is about.
+        head_end = len(doc.title) if doc.title and text.startswith(doc.title) else 0
         countries = Counter(e.country for e in ents.values() if e.country and e.type in ("GPE", "PER", "ORG")
-                            and not e.key.startswith(("inst:?", "desc:?")) for _ in e.mentions)
+                            and not e.key.startswith(("inst:?", "desc:?"))
+                            for a, _b in e.mentions for _ in range(3 if a < head_end else 1))
         main = countries.most_common(1)[0][0] if countries else None
         for e in bare_inst:
             e.country = main
             if main is None:
                 e.mentions = {}  # no country to belong to: "das Parlament" alone is not an entity
         self._resolve_descriptive(ents, main)
+        for e in ents.values():
+            if e.desc_cue is not None and e.country is None:
+                # the listed body when the article is about its country (or no country), else the article's own
+                e.country = e.desc_cue.country if main is None or e.desc_cue.country == main else main
         # The article is about one country when it has at least half the evidence or twice the runner-up's.
         top2 = countries.most_common(2)
         dominant = bool(top2) and (top2[0][1] * 2 >= sum(countries.values()) or
@@ -565,6 +577,18 @@ class EntityRecognizer:
                 e.name = e.name[:1].upper() + e.name[1:]
                 e.country, e.kb_id = main, None
 
+    def _state_thing(self, tokens: list[Token], m: Match, y: int) -> bool:
+        """Whether the noun after a country adjective at token y names the state or a part of it ("kamerunischen
+        Region", "Russian army"), not just a topic ("the Russian desk")."""
+        z = y
+        while z < len(tokens) and tokens[z].end <= m.end:
+            z += 1
+        if z >= len(tokens):
+            return False
+        w = tokens[z].text
+        return w.lower() in self.territory_nouns or any(
+            self._noun_class(w, table) is not None for table in (self.state_nouns, self.institutions, self.org_roles))
+
     def _context_actor(self, text: str, e: _Ent, matches: list[Match], tokens: list[Token],
                        tok_at: dict[int, int]) -> tuple[str | None, str | None]:
         """Country or organisation of a person/organisation from its own context: an apposition ("Astrid Stort,
@@ -613,12 +637,40 @@ class EntityRecognizer:
                         if end_i + 1 < len(tokens) and self.kb.role(self.lang, tokens[end_i + 1].text):
                             return _actor_of(c)
                     break
+                if t.text.lower() in self.apposition_heads or \
+                        (r := self.kb.role(self.lang, t.text)) is not None and self._is_person_role(r, t.text):
+                    y = x + 1
+                    while y + 1 < len(tokens) and tokens[y].text == "-" and tokens[y].start == tokens[y - 1].end:
+                        y += 2  # "Director-General" split by the tokenizer
+                    found = self._role_of_actor(tokens, y, by_start)
+                    if found is not None:
+                        return found
+                    break
                 if t.text[:1].isupper() and t.text.lower() not in self.modifiers and \
                         t.text not in self.not_names:
                     break
                 if t.text in (",", ".", ";", ":"):
                     break
         return None, None
+
+    def _role_of_actor(self, tokens: list[Token], x: int, by_start: dict[int, Match]
+                       ) -> tuple[str | None, str | None] | None:
+        """The country or organisation a role noun's complement names, the role ending before token x: "der
+        Gouverneur der kamerunischen Region …", "the spokesman of the UN", "Botschafter Deutschlands"."""
+        for y in range(x, min(x + 3, len(tokens))):
+            t = tokens[y]
+            m = by_start.get(t.start)
+            if m is not None:
+                c = m.cands[0]
+                if not m.prefix and c.kind in ("country", "demonym", "org") and (
+                        y > x or self.lang == "de" and c.kind == "country" and t.text.endswith("s")) and (
+                        c.kind != "demonym" or self._state_thing(tokens, m, y)):
+                    return _actor_of(c)
+                return None
+            low = t.text.lower()
+            if low not in self.of_words and low not in self.articles and low not in self.modifiers:
+                return None
+        return None
 
     def _keep(self, m: Match, text: str) -> bool:
         c = m.cands[0]
@@ -661,6 +713,7 @@ class EntityRecognizer:
         cue_match: Match | None = None
         found = self._role(toks, j)
         compound_cue: str | None = None
+        desc_cue: Candidate | None = None
         compound_org: str | None = None
         if found is None and "-" in tok.text:
             # "US-Präsident", "Nato-Generalsekretär": the prefix names the country or organisation.
@@ -673,6 +726,7 @@ class EntityRecognizer:
                     compound_cue = c.country or c.id
                 elif c.kind == "org":
                     compound_cue, compound_org = _actor_of(c)
+                    desc_cue = c if c.feature == "descriptive" else None
                 if compound_cue or compound_org:
                     found = (r, j + 1)
         if found is None:
@@ -690,6 +744,8 @@ class EntityRecognizer:
         i = j - 1
         while i >= 0 and toks[i].text.lower() in self.modifiers:
             i -= 1
+        if cue_country is None and cue_org is None and i >= 0 and match_end.get(toks[i].end) is None:
+            i = self._portfolio_gap(toks, i, match_end)
         if cue_country is None and cue_org is None and i >= 0:
             m = match_end.get(toks[i].end)
             if m is not None and not m.prefix:
@@ -700,6 +756,7 @@ class EntityRecognizer:
                     start_i = tok_index(toks, m.start, i)
                 elif c.kind == "org":
                     cue_country, cue_org = _actor_of(c)
+                    desc_cue = c if c.feature == "descriptive" else None
                     start_i = tok_index(toks, m.start, i)
             elif self.lang == "en" and toks[i].text in ("'s", "’s") and i > 0:
                 m = match_end.get(toks[i - 1].end)
@@ -720,6 +777,7 @@ class EntityRecognizer:
                     cue_match = m
                 else:
                     cue_country, cue_org = _actor_of(cand)
+                    desc_cue = cand if cand.feature == "descriptive" else None
                 right_end = tok_index(toks, m.end - 1, nxt) + 1
         # A name after the role.
         name_span = self._name_after(toks, k, match_at, ner_tok)
@@ -736,7 +794,9 @@ class EntityRecognizer:
             e.add(ns, ne, name)
             e.role = e.role or word
             e.sectors = e.sectors or list(role.sectors)
-            if cue_country and e.country is None:
+            if desc_cue is not None:
+                e.desc_cue = desc_cue  # "Congress President X": whose congress is known once the article's country is
+            elif cue_country and e.country is None:
                 e.country, e.explicit_country = cue_country, True
             if cue_org and e.org is None:
                 e.org = cue_org
@@ -760,6 +820,23 @@ class EntityRecognizer:
                 return (start_i, max(right_end, k))
         return None
 
+    def _portfolio_gap(self, toks: list[Token], i: int, match_end: dict[int, Match]) -> int:
+        """The token before a role's portfolio words ("AU trade and industry commissioner", "US national security
+        adviser"), when a country or organisation name (or an English possessive) ends there; else `i` unchanged. The portfolio is a short run of
+        lower-case nouns, adjectives and "and" (`role_portfolio_max` words, 0 where the language has none)."""
+        x = i
+        while x >= 0 and i - x < self.portfolio_max and toks[x].text[:1].islower() and \
+                toks[x].pos in ("NOUN", "ADJ", "CCONJ") and toks[x].text.isalpha() and \
+                self.kb.role(self.lang, toks[x].text) is None:  # "AU chairperson President X": two roles
+            x -= 1
+            if x > 0 and toks[x].text in ("'s", "’s") and toks[x + 1].pos != "CCONJ":
+                return x  # "Iran's top general X": the possessive is read as the cue
+            m = match_end.get(toks[x].end) if x >= 0 else None
+            if m is not None and not m.prefix and m.cands[0].kind in ("country", "demonym", "org") and \
+                    toks[x + 1].pos != "CCONJ":
+                return x
+        return i
+
     def _org_apposition(self, text: str, toks: list[Token], j: int, match_at: dict[int, Match], ent: Any,
                         covered: list[tuple[int, int]], ner_tok: set[int]) -> tuple[int, int] | None:
         """"Zeitung Le Monde", "Gewerkschaft UGTT", "Nachrichtenagentur AFP": the name after the noun is an ORG."""
@@ -768,9 +845,11 @@ class EntityRecognizer:
         if kind is None or (self.lang == "de" and not word[:1].isupper()):
             return None
         sectors = self.org_roles.get(kind) or self.institutions.get(kind) or []
-        span = self._name_after(toks, j + 1, match_at, ner_tok)
-        if span is None:
-            return None
+        k = j + 1
+        quoted = k < len(toks) and toks[k].text in _OPEN_QUOTES
+        span = self._name_after(toks, k + 1 if quoted else k, match_at, ner_tok)
+        if span is None or quoted and (span[1] >= len(toks) or toks[span[1]].text not in _OPEN_QUOTES):
+            return None  # "Zeitung „Hoy Bolivia“": a quoted name must close right after it
         a, b = span
         ns, ne = toks[a].start, toks[b - 1].end
         m = match_at.get(ns)
