@@ -200,6 +200,11 @@ class _Run:
         k = c.start
         if self._low(k) not in self.lex.not_message_openers or k - 1 <= a or self.toks[k - 1].text != ",":
             return c
+        # "…, which the BBC describes as …": a noun phrase right after the pronoun is the subject and
+        # the pronoun its object
+        after = chunk_at(self.toks, k + 1, self.sent_range[self.sent_of[k]][1], self.mark_tok)
+        if after is not None and not self._is_time(after):
+            return after
         ante = chunk_before(self.toks, k - 1, a, self.mark_tok)
         return ante if ante is not None and not self._is_time(ante) else c
 
