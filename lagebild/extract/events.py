@@ -127,6 +127,10 @@ class _Found:
 
 # Which links of the coref stage's layer become actors: a pronoun or a state description whose nearest
 # candidates share a country (a guess between countries would make a wrong dyad), not too far back.
+# harm whose doer a belief names is an accusation: coercion, assault, fighting, mass violence
+# coercion that only authorities carry out (arrest, detention, charges): its agent is the state where it happens
+_STATE_COERCION_ROOTS = frozenset({"17"})
+_ACCUSABLE_ROOTS = frozenset({"17", "18", "19", "20"})
 _COREF_REACH = {"pronoun": 2, "state": 3}
 
 
@@ -367,15 +371,20 @@ class EventCoder:
         self._head = self._heads(toks, clauses)
         out: list[_Found] = []
         claimed = False  # after a claim verb, later clauses are what is claimed, not happenings
+        believer: Actor | None = None
         for ci, cl in enumerate(clauses):
             ctoks = toks[cl.start:cl.end]
             if claimed and self._coord_verb(toks, cl.start) and not any(
                     t.text.casefold() in ("zu", "to") for t in ctoks):
                 claimed = False  # "bestreitet, … zu haben, und wirft X vor": a new predicate, no claim
             if claimed:
+                if believer is not None:
+                    out.extend(self._believed(doc, si, sent, clauses, ci, groups, layer, believer))
+                    believer = None
                 continue
-            claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks) or \
-                self._complement(toks, cl.end) and toks[cl.end - 1].lemma.casefold() in self.belief_verbs
+            believes = self._complement(toks, cl.end) and toks[cl.end - 1].lemma.casefold() in self.belief_verbs
+            claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks) or believes
+            believer = self._believer(cl, groups) if believes else None
             rest = toks[self._cont[ci].start:self._cont[ci].end] if ci in self._cont else []
             if ci in self._head:
                 rest = toks[self._head[ci].start:self._head[ci].end] + rest
@@ -398,6 +407,34 @@ class EventCoder:
                     # "trotz des verhängten Ausnahmezustandes", "den Angriff Russlands auf die Ukraine
                     # verurteilt": the clause also reports the happening named in passing
                     own_only = not self._attributive_participle(ctoks, trig.index)
+        return out
+
+    @staticmethod
+    def _believer(cl: Clause, groups: list[Group]) -> Actor | None:
+        """The one actor holding a belief: the bare subject of the clause that ends in the belief verb."""
+        bare = [g for g in groups if cl.start <= g.first and g.last < cl.end and g.prep is None]
+        return bare[0].members[0] if len(bare) == 1 and len(bare[0].members) == 1 else None
+
+    def _believed(self, doc: Document, si: int, sent: Sentence, clauses: list[Clause], ci: int,
+                  groups: list[Group], layer: ActorLayer, believer: Actor) -> list[_Found]:
+        """An actor's belief that another did harm ("intelligence agencies believe X ordered the
+        killing") accuses the doer (CAMEO 112); the believed act itself is no happening."""
+        toks = sent.tokens
+        ctoks = toks[clauses[ci].start:clauses[ci].end]
+        words = {t.lemma for t in ctoks} | {t.text for t in ctoks}
+        if self.lex.casefold:
+            words = {w.casefold() for w in words}
+        out: list[_Found] = []
+        for trig in self.lex.triggers(ctoks, words, self._particle(ctoks))[:2]:
+            for f in self._code(doc, si, sent, clauses, ci, trig, groups, layer, [], False):
+                doer = f.source
+                if f.code[:2] not in _ACCUSABLE_ROOTS or f.modality not in ("asserted", "reported") or \
+                        doer is None or not doer.key or doer.key == believer.key or \
+                        self._inadmissible(believer, doer, "112", False, None):
+                    continue
+                ev = (min(believer.start, f.evidence[0]), f.evidence[1])
+                out.append(_Found(believer, doer, "112", f"{self.lang}.belief.accuse", "asserted", f.date, None,
+                                  ev, False, f.confidence))
         return out
 
     def _continuations(self, toks: list[Token], clauses: list[Clause]) -> dict[int, Clause]:
@@ -949,6 +986,9 @@ class EventCoder:
                 pairs = [(s, t if t is not None else self._attacked_country(s, doc, sent, ctoks, layer))
                          for s, t in pairs]
             pairs = [self._domestic_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
+            if root in _STATE_COERCION_ROOTS and passive and agent is None:
+                pairs = [self._state_coercion(doc, sent, ctoks, layer) if s is None and t is None else (s, t)
+                         for s, t in pairs]
         out: list[_Found] = []
         date = self._date(doc, sent, ctoks, toks[ti])
         if mod != "future" and date and doc.published and date[:10] > doc.published and len(date) >= 10:
@@ -1395,6 +1435,20 @@ class EventCoder:
             return s, t
         other = Actor(known.end, known.end, known.country, None, (), None, "role", inferred=True)
         return (s, other) if t is None else (other, t)
+
+    def _state_coercion(self, doc: Document, sent: Sentence, ctoks: list[Token],
+                        layer: ActorLayer) -> tuple[Actor | None, Actor | None]:
+        """An agentless arrest or charge with no actor named ("eleven men have been charged" in a trial
+        in Saudi Arabia) is the state of the place acting on its people, also outside the article's
+        own country: unlike violence, only authorities arrest and charge."""
+        p = self._place(doc, sent, ctoks, layer)
+        # a country named as the scene ("a trial is underway in Saudi Arabia") is an actor, not a place
+        scene = [a.country for a in layer.actors if sent.start <= a.start < sent.end and self._located(sent, a)]
+        country = p.country if p is not None and p.country else (scene[0] if len(set(scene)) == 1 else None)
+        if not country:
+            return None, None
+        return (Actor(ctoks[0].start, ctoks[0].start, country, None, (), None, "role", inferred=True),
+                Actor(ctoks[-1].end, ctoks[-1].end, country, None, (), None, "role", inferred=True))
 
     def _located(self, sent: Sentence, a: Actor | None) -> bool:
         """`a` is a country named as where something happens ("in Tunesien")."""
