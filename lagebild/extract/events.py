@@ -16,6 +16,7 @@ decisions for ``lagebild explain``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -395,6 +396,7 @@ class EventCoder:
             trigs = self.lex.triggers(ctoks, words, particle)
             if not trigs:
                 continue
+            trigs = self._mass_violence(trigs)
             own_only = False  # after a coded trigger: only a nominal one with its own source and target
             for trig in trigs[:2]:
                 if own_only and (trig.entry.pos != "noun" or claimed):
@@ -408,6 +410,16 @@ class EventCoder:
                     # verurteilt": the clause also reports the happening named in passing
                     own_only = not self._attributive_participle(ctoks, trig.index)
         return out
+
+    @staticmethod
+    def _mass_violence(trigs: list[Trigger]) -> list[Trigger]:
+        """Killings in a clause that names a massacre ("the massacres saw thousands killed") are that
+        mass violence (CAMEO 20): the verb keeps its roles, the noun gives the code."""
+        mass = next((t for t in trigs if t.entry.pos == "noun" and t.code[:2] == "20"), None)
+        if mass is None:
+            return trigs
+        return [dataclasses.replace(t, code=mass.code) if t.entry.pos != "noun" and t.code[:2] in _VIOLENCE_ROOTS
+                else t for t in trigs]
 
     @staticmethod
     def _believer(cl: Clause, groups: list[Group]) -> Actor | None:

@@ -32,3 +32,10 @@ def test_agentless_charge_is_the_state_of_its_scene() -> None:
 def test_agentless_killing_abroad_names_no_state() -> None:
     text = "France hosted the talks. A trial has opened in Poland after seven men were killed."
     assert not any(c.startswith("18") for _, c, _ in triples(code(text, "en", {"France": FRA, "Poland": POL})))
+
+
+def test_killings_in_a_massacre_are_mass_violence() -> None:
+    assert ("RUS", "202", "POL") in triples(code("Russia killed 300 villagers in Poland in a massacre.", "en",
+                                                 {"Russia": RUS, "Poland": POL}))
+    assert ("RUS", "1823", "POL") in triples(code("Russia killed 300 villagers in Poland.", "en",
+                                                  {"Russia": RUS, "Poland": POL}))
