@@ -57,6 +57,9 @@ _TRANSFER_ROOTS = ("06", "07")
 _FUTURE_ROOTS = ("13",)
 _IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
 _ORG_REACTION_ROOTS = ("02", "10", "11", "12", "13")
+# an intergovernmental body's investigation (a UN rapporteur's, IAEA inspectors') without a named subject
+# is of the story's country; a non-governmental one's "Untersuchung" is mostly a study, no event
+_IGO_REACTION_ROOTS = ("09",)
 # the rejection a negated cooperative act amounts to: meeting → reject talks, diplomatic → reject,
 # material cooperation → reject it, yielding → refuse to yield
 _REFUSALS = {"04": "125", "05": "120", "06": "121", "08": "124"}
@@ -1327,7 +1330,8 @@ class EventCoder:
             return Actor(a.start, a.end, a.country, a.org, a.sectors, a.entity, a.kind, a.place, True, a.text)
         if s.country and s.country == layer.default_country and root not in _FOREIGN_ROOTS:
             return Actor(s.end, s.end, s.country, None, (), None, "role", inferred=True)
-        if s.org and not s.country and layer.default_country and root in _ORG_REACTION_ROOTS:
+        if s.org and not s.country and layer.default_country and (
+                root in _ORG_REACTION_ROOTS or root in _IGO_REACTION_ROOTS and "IGO" in s.sectors):
             # "Amnesty International has called for an investigation": an international organisation's
             # demand, criticism or rejection without a named addressee concerns the country of the story
             return Actor(s.end, s.end, layer.default_country, None, (), None, "role", inferred=True)

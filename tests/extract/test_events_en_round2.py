@@ -39,3 +39,17 @@ def test_killings_in_a_massacre_are_mass_violence() -> None:
                                                  {"Russia": RUS, "Poland": POL}))
     assert ("RUS", "1823", "POL") in triples(code("Russia killed 300 villagers in Poland.", "en",
                                                   {"Russia": RUS, "Poland": POL}))
+
+
+UN = ("ORG", None, "UN", ["IGO"])
+NGO = ("ORG", None, "TW", ["NGO"])
+
+
+def test_igo_investigation_without_subject_concerns_the_story_country() -> None:
+    story = "Polish farmers blocked roads in Poland for weeks. On Monday, police arrested dozens. "
+    doc = code(story + "The United Nations investigated the case in May.", "en", {"Poland": POL, "United Nations": UN})
+    assert ("UN", "090", "POL") in triples(doc)
+    # a non-governmental body's inquiry is mostly a study: no event with the story's country
+    doc = code(story + "Transparency Watch investigated the case in May.", "en",
+               {"Poland": POL, "Transparency Watch": NGO})
+    assert not any(s == "TW" for s, _, _ in triples(doc))
