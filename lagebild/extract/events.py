@@ -129,12 +129,13 @@ class _Found:
     extra: list[tuple[int, int]] = field(default_factory=list)
 
 
+# Coercion that only authorities carry out (arrest, detention, charges): its agent is the state where it happens.
+_STATE_COERCION_ROOTS = ("17",)
+# Harm whose doer a belief names is an accusation: coercion, assault, fighting, mass violence.
+_ACCUSABLE_ROOTS = ("17", "18", "19", "20")
+
 # Which links of the coref stage's layer become actors: a pronoun or a state description whose nearest
 # candidates share a country (a guess between countries would make a wrong dyad), not too far back.
-# harm whose doer a belief names is an accusation: coercion, assault, fighting, mass violence
-# coercion that only authorities carry out (arrest, detention, charges): its agent is the state where it happens
-_STATE_COERCION_ROOTS = frozenset({"17"})
-_ACCUSABLE_ROOTS = frozenset({"17", "18", "19", "20"})
 _COREF_REACH = {"pronoun": 2, "state": 3}
 
 
