@@ -16,6 +16,7 @@ decisions for ``lagebild explain``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -56,6 +57,9 @@ _TRANSFER_ROOTS = ("06", "07")
 _FUTURE_ROOTS = ("13",)
 _IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
 _ORG_REACTION_ROOTS = ("02", "10", "11", "12", "13")
+# an intergovernmental body's investigation (a UN rapporteur's, IAEA inspectors') without a named subject
+# is of the story's country; a non-governmental one's "Untersuchung" is mostly a study, no event
+_IGO_REACTION_ROOTS = ("09",)
 # the rejection a negated cooperative act amounts to: meeting → reject talks, diplomatic → reject,
 # material cooperation → reject it, yielding → refuse to yield
 _REFUSALS = {"04": "125", "05": "120", "06": "121", "08": "124"}
@@ -129,6 +133,11 @@ class _Found:
     confidence: float
     extra: list[tuple[int, int]] = field(default_factory=list)
 
+
+# Coercion that only authorities carry out (arrest, detention, charges): its agent is the state where it happens.
+_STATE_COERCION_ROOTS = ("17",)
+# Harm whose doer a belief names is an accusation: coercion, assault, fighting, mass violence.
+_ACCUSABLE_ROOTS = ("17", "18", "19", "20")
 
 # Which links of the coref stage's layer become actors: a pronoun or a state description whose nearest
 # candidates share a country (a guess between countries would make a wrong dyad), not too far back.
@@ -372,15 +381,20 @@ class EventCoder:
         self._head = self._heads(toks, clauses)
         out: list[_Found] = []
         claimed = False  # after a claim verb, later clauses are what is claimed, not happenings
+        believer: Actor | None = None
         for ci, cl in enumerate(clauses):
             ctoks = toks[cl.start:cl.end]
             if claimed and self._coord_verb(toks, cl.start) and not any(
                     t.text.casefold() in ("zu", "to") for t in ctoks):
                 claimed = False  # "bestreitet, … zu haben, und wirft X vor": a new predicate, no claim
             if claimed:
+                if believer is not None:
+                    out.extend(self._believed(doc, si, sent, clauses, ci, groups, layer, believer))
+                    believer = None
                 continue
-            claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks) or \
-                self._complement(toks, cl.end) and toks[cl.end - 1].lemma.casefold() in self.belief_verbs
+            believes = self._complement(toks, cl.end) and toks[cl.end - 1].lemma.casefold() in self.belief_verbs
+            claimed = any(self._verb_lemma(t, ctoks) in self.claim_verbs for t in ctoks) or believes
+            believer = self._believer(cl, groups) if believes else None
             rest = toks[self._cont[ci].start:self._cont[ci].end] if ci in self._cont else []
             if ci in self._head:
                 rest = toks[self._head[ci].start:self._head[ci].end] + rest
@@ -391,6 +405,7 @@ class EventCoder:
             trigs = self.lex.triggers(ctoks, words, particle)
             if not trigs:
                 continue
+            trigs = self._mass_violence(trigs)
             own_only = False  # after a coded trigger: only a nominal one with its own source and target
             for trig in trigs[:2]:
                 if own_only and (trig.entry.pos != "noun" or claimed):
@@ -403,6 +418,44 @@ class EventCoder:
                     # "trotz des verhängten Ausnahmezustandes", "den Angriff Russlands auf die Ukraine
                     # verurteilt": the clause also reports the happening named in passing
                     own_only = not self._attributive_participle(ctoks, trig.index)
+        return out
+
+    @staticmethod
+    def _mass_violence(trigs: list[Trigger]) -> list[Trigger]:
+        """Killings in a clause that names a massacre ("the massacres saw thousands killed") are that
+        mass violence (CAMEO 20): the verb keeps its roles, the noun gives the code."""
+        mass = next((t for t in trigs if t.entry.pos == "noun" and t.code[:2] == "20"), None)
+        if mass is None:
+            return trigs
+        return [dataclasses.replace(t, code=mass.code) if t.entry.pos != "noun" and t.code[:2] in _VIOLENCE_ROOTS
+                else t for t in trigs]
+
+    @staticmethod
+    def _believer(cl: Clause, groups: list[Group]) -> Actor | None:
+        """The one actor holding a belief: the bare subject of the clause that ends in the belief verb."""
+        bare = [g for g in groups if cl.start <= g.first and g.last < cl.end and g.prep is None]
+        return bare[0].members[0] if len(bare) == 1 and len(bare[0].members) == 1 else None
+
+    def _believed(self, doc: Document, si: int, sent: Sentence, clauses: list[Clause], ci: int,
+                  groups: list[Group], layer: ActorLayer, believer: Actor) -> list[_Found]:
+        """An actor's belief that another did harm ("intelligence agencies believe X ordered the
+        killing") accuses the doer (CAMEO 112); the believed act itself is no happening."""
+        toks = sent.tokens
+        ctoks = toks[clauses[ci].start:clauses[ci].end]
+        words = {t.lemma for t in ctoks} | {t.text for t in ctoks}
+        if self.lex.casefold:
+            words = {w.casefold() for w in words}
+        out: list[_Found] = []
+        for trig in self.lex.triggers(ctoks, words, self._particle(ctoks))[:2]:
+            for f in self._code(doc, si, sent, clauses, ci, trig, groups, layer, [], False):
+                doer = f.source
+                if f.code[:2] not in _ACCUSABLE_ROOTS or f.modality not in ("asserted", "reported") or \
+                        doer is None or not doer.key or doer.key == believer.key or \
+                        self._inadmissible(believer, doer, "112", False, None):
+                    continue
+                ev = (min(believer.start, f.evidence[0]), f.evidence[1])
+                out.append(_Found(believer, doer, "112", f"{self.lang}.belief.accuse", "asserted", f.date, None,
+                                  ev, False, f.confidence))
         return out
 
     def _continuations(self, toks: list[Token], clauses: list[Clause]) -> dict[int, Clause]:
@@ -956,6 +1009,9 @@ class EventCoder:
                 pairs = [(s, t if t is not None else self._attacked_country(s, doc, sent, ctoks, layer))
                          for s, t in pairs]
             pairs = [self._domestic_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
+            if root in _STATE_COERCION_ROOTS and passive and agent is None:
+                pairs = [self._state_coercion(doc, sent, ctoks, layer) if s is None and t is None else (s, t)
+                         for s, t in pairs]
         out: list[_Found] = []
         date = self._date(doc, sent, ctoks, toks[ti])
         if mod != "future" and date and doc.published and date[:10] > doc.published and len(date) >= 10:
@@ -1320,7 +1376,8 @@ class EventCoder:
             return Actor(a.start, a.end, a.country, a.org, a.sectors, a.entity, a.kind, a.place, True, a.text)
         if s.country and s.country == layer.default_country and root not in _FOREIGN_ROOTS:
             return Actor(s.end, s.end, s.country, None, (), None, "role", inferred=True)
-        if s.org and not s.country and layer.default_country and root in _ORG_REACTION_ROOTS:
+        if s.org and not s.country and layer.default_country and (
+                root in _ORG_REACTION_ROOTS or root in _IGO_REACTION_ROOTS and "IGO" in s.sectors):
             # "Amnesty International has called for an investigation": an international organisation's
             # demand, criticism or rejection without a named addressee concerns the country of the story
             return Actor(s.end, s.end, layer.default_country, None, (), None, "role", inferred=True)
@@ -1440,6 +1497,20 @@ class EventCoder:
             return s, t
         other = Actor(known.end, known.end, known.country, None, (), None, "role", inferred=True)
         return (s, other) if t is None else (other, t)
+
+    def _state_coercion(self, doc: Document, sent: Sentence, ctoks: list[Token],
+                        layer: ActorLayer) -> tuple[Actor | None, Actor | None]:
+        """An agentless arrest or charge with no actor named ("eleven men have been charged" in a trial
+        in Saudi Arabia) is the state of the place acting on its people, also outside the article's
+        own country: unlike violence, only authorities arrest and charge."""
+        p = self._place(doc, sent, ctoks, layer)
+        # a country named as the scene ("a trial is underway in Saudi Arabia") is an actor, not a place
+        scene = [a.country for a in layer.actors if sent.start <= a.start < sent.end and self._located(sent, a)]
+        country = p.country if p is not None and p.country else (scene[0] if len(set(scene)) == 1 else None)
+        if not country:
+            return None, None
+        return (Actor(ctoks[0].start, ctoks[0].start, country, None, (), None, "role", inferred=True),
+                Actor(ctoks[-1].end, ctoks[-1].end, country, None, (), None, "role", inferred=True))
 
     def _located(self, sent: Sentence, a: Actor | None) -> bool:
         """`a` is a country named as where something happens ("in Tunesien")."""
