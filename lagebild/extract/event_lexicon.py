@@ -106,6 +106,13 @@ class Lexicon:
                     pt = self._petrarch(lemma, toks, i)
                     if pt is not None:
                         out.append(pt)
+            elif t.pos in ("ADV", "ADJ") and self._adverbial_participle(toks, i):
+                # only material conflict (CAMEO 14-20): "warnend", "dankend", "fordernd" name a manner of
+                # speaking, not an act of its own
+                e = next((e for name in self._present_participle_lemmas(t.text) for e in self.verbs.get(name, ())
+                          if not e.with_ and not e.speech and e.code[:2] >= "14"), None)
+                if e is not None:
+                    out.append(Trigger(e, i, self._refine(e, words), 1, participle=True))
             elif t.pos in ("ADV", "ADJ") and self._verb_final(toks, i):
                 for name in self._participle_lemmas(t.text, particle):
                     e = next((e for e in self.verbs.get(name, ())
@@ -135,6 +142,21 @@ class Lexicon:
         if any(t.pos not in ("AUX", "PUNCT") for t in toks[i + 1:]):
             return False
         return any(t.pos == "AUX" and self._key(t.lemma) in aux for t in toks if t is not toks[i])
+
+    def _adverbial_participle(self, toks: list[Token], i: int) -> bool:
+        """A present participle used as an adverb ("zogen randalierend durch die Stadt"): it reports
+        what the clause's subject does. Before a noun or adjective it is attributive and is left out."""
+        low = self._key(toks[i].text)
+        if not toks[i].text[:1].islower() or not any(low.endswith(str(r[0])) for r in
+                                                     self.cues.get("present_participle_endings") or ()):
+            return False
+        return i + 1 >= len(toks) or toks[i + 1].pos not in ("NOUN", "PROPN", "ADJ")
+
+    def _present_participle_lemmas(self, text: str) -> list[str]:
+        """Infinitives a present participle can come from, by `present_participle_endings`."""
+        low = self._key(text)
+        return [low[:len(low) - len(str(r[0]))] + str(r[1]) for r in self.cues.get("present_participle_endings") or ()
+                if low.endswith(str(r[0])) and len(low) > len(str(r[0])) + 3]
 
     def _participle_lemmas(self, text: str, particle: str | None) -> list[str]:
         """Infinitives a past participle can come from, by the `participle_rules` of events.yaml:

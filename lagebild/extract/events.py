@@ -260,13 +260,27 @@ class EventCoder:
             i = next((k for k, t in enumerate(toks) if t.start >= a.start), None)
             if i is None:
                 continue
-            for t in toks[max(0, i - 4):i]:
+            for t in toks[max(0, i - 4):i] + self._apposition_after(toks, a):
                 role = self.kb.role(self.lang, t.text) or self.kb.role(self.lang, t.lemma)
                 if (role is not None and set(role.sectors) & _POLITICAL_SECTORS) or \
                         (t.end in by_end and by_end[t.end].entity != a.entity):
                     pol.add(a.entity)
                     break
         return frozenset(pol)
+
+    @staticmethod
+    def _apposition_after(toks: list[Token], a: Actor) -> list[Token]:
+        """The first words of an apposition set off by a comma right after `a` ("Oskar Lafontaine,
+        Fraktionschef der Linkspartei, …"): a role named there makes `a` as political as one before."""
+        j = next((k for k, t in enumerate(toks) if t.start >= a.end), None)
+        if j is None or toks[j].text != ",":
+            return []
+        out: list[Token] = []
+        for t in toks[j + 1:j + 5]:
+            if t.text in (",", ";", ":") or t.pos == "VERB":
+                break
+            out.append(t)
+        return out
 
     # ----------------------------------------------------------------- quotes
 
