@@ -61,6 +61,9 @@ _ORG_REACTION_ROOTS = ("02", "10", "11", "12", "13")
 _REFUSALS = {"04": "125", "05": "120", "06": "121", "08": "124"}
 _VISIT = "042"
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
+# A meeting needs a named partner also when it is only planned ("will neu verhandeln" is an intent,
+# 036, but not one with its own side as partner).
+_PARTNER_ROOTS = ("04",)
 # Refusals whose object is an infinitive: what is refused names whom it concerns (`_complement_target`).
 _REFUSAL_ROOTS = ("12",)
 # Acts a text often reports without their doer ("der König wurde aufgerufen", "der Minister wurde
@@ -193,6 +196,7 @@ class EventCoder:
         self.modal_idioms = c("modal_idioms")
         self.member_nouns = c("member_nouns")
         self.possessives = c("possessive_pronouns")
+        self.owner_pronouns = c("owner_pronouns") | self.possessives
         self.negated_cooperation = bool(self.lex.cues.get("negated_cooperation_rejects"))
         self.belief_verbs = c("belief_verbs")  # what their object clause says is believed, not a happening
         self.paren_names = bool(self.lex.cues.get("names_in_parentheses"))
@@ -718,6 +722,11 @@ class EventCoder:
         genitive = False  # just passed a genitive article: the noun before it heads the phrase
         while k >= 0 and hops < 4:
             t = toks[k]
+            if t.pos == "ADP" and k > 0 and toks[k - 1].pos == "ADP" and k + 1 < i and toks[k + 1].pos == "NUM":
+                # "von über tausend Polizisten", "by over 1,000 police": a preposition before a number
+                # only bounds the quantity; the one before it governs the phrase
+                k -= 1
+                continue
             if t.pos == "ADP":
                 return t.lemma.casefold()
             if t.pos in ("DET", "ADJ", "NUM", "PRON") or (t.pos == "NOUN" and t.text[:1].islower()):
@@ -930,6 +939,7 @@ class EventCoder:
         if mod in ("negated", "hypothetical"):
             note(False, f"{mod} happening", mod=mod)
             return []
+        planned_root = code[:2]
         if mod == "future" and code[:2] not in _FUTURE_ROOTS:
             intent = cameo.intent_of(code)
             if intent is None:
@@ -954,7 +964,8 @@ class EventCoder:
                                place=host_place.name, text=host_place.name)) for s, _ in pairs]
         root = code[:2]
         if target_g is None and not entry.speech and not entry.host and entry.source != "petrarch" and \
-                root in _IMPLICIT_TARGET_ROOTS and not (sym and any(t.text.casefold() in self.both for t in ctoks)):
+                root in _IMPLICIT_TARGET_ROOTS and planned_root not in _PARTNER_ROOTS and \
+                not (sym and any(t.text.casefold() in self.both for t in ctoks)):
             # ("die beiden Regierungen einigten sich": the partner is one of "both", not a guess)
             pairs = [(s, t if t is not None or s is None else self._implicit_target(s, groups, source_g, ci,
                                                                                      clauses, si, layer, root))
@@ -966,6 +977,9 @@ class EventCoder:
                     pairs = [(s, t if t is not None else cause) for s, t in pairs]
             pairs = [self._protest_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
         elif root in _DOMESTIC_ROOTS:
+            if target_g is None:
+                pairs = [(s, t if t is not None else self._patient_owner(s, sent, ctoks, groups, layer))
+                         for s, t in pairs]
             if root in _VIOLENCE_ROOTS and target_g is None:
                 pairs = [(s, t if t is not None else self._attacked_country(s, doc, sent, ctoks, layer))
                          for s, t in pairs]
@@ -1432,6 +1446,43 @@ class EventCoder:
             return None
         return Actor(p.start, p.end, p.country, None, (), None, "capital", place=p.name, text=p.name)
 
+    def _patient_owner(self, s: Actor | None, sent: Sentence, ctoks: list[Token], groups: list[Group],
+                       layer: ActorLayer) -> Actor | None:
+        """Whom a force against a thing hits: the owner the story gave that thing before ("Das
+        Protestcamp wurde gestürmt" after "die Flüchtlinge hatten mit ihrem Protestcamp …" or "ein
+        Protestcamp sudanesischer Flüchtlinge"), by a possessive pronoun or a genitive actor."""
+        if s is None or not s.key:
+            return None
+        toks = sent.tokens
+        taken = {i for g in groups for i in range(g.first, g.last + 1)}
+        lo = next((i for i, t in enumerate(toks) if t.start == ctoks[0].start), 0)
+        things = [toks[i] for i in range(max(lo, 1), lo + len(ctoks)) if toks[i].pos == "NOUN" and
+                  len(toks[i].text) >= 4 and i not in taken and toks[i - 1].pos == "DET"]
+        if not things:
+            return None
+        sents: list[Sentence] = self._doc.layers.get("sentences") or []
+        k = next((n for n, x in enumerate(sents) if x.start == sent.start), 0)
+        for prev in reversed(sents[:k]):
+            ptoks = prev.tokens
+            actors = [a for a in layer.actors if prev.start <= a.start < prev.end and a.key and a.kind != "coref"]
+            for j, u in enumerate(ptoks):
+                if u.pos != "NOUN" or not any(_same_thing(t.lemma, u.lemma) for t in things):
+                    continue
+                d = j - 1
+                while d >= 0 and ptoks[d].pos == "ADJ":
+                    d -= 1
+                if d >= 0 and ptoks[d].text.casefold() in self.owner_pronouns:
+                    owner = next((a for a in reversed(actors) if a.end <= ptoks[d].start), None)
+                else:
+                    nxt = ptoks[j + 1:j + 3]
+                    at = nxt[1].start if nxt and nxt[0].text.casefold() in self.genitive_dets and len(nxt) > 1 else \
+                        (nxt[0].start if nxt else -1)
+                    owner = next((a for a in actors if a.start == at), None)
+                if owner is not None and owner.key != s.key:
+                    return Actor(owner.start, owner.end, owner.country, owner.org, owner.sectors, owner.entity,
+                                 owner.kind, owner.place, True, owner.text)
+        return None
+
     def _domestic_pair(self, s: Actor | None, t: Actor | None, doc: Document, sent: Sentence,
                        ctoks: list[Token], layer: ActorLayer) -> tuple[Actor | None, Actor | None]:
         # Coercion and violence inside one country ("Massenfestnahmen in Homs", "die Polizei
@@ -1720,6 +1771,12 @@ class EventCoder:
             if best is None or key < best[0]:
                 best = (key, p)
         return best[1] if best else None
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Two nouns naming the same thing, also a compound and its head ("Protestcamp", "Camp")."""
+    a, b = a.casefold(), b.casefold()
+    return a == b or (len(b) >= 4 and a.endswith(b)) or (len(a) >= 4 and b.endswith(a))
 
 
 def _political(a: Actor | None, entities: frozenset[str] = frozenset()) -> bool:
