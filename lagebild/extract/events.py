@@ -802,6 +802,11 @@ class EventCoder:
             if entry.support and source_g is None:
                 note(False, "nominal trigger without an actor of its own")
                 return []
+        elif (by := self._participle_agent(toks, ti, inside)) is not None:
+            # "die von der EU verhängten Sanktionen gegen Russland": an attributive participle's agent
+            # is its source; what it is directed at stands after its noun
+            source_g = by
+            target_g = next((g for g in inside if g.first > ti and g.prep in self.target_preps), None)
         elif passive:
             source_g = agent
             target_g = bare[0] if bare else self._relative_antecedent(toks, clauses, ci, groups)
@@ -1536,6 +1541,15 @@ class EventCoder:
     def _in_direct_quote(self, doc: Document, pos: int) -> bool:
         # a direct quotation of the quotes layer can run over several sentences
         return any(q.kind == "direct" and q.start <= pos < q.end for q in doc.quotes or ())
+
+    def _participle_agent(self, toks: list[Token], ti: int, inside: list[Group]) -> Group | None:
+        """The agent phrase right before a participle that modifies a noun ("die von X angekündigten
+        Gespräche", "the sanctions imposed by X" has it after, and is not handled here)."""
+        t = toks[ti]
+        if ti + 1 >= len(toks) or toks[ti + 1].pos not in ("NOUN", "ADJ") or t.text.casefold() == t.lemma.casefold() \
+                or not t.text[:1].islower():
+            return None
+        return next((g for g in inside if g.last == ti - 1 and g.prep in self.agent_preps), None)
 
     def _attributive(self, toks: list[Token], ti: int) -> bool:
         # an English participle before its noun ("alleged police violence", "the accused men") names
