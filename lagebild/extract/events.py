@@ -1139,6 +1139,8 @@ class EventCoder:
         for t in toks[cl.start:min(first_actor, ti)]:
             if t.pos == "PRON" and t.text.casefold() in self.subject_pronouns:
                 return None, True
+        if ci == 0 and self._plain_subject(toks, cl, groups):
+            return None, True
         if ci > 0 and bare and self._infinitive(toks, ti):
             prev = clauses[ci - 1]
             pb = [g for g in groups if prev.start <= g.first and g.last < prev.end and g.prep is None]
@@ -1151,6 +1153,19 @@ class EventCoder:
             if found and head is not None:
                 return head, True
         return None, False
+
+    def _plain_subject(self, toks: list[Token], cl: Clause, groups: list[Group]) -> bool:
+        """A sentence that opens with a noun phrase naming no actor right before its finite verb
+        ("Polnische Experten kritisierten Russland", "Unknown gunmen killed the mayor"): that phrase is
+        the subject, so the actors after the verb are its objects, not its doers."""
+        verb = next((k for k in range(cl.start, cl.end) if toks[k].pos in ("VERB", "AUX")), None)
+        if verb is None or verb == cl.start:
+            return False
+        lead = toks[cl.start:verb]
+        # (a time in front, "Anfang Oktober erhielt X …", is no subject)
+        return any(t.pos == "NOUN" for t in lead) and all(t.pos in ("DET", "ADJ", "NUM", "NOUN") for t in lead) and \
+            not any(g.first < verb and g.last >= cl.start for g in groups) and \
+            not any(x.start < lead[-1].end and lead[0].start < x.end for x in self._doc.times)
 
     def _relative_antecedent(self, toks: list[Token], clauses: list[Clause], ci: int,
                              groups: list[Group]) -> Group | None:
