@@ -982,6 +982,10 @@ class EventCoder:
                     pairs = [(s, t if t is not None else cause) for s, t in pairs]
             pairs = [self._protest_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
         elif root in _DOMESTIC_ROOTS:
+            if target_g is None and (aimed := self._aimed_at(inside, source_g)) is not None:
+                # "feuerten mit Wasserwerfern auf Flüchtlinge": force is aimed at whom "auf"/"on" names
+                target_g = aimed
+                pairs = [(s, t) for s in srcs for t in aimed.members]
             if target_g is None:
                 pairs = [(s, t if t is not None else self._patient_owner(s, sent, ctoks, groups, layer))
                          for s, t in pairs]
@@ -1465,6 +1469,10 @@ class EventCoder:
         if s is None or p is None or not p.country or not s.country or p.country == s.country:
             return None
         return Actor(p.start, p.end, p.country, None, (), None, "capital", place=p.name, text=p.name)
+
+    def _aimed_at(self, inside: list[Group], source_g: Group | None) -> Group | None:
+        """The actor a use of force is aimed at, named with the preposition of a nominal act's target."""
+        return next((g for g in inside if g is not source_g and g.prep in self.noun_target_preps), None)
 
     def _patient_owner(self, s: Actor | None, sent: Sentence, ctoks: list[Token], groups: list[Group],
                        layer: ActorLayer) -> Actor | None:

@@ -95,3 +95,9 @@ def test_plain_noun_phrase_subject_leaves_the_actor_after_the_verb_an_object() -
     doc = code("In Kenia wächst die Unruhe. Unbekannte Täter töteten am Abend den kenianischen Innenminister.")
     assert doc.events and all(e.target is not None and "GOV" in e.target.code and "GOV" not in (e.source.code or "")
                               for e in doc.events if e.source is not None)
+
+
+def test_force_aimed_at_an_actor_with_auf() -> None:
+    doc = code("In Kenia wächst die Unruhe. Kenianische Polizisten feuerten am Abend mit Tränengas auf somalische "
+               "Flüchtlinge.")
+    assert ("KEN", "175", "SOM") in triples(doc)
