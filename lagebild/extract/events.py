@@ -776,7 +776,8 @@ class EventCoder:
             rest = self._cont[ci]
             inside += [g for g in groups if rest.start <= g.first and g.last < rest.end]
         passive = self._passive(ctoks, trig.index, trig.participle)
-        agent = next((g for g in inside if g.prep in self.agent_preps), None) if passive else None
+        agent = next((g for g in inside if g.prep in self.agent_preps and not self._noun_attribute(toks, g)),
+                     None) if passive else None
         bare = [g for g in inside if g.prep is None]
         source_g: Group | None
         target_g: Group | None = None
@@ -964,6 +965,11 @@ class EventCoder:
             for s in srcs:
                 for t in tgts:
                     pairs.append((s, t))
+        if sym and passive and source_g is None and target_g is None and \
+                (forum := self._forum(inside, ctoks)) is not None:
+            # "In der EU wird um die Verteilung verhandelt": members of the organisation among themselves
+            pairs = [(forum, Actor(ctoks[-1].end, ctoks[-1].end, forum.country, forum.org, forum.sectors, forum.entity,
+                                   forum.kind, forum.place, True, ""))]
         if host_place is not None and host_place.country:
             pairs = [(s, Actor(host_place.start, host_place.end, host_place.country, None, (), None, "capital",
                                place=host_place.name, text=host_place.name)) for s, _ in pairs]
@@ -1469,6 +1475,27 @@ class EventCoder:
         if s is None or p is None or not p.country or not s.country or p.country == s.country:
             return None
         return Actor(p.start, p.end, p.country, None, (), None, "capital", place=p.name, text=p.name)
+
+    def _noun_attribute(self, toks: list[Token], g: Group) -> bool:
+        """A "von" phrase right after a noun with its article ("um die Verteilung von 160.000 Flüchtlingen
+        verhandelt") belongs to that noun; it is not the agent of the passive (a time before it, "am
+        Freitag von der Polizei gestürmt", is no such noun)."""
+        k = g.first - 1
+        while k > 0 and toks[k].pos in ("NUM", "ADJ", "DET"):
+            k -= 1  # the words between the preposition and the actor ("von über tausend ägyptischen …")
+        if k < 2 or toks[k].pos != "ADP":
+            return False
+        noun = toks[k - 1]
+        return noun.pos == "NOUN" and toks[k - 2].pos in ("DET", "ADJ") and \
+            not any(x.start <= noun.start < x.end for x in self._doc.times)
+
+    def _forum(self, inside: list[Group], ctoks: list[Token]) -> Actor | None:
+        """The one organisation an impersonal symmetric act takes place in ("in der EU wird verhandelt")."""
+        at = [g for g in inside if g.prep in self.loc_preps]
+        if len(at) != 1 or len(at[0].members) != 1 or any(g.prep is None for g in inside):
+            return None
+        a = at[0].members[0]
+        return a if a.org and a.key else None
 
     def _aimed_at(self, inside: list[Group], source_g: Group | None) -> Group | None:
         """The actor a use of force is aimed at, named with the preposition of a nominal act's target."""

@@ -101,3 +101,15 @@ def test_force_aimed_at_an_actor_with_auf() -> None:
     doc = code("In Kenia wächst die Unruhe. Kenianische Polizisten feuerten am Abend mit Tränengas auf somalische "
                "Flüchtlinge.")
     assert ("KEN", "175", "SOM") in triples(doc)
+
+
+def test_impersonal_negotiation_inside_an_organisation() -> None:
+    doc = code("In der NATO wird seit Wochen um die Verlegung von 300 kenianischen Soldaten verhandelt.",
+               {"NATO": ("ORG", None, "NATO", ["IGO"])})
+    assert ("NATO", "046", "NATO") in triples(doc)
+    assert not any(e.source is not None and e.source.country == "KEN" for e in doc.events)
+
+
+def test_present_passive_takes_its_agent() -> None:
+    doc = code("In Kenia wächst die Unruhe. Der Oppositionsführer wird von der kenianischen Polizei verhaftet.")
+    assert [(e.source.code if e.source else None, e.cameo) for e in doc.events] == [("KENCOP", "173")]
