@@ -1461,11 +1461,20 @@ class EventCoder:
                 layer.default_country if self._recent_place(sent, layer) == layer.default_country else None))
             if country:
                 s = Actor(ctoks[0].start, ctoks[0].start, country, None, ("CVL",), None, "role", inferred=True)
-        if s is not None and t is None and s.country:
+        if s is not None and t is None and s.country and not self._abroad(s, doc, sent, ctoks, layer):
             # (after a filled-in source, at the clause end: the two sides are distinct mentions)
             at = ctoks[-1].end if s.inferred and not s.text else s.end
             t = Actor(at, at, s.country, None, ("GOV",), None, "role", inferred=True)
         return s, t
+
+    def _abroad(self, s: Actor, doc: Document, sent: Sentence, ctoks: list[Token], layer: ActorLayer) -> bool:
+        """Protesters of one country protesting in another (refugees, a diaspora): whether they address
+        their own government or the host's, the text must say."""
+        p = self._place(doc, sent, ctoks, layer)
+        if p is not None and p.country:
+            return p.country != s.country
+        return any(a.country != s.country and self._located(sent, a) for a in layer.actors
+                   if sent.start <= a.start < sent.end)
 
     def _attacked_country(self, s: Actor | None, doc: Document, sent: Sentence, ctoks: list[Token],
                           layer: ActorLayer) -> Actor | None:

@@ -113,3 +113,12 @@ def test_impersonal_negotiation_inside_an_organisation() -> None:
 def test_present_passive_takes_its_agent() -> None:
     doc = code("In Kenia wächst die Unruhe. Der Oppositionsführer wird von der kenianischen Polizei verhaftet.")
     assert [(e.source.code if e.source else None, e.cameo) for e in doc.events] == [("KENCOP", "173")]
+
+
+def test_protest_abroad_does_not_address_the_own_government_by_default() -> None:
+    doc = code("Hunderte somalische Flüchtlinge demonstrierten in Kenia für bessere Lebensbedingungen.",
+               {"Kenia": ("GPE", "KEN", None, [])})
+    assert ("SOM", "141", "SOM") not in triples(doc)
+    home = code("Hunderte Studenten demonstrierten in Kenia für bessere Lebensbedingungen.",
+                {"Kenia": ("GPE", "KEN", None, [])})
+    assert ("KEN", "141", "KEN") in triples(home)
