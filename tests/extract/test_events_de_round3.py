@@ -122,3 +122,9 @@ def test_protest_abroad_does_not_address_the_own_government_by_default() -> None
     home = code("Hunderte Studenten demonstrierten in Kenia für bessere Lebensbedingungen.",
                 {"Kenia": ("GPE", "KEN", None, [])})
     assert ("KEN", "141", "KEN") in triples(home)
+
+
+def test_dissolving_a_legislature_is_no_ban() -> None:
+    text = "In Kenia wächst die Unruhe. Der kenianische Präsident löste {} auf."
+    assert not any(e.cameo.startswith("17") for e in code(text.format("das Parlament")).events)
+    assert any(e.cameo == "1722" for e in code(text.format("die Oppositionspartei")).events)
