@@ -998,7 +998,12 @@ class EventCoder:
             if root in _VIOLENCE_ROOTS and target_g is None:
                 pairs = [(s, t if t is not None else self._attacked_country(s, doc, sent, ctoks, layer))
                          for s, t in pairs]
-            pairs = [self._domestic_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
+            # an agentless passive on something at a named place ("der Bahnhof in Tunis wurde in Brand
+            # gesetzt") leaves its doer unknown: one-sided, not the state acting on itself
+            pairs = [(s, t) if s is None and passive and agent is None and t is not None and
+                     t.kind in ("capital", "country") and
+                     self._one_sided(entry, root, t, None) else self._domestic_pair(s, t, doc, sent, ctoks, layer)
+                     for s, t in pairs]
         out: list[_Found] = []
         date = self._date(doc, sent, ctoks, toks[ti])
         if mod != "future" and date and doc.published and date[:10] > doc.published and len(date) >= 10:
@@ -1554,7 +1559,10 @@ class EventCoder:
         # missing side is filled only where the known side's country (or, with no actor at all, the
         # place of the happening) is the article's own country.
         p = self._place(doc, sent, ctoks, layer)
-        here = p.country if p else None
+        # (else a country named as where it happens: "die Proteste in Tunesien hielten trotz des verhängten
+        # Ausnahmezustandes an")
+        here = p.country if p else next((a.country for a in layer.actors if ctoks[0].start <= a.start < ctoks[-1].end
+                                         and self._located(sent, a)), None)
         known = s or t
         if known is None and p is None and self._occurrence(ctoks):
             # "Am Dienstag kam es zu Massenfestnahmen in der Stadt": the story's place

@@ -128,3 +128,15 @@ def test_dissolving_a_legislature_is_no_ban() -> None:
     text = "In Kenia wächst die Unruhe. Der kenianische Präsident löste {} auf."
     assert not any(e.cameo.startswith("17") for e in code(text.format("das Parlament")).events)
     assert any(e.cameo == "1722" for e in code(text.format("die Oppositionspartei")).events)
+
+
+def test_agentless_passive_on_a_thing_in_a_named_city_is_one_sided() -> None:
+    doc = code("In Kenia wächst die Unruhe. In der Nacht wurde das Rathaus in der Hauptstadt Nairobi in Brand gesetzt.",
+               {"Nairobi": ("GPE", "KEN", None, [])})
+    assert (None, "1712", "KEN") in triples(doc)
+
+
+def test_country_named_as_the_place_of_a_domestic_happening() -> None:
+    doc = code("Die Proteste in Kenia hielten trotz des verhängten Ausnahmezustandes an.",
+               {"Kenia": ("GPE", "KEN", None, [])})
+    assert ("KEN", "1724", "KEN") in triples(doc)
