@@ -73,7 +73,8 @@ def test_planned_negotiation_without_partner_is_not_domestic() -> None:
 
 
 def test_quantity_word_after_the_agent_preposition() -> None:
-    doc = code("In Kenia wächst die Unruhe. Das Gebäude der Opposition wurde von über 200 kenianischen Soldaten gestürmt.")
+    doc = code("In Kenia wächst die Unruhe. Das Gebäude der Opposition wurde von über 200 kenianischen Soldaten "
+               "gestürmt.")
     assert [(e.source.code if e.source else None, e.cameo) for e in doc.events] == [("KENMIL", "175")]
 
 
@@ -131,7 +132,8 @@ def test_dissolving_a_legislature_is_no_ban() -> None:
 
 
 def test_agentless_passive_on_a_thing_in_a_named_city_is_one_sided() -> None:
-    doc = code("In Kenia wächst die Unruhe. In der Nacht wurde das Rathaus in der Hauptstadt Nairobi in Brand gesetzt.",
+    doc = code("In Kenia wächst die Unruhe. In der Nacht wurde das Rathaus in der Hauptstadt Nairobi in Brand "
+               "gesetzt.",
                {"Nairobi": ("GPE", "KEN", None, [])})
     assert (None, "1712", "KEN") in triples(doc)
 
