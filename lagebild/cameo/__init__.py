@@ -57,9 +57,11 @@ def en_petrarch_verbs() -> dict[str, dict[str, Any]]:
 
 
 # Planned or promised happenings are coded as the matching intent (03x), per the CAMEO manual's
-# "express intent to …" family; conflictual plans have no intent code and are dropped.
-_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "01": None, "02": None,
-           "03": None}
+# "express intent to …" family; conflictual plans have no intent code and are dropped. The manual
+# keeps 09 for investigations "being or having been carried out": a promised one is a commitment
+# to act, the unspecified intent (030).
+_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030", "01": None,
+           "02": None, "03": None}
 _INTENT_SUB = {"061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331", "072": "0332",
                "073": "0333", "074": "0334", "081": "0351", "083": "034", "0831": "0341", "084": "0353",
                "087": "0356"}

@@ -33,6 +33,7 @@ class Entry:
     refine: tuple[tuple[str, str], ...] = ()
     source: str = "own"  # own | petrarch
     default: bool = False  # a PETRARCH verb's bare default code (no object or preposition pattern matched)
+    unless: tuple[str, ...] = ()  # lemmas whose presence rules the entry out ("das Parlament auflösen")
 
     @property
     def rule(self) -> str:
@@ -94,7 +95,7 @@ class Lexicon:
                 found = False
                 for name in names:
                     for e in self.verbs.get(name, ()):
-                        if e.with_ and not _words_match(e.with_, words, self.casefold):
+                        if not self._fits(e, words):
                             continue
                         rank = 0 if e.with_ else (3 if e.speech else 1)
                         out.append(Trigger(e, i, self._refine(e, words), rank))
@@ -106,10 +107,16 @@ class Lexicon:
                     pt = self._petrarch(lemma, toks, i)
                     if pt is not None:
                         out.append(pt)
+            elif t.pos in ("ADV", "ADJ") and self._adverbial_participle(toks, i):
+                # only material conflict (CAMEO 14-20): "warnend", "dankend", "fordernd" name a manner of
+                # speaking, not an act of its own
+                e = next((e for name in self._present_participle_lemmas(t.text) for e in self.verbs.get(name, ())
+                          if not e.with_ and not e.speech and e.code[:2] >= "14" and self._fits(e, words)), None)
+                if e is not None:
+                    out.append(Trigger(e, i, self._refine(e, words), 1, participle=True))
             elif t.pos in ("ADV", "ADJ") and self._verb_final(toks, i):
                 for name in self._participle_lemmas(t.text, particle):
-                    e = next((e for e in self.verbs.get(name, ())
-                              if not e.with_ or _words_match(e.with_, words, self.casefold)), None)
+                    e = next((e for e in self.verbs.get(name, ()) if self._fits(e, words)), None)
                     if e is not None:
                         rank = 0 if e.with_ else (3 if e.speech else 1)
                         out.append(Trigger(e, i, self._refine(e, words), rank, participle=True))
@@ -118,7 +125,7 @@ class Lexicon:
                 # an English capitalised proper noun is a name ("March", "Summit Street"), not a trigger
                 for e in self.nouns.get(lemma, ()) or self.nouns.get(self._key(t.text), ()) or self._plural(t.text) \
                         or self._compound_head(t.text):
-                    if e.with_ and not _words_match(e.with_, words, self.casefold):
+                    if not self._fits(e, words):
                         continue
                     out.append(Trigger(e, i, self._refine(e, words), 2))
                     break
@@ -135,6 +142,26 @@ class Lexicon:
         if any(t.pos not in ("AUX", "PUNCT") for t in toks[i + 1:]):
             return False
         return any(t.pos == "AUX" and self._key(t.lemma) in aux for t in toks if t is not toks[i])
+
+    def _fits(self, e: Entry, words: set[str]) -> bool:
+        """Whether the clause's `words` have what `e` needs (`with`) and nothing that rules it out."""
+        return (not e.with_ or _words_match(e.with_, words, self.casefold) is not None) and \
+            not (e.unless and _words_match(e.unless, words, self.casefold))
+
+    def _adverbial_participle(self, toks: list[Token], i: int) -> bool:
+        """A present participle used as an adverb ("zogen randalierend durch die Stadt"): it reports
+        what the clause's subject does. Before a noun or adjective it is attributive and is left out."""
+        low = self._key(toks[i].text)
+        if not toks[i].text[:1].islower() or not any(low.endswith(str(r[0])) for r in
+                                                     self.cues.get("present_participle_endings") or ()):
+            return False
+        return i + 1 >= len(toks) or toks[i + 1].pos not in ("NOUN", "PROPN", "ADJ")
+
+    def _present_participle_lemmas(self, text: str) -> list[str]:
+        """Infinitives a present participle can come from, by `present_participle_endings`."""
+        low = self._key(text)
+        return [low[:len(low) - len(str(r[0]))] + str(r[1]) for r in self.cues.get("present_participle_endings") or ()
+                if low.endswith(str(r[0])) and len(low) > len(str(r[0])) + 3]
 
     def _participle_lemmas(self, text: str, particle: str | None) -> list[str]:
         """Infinitives a past participle can come from, by the `participle_rules` of events.yaml:
@@ -260,6 +287,7 @@ def _entries(lemma: str, pos: str, spec: Any) -> list[Entry]:
             sym=bool(s.get("sym")), host=bool(s.get("host")), speech=bool(s.get("speech")),
             support=bool(s.get("support")), converse=bool(s.get("converse")),
             refine=tuple((str(k), str(v)) for k, v in (s.get("refine") or {}).items()),
+            unless=tuple(str(w) for w in s.get("unless") or ()),
         ))
     return out
 

@@ -65,6 +65,9 @@ _IGO_REACTION_ROOTS = ("09",)
 _REFUSALS = {"04": "125", "05": "120", "06": "121", "08": "124"}
 _VISIT = "042"
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
+# A meeting needs a named partner also when it is only planned ("will neu verhandeln" is an intent,
+# 036, but not one with its own side as partner).
+_PARTNER_ROOTS = ("04",)
 # Refusals whose object is an infinitive: what is refused names whom it concerns (`_complement_target`).
 _REFUSAL_ROOTS = ("12",)
 # Acts a text often reports without their doer ("der König wurde aufgerufen", "der Minister wurde
@@ -202,6 +205,7 @@ class EventCoder:
         self.modal_idioms = c("modal_idioms")
         self.member_nouns = c("member_nouns")
         self.possessives = c("possessive_pronouns")
+        self.owner_pronouns = c("owner_pronouns") | self.possessives
         self.negated_cooperation = bool(self.lex.cues.get("negated_cooperation_rejects"))
         self.belief_verbs = c("belief_verbs")  # what their object clause says is believed, not a happening
         self.paren_names = bool(self.lex.cues.get("names_in_parentheses"))
@@ -269,13 +273,27 @@ class EventCoder:
             i = next((k for k, t in enumerate(toks) if t.start >= a.start), None)
             if i is None:
                 continue
-            for t in toks[max(0, i - 4):i]:
+            for t in toks[max(0, i - 4):i] + self._apposition_after(toks, a):
                 role = self.kb.role(self.lang, t.text) or self.kb.role(self.lang, t.lemma)
                 if (role is not None and set(role.sectors) & _POLITICAL_SECTORS) or \
                         (t.end in by_end and by_end[t.end].entity != a.entity):
                     pol.add(a.entity)
                     break
         return frozenset(pol)
+
+    @staticmethod
+    def _apposition_after(toks: list[Token], a: Actor) -> list[Token]:
+        """The first words of an apposition set off by a comma right after `a` ("Oskar Lafontaine,
+        Fraktionschef der Linkspartei, …"): a role named there makes `a` as political as one before."""
+        j = next((k for k, t in enumerate(toks) if t.start >= a.end), None)
+        if j is None or toks[j].text != ",":
+            return []
+        out: list[Token] = []
+        for t in toks[j + 1:j + 5]:
+            if t.text in (",", ";", ":") or t.pos == "VERB":
+                break
+            out.append(t)
+        return out
 
     # ----------------------------------------------------------------- quotes
 
@@ -757,6 +775,11 @@ class EventCoder:
         genitive = False  # just passed a genitive article: the noun before it heads the phrase
         while k >= 0 and hops < 4:
             t = toks[k]
+            if t.pos == "ADP" and k > 0 and toks[k - 1].pos == "ADP" and k + 1 < i and toks[k + 1].pos == "NUM":
+                # "von über tausend Polizisten", "by over 1,000 police": a preposition before a number
+                # only bounds the quantity; the one before it governs the phrase
+                k -= 1
+                continue
             if t.pos == "ADP":
                 return t.lemma.casefold()
             if t.pos in ("DET", "ADJ", "NUM", "PRON") or (t.pos == "NOUN" and t.text[:1].islower()):
@@ -806,7 +829,8 @@ class EventCoder:
             rest = self._cont[ci]
             inside += [g for g in groups if rest.start <= g.first and g.last < rest.end]
         passive = self._passive(ctoks, trig.index, trig.participle)
-        agent = next((g for g in inside if g.prep in self.agent_preps), None) if passive else None
+        agent = next((g for g in inside if g.prep in self.agent_preps and not self._noun_attribute(toks, g)),
+                     None) if passive else None
         bare = [g for g in inside if g.prep is None]
         source_g: Group | None
         target_g: Group | None = None
@@ -832,6 +856,11 @@ class EventCoder:
             if entry.support and source_g is None:
                 note(False, "nominal trigger without an actor of its own")
                 return []
+        elif (by := self._participle_agent(toks, ti, inside)) is not None:
+            # "die von der EU verhängten Sanktionen gegen Russland": an attributive participle's agent
+            # is its source; what it is directed at stands after its noun
+            source_g = by
+            target_g = next((g for g in inside if g.first > ti and g.prep in self.target_preps), None)
         elif passive:
             source_g = agent
             target_g = bare[0] if bare else self._relative_antecedent(toks, clauses, ci, groups)
@@ -969,6 +998,7 @@ class EventCoder:
         if mod in ("negated", "hypothetical"):
             note(False, f"{mod} happening", mod=mod)
             return []
+        planned_root = code[:2]
         if mod == "future" and code[:2] not in _FUTURE_ROOTS:
             intent = cameo.intent_of(code)
             if intent is None:
@@ -988,12 +1018,18 @@ class EventCoder:
             for s in srcs:
                 for t in tgts:
                     pairs.append((s, t))
+        if sym and passive and source_g is None and target_g is None and \
+                (forum := self._forum(inside, ctoks)) is not None:
+            # "In der EU wird um die Verteilung verhandelt": members of the organisation among themselves
+            pairs = [(forum, Actor(ctoks[-1].end, ctoks[-1].end, forum.country, forum.org, forum.sectors, forum.entity,
+                                   forum.kind, forum.place, True, ""))]
         if host_place is not None and host_place.country:
             pairs = [(s, Actor(host_place.start, host_place.end, host_place.country, None, (), None, "capital",
                                place=host_place.name, text=host_place.name)) for s, _ in pairs]
         root = code[:2]
         if target_g is None and not entry.speech and not entry.host and entry.source != "petrarch" and \
-                root in _IMPLICIT_TARGET_ROOTS and not (sym and any(t.text.casefold() in self.both for t in ctoks)):
+                root in _IMPLICIT_TARGET_ROOTS and planned_root not in _PARTNER_ROOTS and \
+                not (sym and any(t.text.casefold() in self.both for t in ctoks)):
             # ("die beiden Regierungen einigten sich": the partner is one of "both", not a guess)
             pairs = [(s, t if t is not None or s is None else self._implicit_target(s, groups, source_g, ci,
                                                                                      clauses, si, layer, root))
@@ -1005,10 +1041,22 @@ class EventCoder:
                     pairs = [(s, t if t is not None else cause) for s, t in pairs]
             pairs = [self._protest_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
         elif root in _DOMESTIC_ROOTS:
+            if target_g is None and (aimed := self._aimed_at(inside, source_g)) is not None:
+                # "feuerten mit Wasserwerfern auf Flüchtlinge": force is aimed at whom "auf"/"on" names
+                target_g = aimed
+                pairs = [(s, t) for s in srcs for t in aimed.members]
+            if target_g is None:
+                pairs = [(s, t if t is not None else self._patient_owner(s, sent, ctoks, groups, layer))
+                         for s, t in pairs]
             if root in _VIOLENCE_ROOTS and target_g is None:
                 pairs = [(s, t if t is not None else self._attacked_country(s, doc, sent, ctoks, layer))
                          for s, t in pairs]
-            pairs = [self._domestic_pair(s, t, doc, sent, ctoks, layer) for s, t in pairs]
+            # an agentless passive on something at a named place ("der Bahnhof in Tunis wurde in Brand
+            # gesetzt") leaves its doer unknown: one-sided, not the state acting on itself
+            pairs = [(s, t) if s is None and passive and agent is None and t is not None and
+                     t.kind in ("capital", "country") and
+                     self._one_sided(entry, root, t, None) else self._domestic_pair(s, t, doc, sent, ctoks, layer)
+                     for s, t in pairs]
             if root in _STATE_COERCION_ROOTS and passive and agent is None:
                 pairs = [self._state_coercion(doc, sent, ctoks, layer) if s is None and t is None else (s, t)
                          for s, t in pairs]
@@ -1162,6 +1210,8 @@ class EventCoder:
         for t in toks[cl.start:min(first_actor, ti)]:
             if t.pos == "PRON" and t.text.casefold() in self.subject_pronouns:
                 return None, True
+        if ci == 0 and self._plain_subject(toks, cl, groups):
+            return None, True
         if ci > 0 and bare and self._infinitive(toks, ti):
             prev = clauses[ci - 1]
             pb = [g for g in groups if prev.start <= g.first and g.last < prev.end and g.prep is None]
@@ -1174,6 +1224,19 @@ class EventCoder:
             if found and head is not None:
                 return head, True
         return None, False
+
+    def _plain_subject(self, toks: list[Token], cl: Clause, groups: list[Group]) -> bool:
+        """A sentence that opens with a noun phrase naming no actor right before its finite verb
+        ("Polnische Experten kritisierten Russland", "Unknown gunmen killed the mayor"): that phrase is
+        the subject, so the actors after the verb are its objects, not its doers."""
+        verb = next((k for k in range(cl.start, cl.end) if toks[k].pos in ("VERB", "AUX")), None)
+        if verb is None or verb == cl.start:
+            return False
+        lead = toks[cl.start:verb]
+        # (a time in front, "Anfang Oktober erhielt X …", is no subject)
+        return any(t.pos == "NOUN" for t in lead) and all(t.pos in ("DET", "ADJ", "NUM", "NOUN") for t in lead) and \
+            not any(g.first < verb and g.last >= cl.start for g in groups) and \
+            not any(x.start < lead[-1].end and lead[0].start < x.end for x in self._doc.times)
 
     def _relative_antecedent(self, toks: list[Token], clauses: list[Clause], ci: int,
                              groups: list[Group]) -> Group | None:
@@ -1460,11 +1523,20 @@ class EventCoder:
                 layer.default_country if self._recent_place(sent, layer) == layer.default_country else None))
             if country:
                 s = Actor(ctoks[0].start, ctoks[0].start, country, None, ("CVL",), None, "role", inferred=True)
-        if s is not None and t is None and s.country:
+        if s is not None and t is None and s.country and not self._abroad(s, doc, sent, ctoks, layer):
             # (after a filled-in source, at the clause end: the two sides are distinct mentions)
             at = ctoks[-1].end if s.inferred and not s.text else s.end
             t = Actor(at, at, s.country, None, ("GOV",), None, "role", inferred=True)
         return s, t
+
+    def _abroad(self, s: Actor, doc: Document, sent: Sentence, ctoks: list[Token], layer: ActorLayer) -> bool:
+        """Protesters of one country protesting in another (refugees, a diaspora): whether they address
+        their own government or the host's, the text must say."""
+        p = self._place(doc, sent, ctoks, layer)
+        if p is not None and p.country:
+            return p.country != s.country
+        return any(a.country != s.country and self._located(sent, a) for a in layer.actors
+                   if sent.start <= a.start < sent.end)
 
     def _attacked_country(self, s: Actor | None, doc: Document, sent: Sentence, ctoks: list[Token],
                           layer: ActorLayer) -> Actor | None:
@@ -1475,6 +1547,68 @@ class EventCoder:
             return None
         return Actor(p.start, p.end, p.country, None, (), None, "capital", place=p.name, text=p.name)
 
+    def _noun_attribute(self, toks: list[Token], g: Group) -> bool:
+        """A "von" phrase right after a noun with its article ("um die Verteilung von 160.000 Flüchtlingen
+        verhandelt") belongs to that noun; it is not the agent of the passive (a time before it, "am
+        Freitag von der Polizei gestürmt", is no such noun)."""
+        k = g.first - 1
+        while k > 0 and toks[k].pos in ("NUM", "ADJ", "DET"):
+            k -= 1  # the words between the preposition and the actor ("von über tausend ägyptischen …")
+        if k < 2 or toks[k].pos != "ADP":
+            return False
+        noun = toks[k - 1]
+        return noun.pos == "NOUN" and toks[k - 2].pos in ("DET", "ADJ") and \
+            not any(x.start <= noun.start < x.end for x in self._doc.times)
+
+    def _forum(self, inside: list[Group], ctoks: list[Token]) -> Actor | None:
+        """The one organisation an impersonal symmetric act takes place in ("in der EU wird verhandelt")."""
+        at = [g for g in inside if g.prep in self.loc_preps]
+        if len(at) != 1 or len(at[0].members) != 1 or any(g.prep is None for g in inside):
+            return None
+        a = at[0].members[0]
+        return a if a.org and a.key else None
+
+    def _aimed_at(self, inside: list[Group], source_g: Group | None) -> Group | None:
+        """The actor a use of force is aimed at, named with the preposition of a nominal act's target."""
+        return next((g for g in inside if g is not source_g and g.prep in self.noun_target_preps), None)
+
+    def _patient_owner(self, s: Actor | None, sent: Sentence, ctoks: list[Token], groups: list[Group],
+                       layer: ActorLayer) -> Actor | None:
+        """Whom a force against a thing hits: the owner the story gave that thing before ("Das
+        Protestcamp wurde gestürmt" after "die Flüchtlinge hatten mit ihrem Protestcamp …" or "ein
+        Protestcamp sudanesischer Flüchtlinge"), by a possessive pronoun or a genitive actor."""
+        if s is None or not s.key:
+            return None
+        toks = sent.tokens
+        taken = {i for g in groups for i in range(g.first, g.last + 1)}
+        lo = next((i for i, t in enumerate(toks) if t.start == ctoks[0].start), 0)
+        things = [toks[i] for i in range(max(lo, 1), lo + len(ctoks)) if toks[i].pos == "NOUN" and
+                  len(toks[i].text) >= 4 and i not in taken and toks[i - 1].pos == "DET"]
+        if not things:
+            return None
+        sents: list[Sentence] = self._doc.layers.get("sentences") or []
+        k = next((n for n, x in enumerate(sents) if x.start == sent.start), 0)
+        for prev in reversed(sents[:k]):
+            ptoks = prev.tokens
+            actors = [a for a in layer.actors if prev.start <= a.start < prev.end and a.key and a.kind != "coref"]
+            for j, u in enumerate(ptoks):
+                if u.pos != "NOUN" or not any(_same_thing(t.lemma, u.lemma) for t in things):
+                    continue
+                d = j - 1
+                while d >= 0 and ptoks[d].pos == "ADJ":
+                    d -= 1
+                if d >= 0 and ptoks[d].text.casefold() in self.owner_pronouns:
+                    owner = next((a for a in reversed(actors) if a.end <= ptoks[d].start), None)
+                else:
+                    nxt = ptoks[j + 1:j + 3]
+                    at = nxt[1].start if nxt and nxt[0].text.casefold() in self.genitive_dets and len(nxt) > 1 else \
+                        (nxt[0].start if nxt else -1)
+                    owner = next((a for a in actors if a.start == at), None)
+                if owner is not None and owner.key != s.key:
+                    return Actor(owner.start, owner.end, owner.country, owner.org, owner.sectors, owner.entity,
+                                 owner.kind, owner.place, True, owner.text)
+        return None
+
     def _domestic_pair(self, s: Actor | None, t: Actor | None, doc: Document, sent: Sentence,
                        ctoks: list[Token], layer: ActorLayer) -> tuple[Actor | None, Actor | None]:
         # Coercion and violence inside one country ("Massenfestnahmen in Homs", "die Polizei
@@ -1482,7 +1616,10 @@ class EventCoder:
         # missing side is filled only where the known side's country (or, with no actor at all, the
         # place of the happening) is the article's own country.
         p = self._place(doc, sent, ctoks, layer)
-        here = p.country if p else None
+        # (else a country named as where it happens: "die Proteste in Tunesien hielten trotz des verhängten
+        # Ausnahmezustandes an")
+        here = p.country if p else next((a.country for a in layer.actors if ctoks[0].start <= a.start < ctoks[-1].end
+                                         and self._located(sent, a)), None)
         known = s or t
         if known is None and p is None and self._occurrence(ctoks):
             # "Am Dienstag kam es zu Massenfestnahmen in der Stadt": the story's place
@@ -1542,6 +1679,15 @@ class EventCoder:
     def _in_direct_quote(self, doc: Document, pos: int) -> bool:
         # a direct quotation of the quotes layer can run over several sentences
         return any(q.kind == "direct" and q.start <= pos < q.end for q in doc.quotes or ())
+
+    def _participle_agent(self, toks: list[Token], ti: int, inside: list[Group]) -> Group | None:
+        """The agent phrase right before a participle that modifies a noun ("die von X angekündigten
+        Gespräche", "the sanctions imposed by X" has it after, and is not handled here)."""
+        t = toks[ti]
+        if ti + 1 >= len(toks) or toks[ti + 1].pos not in ("NOUN", "ADJ") or t.text.casefold() == t.lemma.casefold() \
+                or not t.text[:1].islower():
+            return None
+        return next((g for g in inside if g.last == ti - 1 and g.prep in self.agent_preps), None)
 
     def _attributive(self, toks: list[Token], ti: int) -> bool:
         # an English participle before its noun ("alleged police violence", "the accused men") names
@@ -1777,6 +1923,12 @@ class EventCoder:
             if best is None or key < best[0]:
                 best = (key, p)
         return best[1] if best else None
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Two nouns naming the same thing, also a compound and its head ("Protestcamp", "Camp")."""
+    a, b = a.casefold(), b.casefold()
+    return a == b or (len(b) >= 4 and a.endswith(b)) or (len(a) >= 4 and b.endswith(a))
 
 
 def _political(a: Actor | None, entities: frozenset[str] = frozenset()) -> bool:
