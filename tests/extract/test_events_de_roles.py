@@ -20,13 +20,13 @@ RUS = ("GPE", "RUS", None, [])
 IND = ("GPE", "IND", None, [])
 
 
-def code(text: str, ents: dict[str, tuple[str, str | None, str | None, list[str]]]) -> Document:
+def code(text: str, ents: dict[str, tuple[str, str | None, str | None, list[str]]] | None = None) -> Document:
     if not _STAGES:
         _STAGES.extend([make_analyzer("de"), make_time_tagger("de"), make_place_resolver("de"),
                         make_coref_resolver("de"), make_event_coder("de")])
     analyzer, times, places, coref, events = _STAGES
     doc = times(analyzer(Document(doc_id="t", lang="de", published="2024-05-02", text=text)))
-    for n, (name, (etype, country, org, sectors)) in enumerate(ents.items(), 1):
+    for n, (name, (etype, country, org, sectors)) in enumerate((ents or {}).items(), 1):
         mentions = [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)]
         doc.entities.append(Entity(id=f"e{n}", name=name, type=etype, country=country, org=org, sectors=sectors,
                                    mentions=mentions))

@@ -5,35 +5,8 @@ these tests; entities marked by hand)."""
 
 from __future__ import annotations
 
-import re
-
 from lagebild import cameo
-from lagebild.analyze import make_analyzer
-from lagebild.doc import Document, Entity, Span
-from lagebild.extract.coref import make_coref_resolver
-from lagebild.extract.events import make_event_coder
-from lagebild.extract.places import make_place_resolver
-from lagebild.extract.times import make_time_tagger
-
-_STAGES: list = []
-
-
-def code(text: str, ents: dict[str, tuple[str, str | None, str | None, list[str]]] | None = None) -> Document:
-    if not _STAGES:
-        _STAGES.extend([make_analyzer("de"), make_time_tagger("de"), make_place_resolver("de"),
-                        make_coref_resolver("de"), make_event_coder("de")])
-    analyzer, times, places, coref, events = _STAGES
-    doc = times(analyzer(Document(doc_id="t", lang="de", published="2024-05-02", text=text)))
-    for n, (name, (etype, country, org, sectors)) in enumerate((ents or {}).items(), 1):
-        mentions = [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)]
-        doc.entities.append(Entity(id=f"e{n}", name=name, type=etype, country=country, org=org, sectors=sectors,
-                                   mentions=mentions))
-    return events(coref(places(doc)))
-
-
-def triples(doc: Document) -> set[tuple[str | None, str, str | None]]:
-    key = lambda a: (a.country or a.org) if a else None  # noqa: E731
-    return {(key(e.source), e.cameo, key(e.target)) for e in doc.events}
+from tests.extract.test_events_de_roles import code, triples
 
 
 def test_role_in_an_apposition_after_the_name_makes_the_person_political() -> None:
