@@ -167,7 +167,9 @@ def evaluate(directory: Path = DEFAULT_DIR) -> dict[str, Any]:
     pipe = build("en", ["lagebild.analyze:make_analyzer", "lagebild.extract.times:make_time_tagger"])
     from lagebild.extract.events import make_event_coder
 
-    cameo_verbs = read_cameo_verbs(directory.parent / "CAMEO.2.0.txt")
+    cameo_file = directory.parent / "CAMEO.2.0.txt"
+    # without the CAMEO verb dictionary only the dyad measures can be computed
+    cameo_verbs = read_cameo_verbs(cameo_file) if cameo_file.exists() else {}
     coder = make_event_coder("en")
     gold_n = root_hits = predicted = dyad_hits = pair_hits = 0
     cameo_n = cameo_root = 0

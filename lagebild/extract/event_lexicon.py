@@ -72,6 +72,7 @@ class Lexicon:
     petrarch: dict[str, dict[str, Any]] = field(default_factory=dict)
     # cue verbs of quotes → the speech act they are (``statements`` in events.yaml)
     statements: list[StatementCue] = field(default_factory=list)
+    _cue_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def casefold(self) -> bool:
@@ -79,7 +80,11 @@ class Lexicon:
         return self.lang != "de"
 
     def cue(self, name: str) -> frozenset[str]:
-        return frozenset(str(x) for x in self.cues.get(name) or ())
+        # asked per token on hot paths: each list is turned into a set once
+        got = self._cue_sets.get(name)
+        if got is None:
+            got = self._cue_sets[name] = frozenset(str(x) for x in self.cues.get(name) or ())
+        return got
 
     def _key(self, s: str) -> str:
         return s.casefold() if self.casefold else s

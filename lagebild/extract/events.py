@@ -232,6 +232,7 @@ class EventCoder:
         trace: list[Decision] = []
         found: list[_Found] = []
         self._doc = doc
+        self._person_ids = {e.id for e in doc.entities if e.type == "PER"}
         self._pol_entities = self._apposition_political(sentences, layer)
         self._domains: dict[int, str | None] = {}  # sentence → off-topic domain (computed once)
         self._roles: dict[str, Actor] = {}  # role lemma → its last actor with a country ("sudanesische Flüchtlinge")
@@ -483,7 +484,7 @@ class EventCoder:
         out: dict[int, Clause] = {}
         verbal = [any(t.pos in ("VERB", "AUX") for t in toks[c.start:c.end]) for c in clauses]
         for ci in range(len(clauses) - 2):
-            a, b, c = clauses[ci], clauses[ci + 1], clauses[ci + 2]
+            b, c = clauses[ci + 1], clauses[ci + 2]
             if not verbal[ci] or verbal[ci + 2] or toks[b.start - 1].text != "," or toks[c.start - 1].text != ",":
                 continue
             first = toks[b.start]
@@ -571,6 +572,8 @@ class EventCoder:
         # an object clause without a conjunction ("X announced Benin was to join", "X believes the
         # prince ordered it"): a noun phrase after a verb of saying or believing followed by a finite
         # verb opens a clause of its own, whose subject is that noun phrase
+        if i >= len(toks):  # the sentence ends with the verb: no clause follows it
+            return False
         v = toks[i - 1] if i > 0 else None
         # (the rule tagger takes a plural subject's "believe" for a noun)
         if v is None or not (v.pos == "VERB" and self._verb_lemma(v, toks) in self.complement_verbs
@@ -758,7 +761,7 @@ class EventCoder:
             not any(x.start <= t.start < x.end for x in self._doc.times)
 
     def _is_person(self, a: Actor) -> bool:
-        return a.kind == "person" or any(e.id == a.entity and e.type == "PER" for e in self._doc.entities)
+        return a.kind == "person" or a.entity in self._person_ids
 
     def _role_key(self, a: Actor) -> str:
         last = a.text.split()[-1] if a.text else ""

@@ -53,3 +53,9 @@ def test_igo_investigation_without_subject_concerns_the_story_country() -> None:
     doc = code(story + "Transparency Watch investigated the case in May.", "en",
                {"Poland": POL, "Transparency Watch": NGO})
     assert not any(s == "TW" for s, _, _ in triples(doc))
+
+
+def test_a_sentence_ending_in_a_verb_of_believing_is_coded_without_error() -> None:
+    # headlines often end with the attribution and no full stop
+    doc = code("Iran attacked the embassy, intelligence agencies believe", "en", {"Iran": ("GPE", "IRN", None, [])})
+    assert all(e.rule for e in doc.events)
