@@ -85,6 +85,9 @@ class SpeechLexicon:
     reflexives: frozenset[str] = field(default=frozenset())
     cue_adverbs: frozenset[str] = field(default=frozenset())
     impersonal_verbs: frozenset[str] = field(default=frozenset())
+    # Prepositions whose phrase after a source noun tells which one it is, with their kind:
+    # "place" ones ("in Berlin") only with a named object and not after a person's name.
+    source_attachments: dict[str, str] = field(default_factory=dict)
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
@@ -166,4 +169,5 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         reflexives=_low(cfg.get("reflexives")),
         cue_adverbs=_low(cfg.get("cue_adverbs")),
         impersonal_verbs=_low(cfg.get("impersonal_verbs")),
+        source_attachments={str(k).lower(): str(v) for k, v in (cfg.get("source_attachments") or {}).items()},
     )

@@ -23,10 +23,13 @@ from lagebild.analyze import Sentence, Token
 from lagebild.doc import Document, Entity, Quote
 from lagebild.extract.quote_lexicon import SourcePattern, SpeechLexicon, load_lexicon
 from lagebild.extract.quote_marks import Marked, find_marked
-from lagebild.extract.quote_np import Chunk, chunk_at, chunk_before
+from lagebild.extract.quote_np import Chunk, chunk_at, chunk_before, is_nominal
 
 _FINAL = frozenset(".!?;")
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", "–", "—"})
+# Marks before an apposition to a source, and those that may follow one.
+_APPOSITION_MARKS = frozenset({",", "–", "—"})
+_APPOSITION_END = frozenset({",", ".", "!", "?", ";", ":", ")", "–", "—"})
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’›‹'")
 _EXPLETIVE = frozenset({"es", "it"})
 
@@ -441,6 +444,55 @@ class _Run:
                 if named and self.lex.is_role_noun(self.toks[app.head].text):
                     return Chunk(c.start, app.end, c.head)  # "Tegaye Mununhe, der Polizeichef der Region"
         return c
+
+    def _source_extent(self, c: Chunk) -> Chunk:
+        """The whole phrase that names the source, as annotators mark it: with the attachments that
+        say which one it is ("ein Sprecher in Berlin", "der Ombudsmann für Menschenrechte") and an
+        apposition ("der Direktor der Behörde, Anna Berg"), without a reflexive the chunk took in.
+        Speaker resolution keeps the core phrase; only the reported span grows."""
+        toks, lex = self.toks, self.lex
+        start = c.start
+        if c.end - start > 1 and self._low(start) in lex.reflexives and toks[start].pos == "PRON":
+            start += 1  # "äußerte sich Kofi Annan"
+        b = self.sent_range[self.sent_of[c.start]][1]
+        end = self._with_attachments(c, b)
+        if end + 1 < b and toks[end].text in _APPOSITION_MARKS:
+            app = chunk_at(toks, end + 1, b, self.mark_tok)
+            if app is not None and not self._is_time(app) and self._names_someone(app):
+                app_end = self._with_attachments(app, b)
+                if app_end >= b or toks[app_end].text in _APPOSITION_END:
+                    end = app_end
+        return Chunk(start, end, c.head)
+
+    def _with_attachments(self, c: Chunk, b: int) -> int:
+        """End of `c` with the prepositional phrases that belong to a source noun."""
+        k = c.end
+        if self.toks[c.head].pos == "PRON" or not (
+                self._names_someone(c) or self.lex.is_source_noun(self.toks[c.head].text)):
+            return k  # "die Gründe für …" is no source phrase to grow
+        is_person = any(x[2].type == "PER" for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end))
+        while k < b and k not in self.mark_tok:
+            kind = self.lex.source_attachments.get(self._low(k))
+            if kind is None or (kind == "place" and is_person):
+                break
+            pp = chunk_at(self.toks, k + 1, b, self.mark_tok, coordinate=False)
+            if pp is None or self._is_time(pp):
+                break
+            named = self.toks[pp.head].pos == "PROPN" or self._entities_in(self.toks[pp.start].start, self.toks[pp.end - 1].end)
+            if kind == "place" and not named:
+                break  # "sagte der Minister im Interview": where he spoke, not who he is
+            k = pp.end
+        return k
+
+    def _names_someone(self, c: Chunk) -> bool:
+        """Whether an apposition names a person or body (a name, an office, an organisation)."""
+        head = self.toks[c.head]
+        if head.pos == "PROPN":
+            return True
+        if any(x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end)):
+            return True
+        return any(self.lex.is_role_noun(self.toks[k].text) or self.lex.is_org_noun(self.toks[k].text)
+                   or self.lex.is_spokesperson(self.toks[k].text) for k in range(c.start, c.end) if is_nominal(self.toks[k]))
 
     def _pp_object(self, k: int, b: int) -> Chunk | None:
         """The noun phrase governed by the preposition at `k`; words the tagger missed as
@@ -1381,7 +1433,8 @@ class _Run:
             if st.cue and st.inherited is None:
                 ks = sorted(st.cue)
                 cue_span = self.doc.span(self.toks[ks[0]].start, self.toks[ks[-1]].end)
-            src_span = self.doc.span(self.toks[st.source.start].start, self.toks[st.source.end - 1].end) if st.source else None
+            src = self._source_extent(st.source) if st.source else None
+            src_span = self.doc.span(self.toks[src.start].start, self.toks[src.end - 1].end) if src else None
             addr_span = self.doc.span(self.toks[st.addressee.start].start, self.toks[st.addressee.end - 1].end) if st.addressee else None
             if st.speaker is None and not keep_speakerless:
                 continue

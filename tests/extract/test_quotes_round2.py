@@ -1,0 +1,31 @@
+"""Quote stage, round 2: the extent of the source phrase as annotators mark it, in sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from tests.extract.test_quotes import run
+
+
+def source_text(doc, i: int = 0) -> str:  # type: ignore[no-untyped-def]
+    span = (doc.quotes[i].model_extra or {})["source_span"]
+    return doc.text[span["start"]:span["end"]]
+
+
+def test_de_source_span_takes_apposition_in_commas() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    doc = run("de", "Anna Berg, die Leiterin der Behörde, sagte, die Lage sei ruhig.", ents)
+    assert source_text(doc) == "Anna Berg, die Leiterin der Behörde"
+
+
+def test_de_apposition_does_not_swallow_the_message() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    doc = run("de", "Gestern sagte Anna Berg, die Leiterin habe gelogen.", ents, keep_speakerless=True)
+    assert all(source_text(doc, i) == "Anna Berg" for i in range(len(doc.quotes)))
+
+
+def test_de_source_span_takes_naming_attachment_but_not_place_of_speaking() -> None:
+    ents = {"Berlin": ("LOC", ["Berlin"])}
+    doc = run("de", "Ein Sprecher der Regierung in Berlin sagte, die Gespräche gingen weiter.", ents, keep_speakerless=True)
+    assert source_text(doc) == "Ein Sprecher der Regierung in Berlin"
+    doc = run("de", "Der Minister sagte im Interview, die Gespräche gingen weiter.", {}, keep_speakerless=True)
+    assert source_text(doc) == "Der Minister"
