@@ -88,6 +88,11 @@ class SpeechLexicon:
     # Prepositions whose phrase after a source noun tells which one it is, with their kind:
     # "place" ones ("in Berlin") only with a named object and not after a person's name.
     source_attachments: dict[str, str] = field(default_factory=dict)
+    # Case marks for finding the subject of a frame whose verb stands second: pronouns that are
+    # only nominative, articles that are never nominative, words that make a phrase predicative.
+    nominative_pronouns: frozenset[str] = field(default=frozenset())
+    oblique_determiners: frozenset[str] = field(default=frozenset())
+    predicative_markers: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
@@ -169,5 +174,8 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         reflexives=_low(cfg.get("reflexives")),
         cue_adverbs=_low(cfg.get("cue_adverbs")),
         impersonal_verbs=_low(cfg.get("impersonal_verbs")),
+        nominative_pronouns=_low(cfg.get("nominative_pronouns")),
+        oblique_determiners=_low(cfg.get("oblique_determiners")),
+        predicative_markers=_low(cfg.get("predicative_markers")),
         source_attachments={str(k).lower(): str(v) for k, v in (cfg.get("source_attachments") or {}).items()},
     )

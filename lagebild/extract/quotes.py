@@ -417,17 +417,32 @@ class _Run:
                     subject = self._with_apposition(rest, b)
                     k = subject.end
                     continue
-            elif subject is None:
+            elif subject is None and not self._not_subject(c):
                 subject = self._with_apposition(c, b)
                 k = subject.end
                 continue
             k = c.end
+        if subject is not None and cue and subject.end <= min(cue):
+            # V2 inversion: "Der Politik schlug er vor": a nominative pronoun right after the
+            # finite verb is the subject, so the phrase before it was an object.
+            v = min(cue) + 1
+            while v < b and v in cue:
+                v += 1
+            if v < b and self._low(v) in lex.nominative_pronouns and v not in self.claimed:
+                subject = Chunk(v, v + 1, v)
         if source_pp is not None and (subject is None or (subject.end - subject.start == 1
                                                           and self._low(subject.start) in _EXPLETIVE)):
             subject = source_pp  # "Aus Peking heißt es, …", "…, hieß es in einer Erklärung der Regierung"
         if subject is not None:
             subject = self._relative_antecedent(subject, self.sent_range[self.sent_of[subject.start]][0])
         return subject, addressee
+
+    def _not_subject(self, c: Chunk) -> bool:
+        """A phrase whose case or marker rules it out as subject: an oblique article ("den
+        Flüchtlingen sicherte X zu") or a predicative marker before it ("Als Begründung sagte X")."""
+        if self._low(c.start) in self.lex.oblique_determiners:
+            return True
+        return c.start > 0 and self._low(c.start - 1) in self.lex.predicative_markers
 
     def _with_apposition(self, c: Chunk, b: int) -> Chunk:
         """"Der Sprecher der Partei, Werner Hoyer, sagte": the name in commas belongs to the subject."""

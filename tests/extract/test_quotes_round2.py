@@ -29,3 +29,15 @@ def test_de_source_span_takes_naming_attachment_but_not_place_of_speaking() -> N
     assert source_text(doc) == "Ein Sprecher der Regierung in Berlin"
     doc = run("de", "Der Minister sagte im Interview, die Gespräche gingen weiter.", {}, keep_speakerless=True)
     assert source_text(doc) == "Der Minister"
+
+
+def test_de_nominative_pronoun_after_verb_is_the_subject() -> None:
+    doc = run("de", "Den Gemeinden schlug er vor, die Gebühren zu senken.", {}, keep_speakerless=True)
+    assert source_text(doc) == "er"
+
+
+def test_de_predicative_and_oblique_phrases_are_no_subject() -> None:
+    doc = run("de", "Als Grund nannte ein Sprecher der Bahn, die Strecke sei gesperrt.", {}, keep_speakerless=True)
+    assert source_text(doc) == "ein Sprecher der Bahn"
+    doc = run("de", "Den Vorwurf wies der Verband zurück, die Zahlen seien falsch.", {}, keep_speakerless=True)
+    assert source_text(doc) == "der Verband"
