@@ -91,6 +91,9 @@ class SpeechLexicon:
     # Case marks for finding the subject of a frame whose verb stands second: pronouns that are
     # only nominative, articles that are never nominative, words that make a phrase predicative.
     nominative_pronouns: frozenset[str] = field(default=frozenset())
+    # Role noun ending → the word for the office it heads ("minister" → "ministerium"), so that a
+    # minister no one names speaks for the ministry named in the text.
+    role_offices: dict[str, str] = field(default_factory=dict)
     oblique_determiners: frozenset[str] = field(default=frozenset())
     predicative_markers: frozenset[str] = field(default=frozenset())
 
@@ -175,6 +178,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         cue_adverbs=_low(cfg.get("cue_adverbs")),
         impersonal_verbs=_low(cfg.get("impersonal_verbs")),
         nominative_pronouns=_low(cfg.get("nominative_pronouns")),
+        role_offices={str(k).lower(): str(v).lower() for k, v in (cfg.get("role_offices") or {}).items()},
         oblique_determiners=_low(cfg.get("oblique_determiners")),
         predicative_markers=_low(cfg.get("predicative_markers")),
         source_attachments={str(k).lower(): str(v) for k, v in (cfg.get("source_attachments") or {}).items()},

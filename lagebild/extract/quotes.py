@@ -1385,9 +1385,12 @@ class _Run:
             if lex.is_spokesperson(head.text) or first_low in lex.indefinite:
                 return org
             lk = self._link(c.head, ("role",))
-            if lk is not None and lk.get("entity"):
-                return lk["entity"]
-            return org
+            found = lk["entity"] if lk is not None and lk.get("entity") else org
+            if found is None or self.ent_by_id[found].type == "GPE":
+                # "der ägyptische Innenminister" with no minister named: his ministry, where the
+                # text names it, speaks rather than the country.
+                return self._office_of(c) or found
+            return found
         if org is None:
             lk = self._link(c.head, ("org",))
             if lk is not None and lk.get("entity"):
@@ -1396,6 +1399,25 @@ class _Run:
             return org
         other = [x for x in ents if x[2].type in ("MISC", "LOC")]
         return other[0][2].id if other else None
+
+    def _office_of(self, c: Chunk) -> str | None:
+        """The organisation entity named for the office of the role noun heading `c`
+        ("Innenminister" → "Innenministerium", "Interior Minister" → "Interior Ministry")."""
+        head = self.toks[c.head].text
+        low = head.lower()
+        for role, office in self.lex.role_offices.items():
+            if not low.endswith(role):
+                continue
+            names = []
+            if len(low) > len(role):
+                names.append(low[: -len(role)] + office)
+            if c.head > c.start and self.toks[c.head - 1].text[:1].isupper():
+                names.append(f"{self._low(c.head - 1)} {office}")
+            hits = [x for x in self.mentions if x[2].type == "ORG" and x[0] < self.toks[c.start].start
+                    and any(n in x[2].name.lower() or n in self.text[x[0]:x[1]].lower() for n in names)]
+            if hits:
+                return self._canon(hits[-1])
+        return None
 
     def _addressee(self, st: _Stmt) -> str | None:
         c = st.addressee

@@ -3,7 +3,7 @@ written for these tests."""
 
 from __future__ import annotations
 
-from tests.extract.test_quotes import run
+from tests.extract.test_quotes import run, speakers
 
 
 def source_text(doc, i: int = 0) -> str:  # type: ignore[no-untyped-def]
@@ -41,3 +41,22 @@ def test_de_predicative_and_oblique_phrases_are_no_subject() -> None:
     assert source_text(doc) == "ein Sprecher der Bahn"
     doc = run("de", "Den Vorwurf wies der Verband zurück, die Zahlen seien falsch.", {}, keep_speakerless=True)
     assert source_text(doc) == "der Verband"
+
+
+def test_de_unnamed_minister_speaks_for_the_named_ministry_not_the_country() -> None:
+    ents = {"Ruritanien": ("GPE", ["Ruritanien", "ruritanische"]),
+            "Innenministerium (Ruritanien)": ("ORG", ["Innenministerium"])}
+    text = ("Das Innenministerium in Ruritanien meldete zwei Festnahmen. "
+            "Der ruritanische Innenminister sagte, die Lage sei unter Kontrolle.")
+    doc = run("de", text, ents)
+    assert speakers(doc)[-1][0] == "Innenministerium (Ruritanien)"
+
+
+def test_de_named_minister_keeps_the_person() -> None:
+    ents = {"Ruritanien": ("GPE", ["Ruritanien", "ruritanische"]),
+            "Innenministerium (Ruritanien)": ("ORG", ["Innenministerium"]),
+            "Karl Hahn": ("PER", ["Karl Hahn"])}
+    text = ("Das Innenministerium meldete zwei Festnahmen. "
+            "Der ruritanische Innenminister Karl Hahn sagte, die Lage sei unter Kontrolle.")
+    doc = run("de", text, ents)
+    assert speakers(doc)[-1][0] == "Karl Hahn"
