@@ -910,7 +910,11 @@ class _Run:
                 if (x in self.claimed and not in_via) or self.toks[x].text in (":", ";"):
                     fa = x + 1
                     break
-            subj, addr = self.frame_roles(fa, frame_end, cue)
+            before = self._interposed_before(fa, cue, rule)
+            subj, addr = self.frame_roles(before[1] + 1 if before else fa, frame_end, cue)
+            if before is not None and subj is None:
+                before = None
+                subj, addr = self.frame_roles(fa, frame_end, cue)
             passive, agent = self._passive(fa, frame_end, cue)
             if passive:
                 # "X wurde aufgerufen, … zu …": the subject is the addressee; the speaker is the
@@ -922,6 +926,7 @@ class _Run:
                                  end_sent=si)
                 subj = agent
         else:
+            before = None
             # Postposed frame: "Die Lage sei ernst, sagte er." / "…, he said."
             lead = cue[0] - 1
             while lead > a and self.toks[lead].pos in ("PRON", "NOUN", "PROPN", "DET", "ADJ") and not self.lex.subjunctive:
@@ -953,6 +958,10 @@ class _Run:
             return None
         pieces = [(self.toks[msg].start, self.toks[end - 1].end)]
         kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(msg, end)) else "indirect"
+        if before is not None:
+            # "Die Lage sei ernst, sagte X, man arbeite an einer Lösung": one statement around its frame.
+            pieces.insert(0, (self.toks[before[0]].start, self.toks[before[1] - 1].end))
+            self.claimed.update(range(*before))
         self.claimed.update(range(msg, end))
         self.claimed.update(cue)
         for ch in (subj, addr):
@@ -963,6 +972,25 @@ class _Run:
             self.claimed.update(range(via.start, via.end))
             via_text = self._span_text(via.source.start, via.source.end)
         return _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, via=via_text, end_sent=si)
+
+    def _interposed_before(self, fa: int, cue: list[int], rule: str | None) -> tuple[int, int] | None:
+        """Token range of the clause before a frame that opens with its verb after a comma and
+        goes on with the rest of the statement ("Die Lage sei ernst, sagte X, man arbeite …"),
+        or None. The clause must be a main clause of its own, not a subordinate one ("Nachdem X
+        kam, sagte Y, …") nor the first half of a coordination."""
+        lead = cue[0] - 1
+        lex = self.lex
+        if rule == "indirect_infinitive" or lead - fa < 3 or self.toks[lead].text != "," or lead in self.claimed:
+            return None
+        low = self._low(fa)
+        if self.toks[fa].pos == "SCONJ" or low in lex.complementizers or (
+                low in lex.not_message_openers and low not in lex.definite and low not in lex.indefinite):
+            return None
+        if any(x in self.claimed or self.toks[x].text in (",", ";", ":") for x in range(fa, lead)):
+            return None
+        if not self._has_verb(fa, lead) or self.toks[cue[0]].pos not in ("VERB", "AUX"):
+            return None
+        return fa, lead
 
     def _reported_object(self, si: int, a: int, b: int, cue: list[int]) -> _Stmt | None:
         """"Die Stadt fordert die Rückgabe", "Merkel sprach von einem Erfolg": a speech verb whose

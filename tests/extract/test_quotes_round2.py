@@ -60,3 +60,17 @@ def test_de_named_minister_keeps_the_person() -> None:
             "Der ruritanische Innenminister Karl Hahn sagte, die Lage sei unter Kontrolle.")
     doc = run("de", text, ents)
     assert speakers(doc)[-1][0] == "Karl Hahn"
+
+
+def test_de_frame_between_two_clauses_takes_both_as_its_statement() -> None:
+    ents = {"Anna Müller": ("PER", ["Müller"])}
+    doc = run("de", "Die Lage sei ernst, sagte Müller, man arbeite an einer Lösung.", ents)
+    assert speakers(doc)[0][0] == "Anna Müller"
+    pieces = (doc.quotes[0].model_extra or {})["pieces"]
+    assert [doc.text[a:b] for a, b in pieces] == ["Die Lage sei ernst", "man arbeite an einer Lösung"]
+
+
+def test_de_subordinate_clause_before_frame_is_no_statement() -> None:
+    ents = {"Anna Müller": ("PER", ["Müller"])}
+    doc = run("de", "Nachdem der Zug hielt, sagte Müller, die Lage sei ernst.", ents, keep_speakerless=True)
+    assert all("Zug" not in q.text for q in doc.quotes)
