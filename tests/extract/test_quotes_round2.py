@@ -74,3 +74,8 @@ def test_de_subordinate_clause_before_frame_is_no_statement() -> None:
     ents = {"Anna Müller": ("PER", ["Müller"])}
     doc = run("de", "Nachdem der Zug hielt, sagte Müller, die Lage sei ernst.", ents, keep_speakerless=True)
     assert all("Zug" not in q.text for q in doc.quotes)
+
+
+def test_de_source_phrase_takes_indefinite_and_possessive_genitives() -> None:
+    doc = run("de", "Nach Angaben eines Sprechers seines Verbandes sei die Lage ruhig.", {}, keep_speakerless=True)
+    assert source_text(doc) == "Angaben eines Sprechers seines Verbandes"
