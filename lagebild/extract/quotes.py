@@ -1001,7 +1001,11 @@ class _Run:
         lem = self.toks[i].lemma.lower()
         key = self._low(cue[-1]) + lem if len(cue) > 1 else lem
         preps = lex.reported_verbs.get(key)
-        if preps is None or any(k in self.claimed for k in range(a, b)) or any(self.in_quote[k] >= 0 for k in cue):
+        # "X bestreitet, … zu haben, und wirft Y Betrug vor": a verb after a coordinator opens a
+        # clause of its own, whatever the sentence's first clause already reported.
+        coordinated = i > a and self._low(i - 1) in lex.coordinators
+        if preps is None or (any(k in self.claimed for k in range(a, b)) and not coordinated) or any(
+                self.in_quote[k] >= 0 for k in cue):
             return None
         if self.toks[i].pos != "VERB":
             return None  # "the list of demands": a noun names no statement of its own here
@@ -1025,6 +1029,10 @@ class _Run:
                 ca = a if not fronted and opens_sub else x + 1
                 break
         ce = self._clause_end(max(cue) + 1, b)
+        if coordinated:
+            ca = i
+            if any(k in self.claimed for k in range(ca, ce)):
+                return None
         if ca > a and (self._low(ca) in lex.not_message_openers or self._low(ca) in lex.complementizers) and not (
                 self._low(ca) in lex.definite or self._low(ca) in lex.indefinite):
             return None  # the verb stands in a subordinate clause
@@ -1046,6 +1054,11 @@ class _Run:
         subj, addr = self.frame_roles(ca, ce, cue)
         if agent is not None:
             subj = agent
+        if coordinated:
+            # the subject is the one before the coordinator; a phrase after the verb is its object
+            subj = self._coordinated_subject(si, a, i)
+            if addr is not None and subj is not None and addr.start < subj.end:
+                addr = None
         if subj is None:
             subj = self._coordinated_subject(si, a, i)
         if subj is None or self._low(subj.start) in _EXPLETIVE or self._is_time(subj):
@@ -1106,10 +1119,12 @@ class _Run:
         out = set(cue)
         lo = i
         while lo - 1 >= a and self.toks[lo - 1].text not in _CLAUSE_BREAK and lo - 1 not in self.mark_tok \
-                and self.in_quote[lo - 1] < 0:
+                and self.in_quote[lo - 1] < 0 and not (lo == i and self._low(lo - 1) in lex.coordinators):
             lo -= 1
         hi = self._bracket_end(i + 1, b)
-        aux = [x for x in range(lo, hi) if self.toks[x].pos == "AUX" and x not in out]
+        # an auxiliary behind a comma after the verb belongs to an inserted clause ("wirft X, der … war, … vor")
+        aux = [x for x in range(lo, hi) if self.toks[x].pos == "AUX" and x not in out
+               and not (x > i and self._clause_between(i, x))]
         # A finite past form ("erklärte") has no auxiliary; participles and infinitives do.
         if aux and not self._low(i).endswith(("te", "ten", "tet")):
             out.add(min(aux, key=lambda x: abs(x - i)))

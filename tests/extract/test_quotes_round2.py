@@ -79,3 +79,13 @@ def test_de_subordinate_clause_before_frame_is_no_statement() -> None:
 def test_de_source_phrase_takes_indefinite_and_possessive_genitives() -> None:
     doc = run("de", "Nach Angaben eines Sprechers seines Verbandes sei die Lage ruhig.", {}, keep_speakerless=True)
     assert source_text(doc) == "Angaben eines Sprechers seines Verbandes"
+
+
+def test_de_coordinated_reporting_verb_shares_the_subject_before_the_coordinator() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"]), "Karl Hahn": ("PER", ["Hahn"])}
+    doc = run("de", "Anna Berg bestreitet jedoch, die Akten vernichtet zu haben und wirft Hahn, der damals Leiter war, "
+                    "Vertuschung vor.", ents)
+    got = speakers(doc)
+    assert [s[0] for s in got] == ["Anna Berg", "Anna Berg"]
+    assert doc.quotes[1].cue == "wirft vor"
+    assert "Vertuschung" in doc.quotes[1].text
