@@ -439,10 +439,10 @@ class _Run:
 
     def _not_subject(self, c: Chunk) -> bool:
         """A phrase whose case or marker rules it out as subject: an oblique article ("den
-        Flüchtlingen sicherte X zu") or a predicative marker before it ("Als Begründung sagte X")."""
+        Flüchtlingen sicherte X zu") or a word that governs it ("Als Begründung sagte X")."""
         if self._low(c.start) in self.lex.oblique_determiners:
             return True
-        return c.start > 0 and self._low(c.start - 1) in self.lex.predicative_markers
+        return c.start > 0 and self._low(c.start - 1) in self.lex.governing_markers
 
     def _with_apposition(self, c: Chunk, b: int) -> Chunk:
         """"Der Sprecher der Partei, Werner Hoyer, sagte": the name in commas belongs to the subject."""

@@ -41,6 +41,9 @@ def test_de_predicative_and_oblique_phrases_are_no_subject() -> None:
     assert source_text(doc) == "ein Sprecher der Bahn"
     doc = run("de", "Den Vorwurf wies der Verband zurück, die Zahlen seien falsch.", {}, keep_speakerless=True)
     assert source_text(doc) == "der Verband"
+    doc = run("de", "Entgegen früheren Angaben hat sich der Verband dafür ausgesprochen, die Preise zu senken.", {},
+              keep_speakerless=True)
+    assert source_text(doc) == "der Verband"
 
 
 def test_de_unnamed_minister_speaks_for_the_named_ministry_not_the_country() -> None:
