@@ -688,6 +688,9 @@ class _Run:
             elif subj is not None:
                 self.claimed.update(range(subj.start, subj.end))
             rule = "direct_preposed"
+            if colon:
+                cue = sorted(set(cue) | set(self._words_phrase(a, b)))
+                self.claimed.update(cue)
             return _Stmt([self._content(m)], "direct", rule, self.sent_of[o], cue=cue, source=subj, addressee=addr)
         if colon:
             # "X verteidigte den Plan mit den Worten: „…“": a statement noun right before the colon.
@@ -695,9 +698,14 @@ class _Run:
             if words:
                 subj, addr = self.frame_roles(a, words[0], words)
                 if subj is not None and not self._is_time(subj):
-                    self.claimed.update(words)
+                    # The phrase is the verb's manner of speaking: the cue is verb, particle and phrase.
+                    verb = [k for k in range(a, words[0]) if self.toks[k].pos == "VERB" and k not in self.claimed
+                            and not (subj.start <= k < subj.end)][:1]
+                    parts = [k for k in range(words[-1] + 1, b) if self._low(k) in self.lex.particles] if verb else []
+                    cue = sorted(set(words) | set(self._words_phrase(a, b)) | set(verb) | set(parts))
+                    self.claimed.update(cue)
                     self.claimed.update(range(subj.start, subj.end))
-                    return _Stmt([self._content(m)], "direct", "direct_preposed", self.sent_of[o], cue=words,
+                    return _Stmt([self._content(m)], "direct", "direct_preposed", self.sent_of[o], cue=cue,
                                  source=subj, addressee=addr)
         if not colon or b - a > 8:
             return None
@@ -713,6 +721,22 @@ class _Run:
             return None
         self.claimed.update(range(a, b))
         return _Stmt([self._content(m)], "direct", "direct_colon", self.sent_of[o], cue=cue, source=subj)
+
+    def _words_phrase(self, a: int, b: int) -> list[int]:
+        """"mit den Worten" right before a colon at `b`: the statement noun with its preposition
+        and article, which annotators count to the cue ("lobte ihn mit den Worten: …")."""
+        words = [k for k in range(max(a, b - 3), b) if self._low(k) in self.lex.colon_cues]
+        if not words:
+            return []
+        k = words[0]
+        out = [k]
+        for x in (k - 1, k - 2):
+            if x < a or self.toks[x].pos not in ("DET", "ADP") or x in self.claimed:
+                break
+            out.append(x)
+            if self.toks[x].pos == "ADP":
+                return sorted(out)
+        return []  # a bare "Worte:" heads a phrase of its own ("Seine Worte: …")
 
     # -- indirect speech -----------------------------------------------------------------
 

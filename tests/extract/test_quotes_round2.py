@@ -92,3 +92,11 @@ def test_de_coordinated_reporting_verb_shares_the_subject_before_the_coordinator
     assert [s[0] for s in got] == ["Anna Berg", "Anna Berg"]
     assert doc.quotes[1].cue == "wirft vor"
     assert "Vertuschung" in doc.quotes[1].text
+
+
+def test_de_mit_den_worten_belongs_to_the_cue_with_verb_and_particle() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    doc = run("de", "Anna Berg trat dem Vorwurf mit den Worten entgegen: „Das ist falsch.“", ents)
+    assert doc.quotes[0].cue == "trat mit den Worten entgegen"
+    doc = run("de", "Anna Berg lobte die Arbeit mit den Worten: „Das ist gut.“", ents)
+    assert doc.quotes[0].cue == "lobte mit den Worten"
