@@ -1363,9 +1363,39 @@ class _Run:
             # ("free indirect"), of a speaker the text leaves to the reader: no source.
             rule = "indirect_continued" if prev is not None else "indirect_free"
             stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, rule, si, inherited=prev, end_sent=si)
+            if prev is None:
+                stmt = self._free_after_main_clause(si, a, end, kind) or stmt
             self.claimed.update(range(a, end))
             self.stmts.append(stmt)
             by_sent[si] = stmt
+
+    def _free_after_main_clause(self, si: int, a: int, end: int, kind: str) -> _Stmt | None:
+        """"Die Behörde lehnte den Antrag ab, die Forderungen seien überzogen": a Konjunktiv-I
+        clause after a comma reports what the named subject of the indicative main clause before
+        it says; the statement is that clause and the subject its source."""
+        lex = self.lex
+        k0 = next((k for k in range(a, end) if self._low(k) in lex.subjunctive and self.toks[k].pos in ("AUX", "VERB")), None)
+        if k0 is None:
+            return None
+        c = next((x for x in range(k0 - 1, a, -1) if self.toks[x].text == ","), None)
+        if c is None or c + 1 >= k0 or self._subjunctive(a, c) or not self._has_verb(a, c):
+            return None
+        low = self._low(c + 1)
+        # an article opens a phrase ("die meisten der Forderungen"); a relative pronoun a clause ("der nicht …")
+        article = (low in lex.definite or low in lex.indefinite) and self.toks[c + 2].pos not in (
+            "VERB", "AUX", "ADV", "PART", "ADP", "PUNCT", "PRON", "SCONJ")
+        if self.toks[c + 1].pos == "SCONJ" or low in lex.complementizers or (low in lex.not_message_openers and not article):
+            return None  # a subordinate or relative clause, not a report
+        if any(self.toks[x].text in (";", ":") for x in range(a, c)):
+            return None
+        subj = chunk_at(self.toks, a, c, self.mark_tok)
+        if subj is None or self._is_time(subj):
+            return None
+        ents = self._speaker_mentions(self.toks[subj.start].start, self.toks[subj.end - 1].end)
+        if not any(x[2].type in ("PER", "ORG") for x in ents):
+            return None
+        return _Stmt([(self.toks[c + 1].start, self.toks[end - 1].end)], kind, "indirect_free_clause", si,
+                     source=subj, end_sent=si)
 
     def _subjunctive(self, a: int, b: int, continuing: bool = False, strict: bool = False) -> bool:
         lex = self.lex

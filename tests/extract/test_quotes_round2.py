@@ -100,3 +100,15 @@ def test_de_mit_den_worten_belongs_to_the_cue_with_verb_and_particle() -> None:
     assert doc.quotes[0].cue == "trat mit den Worten entgegen"
     doc = run("de", "Anna Berg lobte die Arbeit mit den Worten: „Das ist gut.“", ents)
     assert doc.quotes[0].cue == "lobte mit den Worten"
+
+
+def test_de_konjunktiv_clause_after_main_clause_is_its_subjects_statement() -> None:
+    ents = {"Stadtwerke": ("ORG", ["Stadtwerke"])}
+    doc = run("de", "Die Stadtwerke lehnten den Antrag der Mieter ab, die Forderungen seien überzogen.", ents)
+    assert speakers(doc) == [("Stadtwerke", "indirect", "die Forderungen seien überzogen")]
+
+
+def test_de_konjunktiv_relative_clause_is_no_statement_of_the_subject() -> None:
+    ents = {"Stadtwerke": ("ORG", ["Stadtwerke"])}
+    doc = run("de", "Die Stadtwerke prüfen den Antrag, der nicht vollständig sei.", ents)
+    assert not any(q.rule.endswith("indirect_free_clause") for q in doc.quotes)
