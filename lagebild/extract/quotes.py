@@ -1568,6 +1568,8 @@ class _Run:
                 ks = sorted(st.cue)
                 cue_span = self.doc.span(self.toks[ks[0]].start, self.toks[ks[-1]].end)
             src = self._source_extent(st.source) if st.source else None
+            if src is not None and src.end - src.start == 1 and self._low(src.start) in _EXPLETIVE:
+                src = None  # "heißt es": the expletive belongs to the cue and names no source
             src_span = self.doc.span(self.toks[src.start].start, self.toks[src.end - 1].end) if src else None
             addr_span = self.doc.span(self.toks[st.addressee.start].start, self.toks[st.addressee.end - 1].end) if st.addressee else None
             if st.speaker is None and not keep_speakerless:

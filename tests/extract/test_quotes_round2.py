@@ -112,3 +112,9 @@ def test_de_konjunktiv_relative_clause_is_no_statement_of_the_subject() -> None:
     ents = {"Stadtwerke": ("ORG", ["Stadtwerke"])}
     doc = run("de", "Die Stadtwerke prüfen den Antrag, der nicht vollständig sei.", ents)
     assert not any(q.rule.endswith("indirect_free_clause") for q in doc.quotes)
+
+
+def test_de_expletive_of_heisst_es_is_no_source_span() -> None:
+    doc = run("de", "Die Lage sei ernst, heißt es in Berlin.", {}, keep_speakerless=True)
+    assert doc.quotes and all((q.model_extra or {}).get("source_span") is None or source_text(doc, i) != "es"
+                              for i, q in enumerate(doc.quotes))
