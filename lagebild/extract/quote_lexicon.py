@@ -94,6 +94,8 @@ class SpeechLexicon:
     # Role noun ending → the word for the office it heads ("minister" → "ministerium"), so that a
     # minister no one names speaks for the ministry named in the text.
     role_offices: dict[str, str] = field(default_factory=dict)
+    # Adjectives of stance that frame the complement clause after them ("zeigte sich besorgt, dass …").
+    stance_adjectives: frozenset[str] = field(default=frozenset())
     oblique_determiners: frozenset[str] = field(default=frozenset())
     governing_markers: frozenset[str] = field(default=frozenset())
 
@@ -178,6 +180,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         cue_adverbs=_low(cfg.get("cue_adverbs")),
         impersonal_verbs=_low(cfg.get("impersonal_verbs")),
         nominative_pronouns=_low(cfg.get("nominative_pronouns")),
+        stance_adjectives=_low(cfg.get("stance_adjectives")),
         role_offices={str(k).lower(): str(v).lower() for k, v in (cfg.get("role_offices") or {}).items()},
         oblique_determiners=_low(cfg.get("oblique_determiners")),
         governing_markers=_low(cfg.get("governing_markers")),

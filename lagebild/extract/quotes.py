@@ -246,6 +246,14 @@ class _Run:
             if n < limit and self._low(n) in lex.complementizers and self.toks[n].pos in ("SCONJ", "PRON", "DET") \
                     and self._low(n) not in lex.not_message_openers:
                 return [i]
+        if self._low(i) in lex.stance_adjectives and t.pos in ("ADJ", "VERB", "ADV"):
+            # "zeigte sich besorgt, dass …": a stance adjective with its complement clause
+            n = i + 1
+            if n < limit and self.toks[n].text == ",":
+                n += 1
+            if n < limit and self._low(n) in lex.complementizers and self._low(n) not in lex.not_message_openers:
+                return [i]
+            return None
         if t.pos not in ("VERB", "AUX") and not (t.pos in ("ADJ", "NOUN", "ADV") and t.text[:1].islower()):
             return None
         end = self._bracket_end(i + 1, limit)
@@ -1135,6 +1143,8 @@ class _Run:
         the clause ("hat … mitgeteilt", "wurde … vorgeworfen"), the expletive of "heißt es", a
         reflexive ("äußerte sich") and a pronominal adverb ("geht davon aus", "wies darauf hin")."""
         i = cue[0]
+        if len(cue) == 1 and self._low(i) in self.lex.stance_adjectives:
+            return self._stance_cue(i)
         if self.toks[i].pos not in ("VERB", "AUX"):
             return cue
         si = self.sent_of[i]
@@ -1164,6 +1174,17 @@ class _Run:
             if self._low(x) in lex.cue_adverbs:
                 out.add(x)
                 break
+        return sorted(out)
+
+    def _stance_cue(self, i: int) -> list[int]:
+        """"zeigte sich darüber besorgt": the stance adjective with the verb of its clause, the
+        reflexive and the pronominal adverb between them."""
+        a = self.sent_range[self.sent_of[i]][0]
+        v = next((x for x in range(i - 1, a - 1, -1) if self.toks[x].pos in ("VERB", "AUX")
+                  or self.toks[x].text in _CLAUSE_BREAK), None)
+        if v is None or self.toks[v].text in _CLAUSE_BREAK:
+            return [i]
+        out = [v, i] + [x for x in range(v + 1, i) if self._low(x) in self.lex.reflexives or self._low(x) in self.lex.cue_adverbs]
         return sorted(out)
 
     def _subordinate(self, a: int, k: int) -> bool:

@@ -118,3 +118,12 @@ def test_de_expletive_of_heisst_es_is_no_source_span() -> None:
     doc = run("de", "Die Lage sei ernst, heißt es in Berlin.", {}, keep_speakerless=True)
     assert doc.quotes and all((q.model_extra or {}).get("source_span") is None or source_text(doc, i) != "es"
                               for i, q in enumerate(doc.quotes))
+
+
+def test_de_stance_adjective_with_complement_clause_is_a_cue() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    doc = run("de", "Anna Berg zeigte sich darüber besorgt, dass die Preise steigen könnten.", ents)
+    assert speakers(doc) == [("Anna Berg", "indirect", "dass die Preise steigen könnten")]
+    assert doc.quotes[0].cue == "zeigte sich darüber besorgt"
+    doc = run("de", "Die besorgten Eltern warteten vor der Schule, dass der Bus kommt.", {}, keep_speakerless=True)
+    assert doc.quotes == []
