@@ -85,6 +85,19 @@ class SpeechLexicon:
     reflexives: frozenset[str] = field(default=frozenset())
     cue_adverbs: frozenset[str] = field(default=frozenset())
     impersonal_verbs: frozenset[str] = field(default=frozenset())
+    # Prepositions whose phrase after a source noun tells which one it is, with their kind:
+    # "place" ones ("in Berlin") only with a named object and not after a person's name.
+    source_attachments: dict[str, str] = field(default_factory=dict)
+    # Case marks for finding the subject of a frame whose verb stands second: pronouns that are
+    # only nominative, articles that are never nominative, words that govern the phrase after them.
+    nominative_pronouns: frozenset[str] = field(default=frozenset())
+    # Role noun ending → the word for the office it heads ("minister" → "ministerium"), so that a
+    # minister no one names speaks for the ministry named in the text.
+    role_offices: dict[str, str] = field(default_factory=dict)
+    # Adjectives of stance that frame the complement clause after them ("zeigte sich besorgt, dass …").
+    stance_adjectives: frozenset[str] = field(default=frozenset())
+    oblique_determiners: frozenset[str] = field(default=frozenset())
+    governing_markers: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
         """A noun naming an office; German compounds count by their last part (Außenminister)."""
@@ -166,4 +179,10 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         reflexives=_low(cfg.get("reflexives")),
         cue_adverbs=_low(cfg.get("cue_adverbs")),
         impersonal_verbs=_low(cfg.get("impersonal_verbs")),
+        nominative_pronouns=_low(cfg.get("nominative_pronouns")),
+        stance_adjectives=_low(cfg.get("stance_adjectives")),
+        role_offices={str(k).lower(): str(v).lower() for k, v in (cfg.get("role_offices") or {}).items()},
+        oblique_determiners=_low(cfg.get("oblique_determiners")),
+        governing_markers=_low(cfg.get("governing_markers")),
+        source_attachments={str(k).lower(): str(v) for k, v in (cfg.get("source_attachments") or {}).items()},
     )

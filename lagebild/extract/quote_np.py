@@ -17,7 +17,8 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 _PREMOD = frozenset({"ADJ", "NUM"})
 _PRONOUNS_ANY = frozenset({"er", "sie", "es", "wir", "ich", "he", "she", "it", "we", "they", "i", "you", "man",
                            "him", "them", "us", "me"})
-_GENITIVE_DE = frozenset({"des", "der"})
+# Articles that open a genitive attribute after a noun ("einer", "seiner" are left out: as often datives).
+_GENITIVE_DE = frozenset({"des", "der", "eines", "seines", "ihres"})
 _OF = frozenset({"of"})
 _VON = frozenset({"von"})
 _QUOTE_MARKS = frozenset("„“”\"»«")

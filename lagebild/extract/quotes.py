@@ -23,10 +23,13 @@ from lagebild.analyze import Sentence, Token
 from lagebild.doc import Document, Entity, Quote
 from lagebild.extract.quote_lexicon import SourcePattern, SpeechLexicon, load_lexicon
 from lagebild.extract.quote_marks import Marked, find_marked
-from lagebild.extract.quote_np import Chunk, chunk_at, chunk_before
+from lagebild.extract.quote_np import Chunk, chunk_at, chunk_before, is_nominal
 
 _FINAL = frozenset(".!?;")
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", "–", "—"})
+# Marks before an apposition to a source, and those that may follow one.
+_APPOSITION_MARKS = frozenset({",", "–", "—"})
+_APPOSITION_END = frozenset({",", ".", "!", "?", ";", ":", ")", "–", "—"})
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’›‹'")
 _EXPLETIVE = frozenset({"es", "it"})
 
@@ -248,6 +251,14 @@ class _Run:
             if n < limit and self._low(n) in lex.complementizers and self.toks[n].pos in ("SCONJ", "PRON", "DET") \
                     and self._low(n) not in lex.not_message_openers:
                 return [i]
+        if self._low(i) in lex.stance_adjectives and t.pos in ("ADJ", "VERB", "ADV"):
+            # "zeigte sich besorgt, dass …": a stance adjective with its complement clause
+            n = i + 1
+            if n < limit and self.toks[n].text == ",":
+                n += 1
+            if n < limit and self._low(n) in lex.complementizers and self._low(n) not in lex.not_message_openers:
+                return [i]
+            return None
         if t.pos not in ("VERB", "AUX") and not (t.pos in ("ADJ", "NOUN", "ADV") and t.text[:1].islower()):
             return None
         end = self._bracket_end(i + 1, limit)
@@ -419,17 +430,32 @@ class _Run:
                     subject = self._with_apposition(rest, b)
                     k = subject.end
                     continue
-            elif subject is None:
+            elif subject is None and not self._not_subject(c):
                 subject = self._with_apposition(c, b)
                 k = subject.end
                 continue
             k = c.end
+        if subject is not None and cue and subject.end <= min(cue):
+            # V2 inversion: "Der Politik schlug er vor": a nominative pronoun right after the
+            # finite verb is the subject, so the phrase before it was an object.
+            v = min(cue) + 1
+            while v < b and v in cue:
+                v += 1
+            if v < b and self._low(v) in lex.nominative_pronouns and v not in self.claimed:
+                subject = Chunk(v, v + 1, v)
         if source_pp is not None and (subject is None or (subject.end - subject.start == 1
                                                           and self._low(subject.start) in _EXPLETIVE)):
             subject = source_pp  # "Aus Peking heißt es, …", "…, hieß es in einer Erklärung der Regierung"
         if subject is not None:
             subject = self._relative_antecedent(subject, self.sent_range[self.sent_of[subject.start]][0])
         return subject, addressee
+
+    def _not_subject(self, c: Chunk) -> bool:
+        """A phrase whose case or marker rules it out as subject: an oblique article ("den
+        Flüchtlingen sicherte X zu") or a word that governs it ("Als Begründung sagte X")."""
+        if self._low(c.start) in self.lex.oblique_determiners:
+            return True
+        return c.start > 0 and self._low(c.start - 1) in self.lex.governing_markers
 
     def _with_apposition(self, c: Chunk, b: int) -> Chunk:
         """"Der Sprecher der Partei, Werner Hoyer, sagte": the name in commas belongs to the subject."""
@@ -446,6 +472,55 @@ class _Run:
                 if named and self.lex.is_role_noun(self.toks[app.head].text):
                     return Chunk(c.start, app.end, c.head)  # "Tegaye Mununhe, der Polizeichef der Region"
         return c
+
+    def _source_extent(self, c: Chunk) -> Chunk:
+        """The whole phrase that names the source, as annotators mark it: with the attachments that
+        say which one it is ("ein Sprecher in Berlin", "der Ombudsmann für Menschenrechte") and an
+        apposition ("der Direktor der Behörde, Anna Berg"), without a reflexive the chunk took in.
+        Speaker resolution keeps the core phrase; only the reported span grows."""
+        toks, lex = self.toks, self.lex
+        start = c.start
+        if c.end - start > 1 and self._low(start) in lex.reflexives and toks[start].pos == "PRON":
+            start += 1  # "äußerte sich Kofi Annan"
+        b = self.sent_range[self.sent_of[c.start]][1]
+        end = self._with_attachments(c, b)
+        if end + 1 < b and toks[end].text in _APPOSITION_MARKS:
+            app = chunk_at(toks, end + 1, b, self.mark_tok)
+            if app is not None and not self._is_time(app) and self._names_someone(app):
+                app_end = self._with_attachments(app, b)
+                if app_end >= b or toks[app_end].text in _APPOSITION_END:
+                    end = app_end
+        return Chunk(start, end, c.head)
+
+    def _with_attachments(self, c: Chunk, b: int) -> int:
+        """End of `c` with the prepositional phrases that belong to a source noun."""
+        k = c.end
+        if self.toks[c.head].pos == "PRON" or not (
+                self._names_someone(c) or self.lex.is_source_noun(self.toks[c.head].text)):
+            return k  # "die Gründe für …" is no source phrase to grow
+        is_person = any(x[2].type == "PER" for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end))
+        while k < b and k not in self.mark_tok:
+            kind = self.lex.source_attachments.get(self._low(k))
+            if kind is None or (kind == "place" and is_person):
+                break
+            pp = chunk_at(self.toks, k + 1, b, self.mark_tok, coordinate=False)
+            if pp is None or self._is_time(pp):
+                break
+            named = self.toks[pp.head].pos == "PROPN" or self._entities_in(self.toks[pp.start].start, self.toks[pp.end - 1].end)
+            if kind == "place" and not named:
+                break  # "sagte der Minister im Interview": where he spoke, not who he is
+            k = pp.end
+        return k
+
+    def _names_someone(self, c: Chunk) -> bool:
+        """Whether an apposition names a person or body (a name, an office, an organisation)."""
+        head = self.toks[c.head]
+        if head.pos == "PROPN":
+            return True
+        if any(x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end)):
+            return True
+        return any(self.lex.is_role_noun(self.toks[k].text) or self.lex.is_org_noun(self.toks[k].text)
+                   or self.lex.is_spokesperson(self.toks[k].text) for k in range(c.start, c.end) if is_nominal(self.toks[k]))
 
     def _pp_object(self, k: int, b: int) -> Chunk | None:
         """The noun phrase governed by the preposition at `k`; words the tagger missed as
@@ -626,6 +701,9 @@ class _Run:
             elif subj is not None:
                 self.claimed.update(range(subj.start, subj.end))
             rule = "direct_preposed"
+            if colon:
+                cue = sorted(set(cue) | set(self._words_phrase(a, b)))
+                self.claimed.update(cue)
             return _Stmt([self._content(m)], "direct", rule, self.sent_of[o], cue=cue, source=subj, addressee=addr)
         if colon:
             # "X verteidigte den Plan mit den Worten: „…“": a statement noun right before the colon.
@@ -633,9 +711,14 @@ class _Run:
             if words:
                 subj, addr = self.frame_roles(a, words[0], words)
                 if subj is not None and not self._is_time(subj):
-                    self.claimed.update(words)
+                    # The phrase is the verb's manner of speaking: the cue is verb, particle and phrase.
+                    verb = [k for k in range(a, words[0]) if self.toks[k].pos == "VERB" and k not in self.claimed
+                            and not (subj.start <= k < subj.end)][:1]
+                    parts = [k for k in range(words[-1] + 1, b) if self._low(k) in self.lex.particles] if verb else []
+                    cue = sorted(set(words) | set(self._words_phrase(a, b)) | set(verb) | set(parts))
+                    self.claimed.update(cue)
                     self.claimed.update(range(subj.start, subj.end))
-                    return _Stmt([self._content(m)], "direct", "direct_preposed", self.sent_of[o], cue=words,
+                    return _Stmt([self._content(m)], "direct", "direct_preposed", self.sent_of[o], cue=cue,
                                  source=subj, addressee=addr)
         if not colon or b - a > 8:
             return None
@@ -651,6 +734,22 @@ class _Run:
             return None
         self.claimed.update(range(a, b))
         return _Stmt([self._content(m)], "direct", "direct_colon", self.sent_of[o], cue=cue, source=subj)
+
+    def _words_phrase(self, a: int, b: int) -> list[int]:
+        """"mit den Worten" right before a colon at `b`: the statement noun with its preposition
+        and article, which annotators count to the cue ("lobte ihn mit den Worten: …")."""
+        words = [k for k in range(max(a, b - 3), b) if self._low(k) in self.lex.colon_cues]
+        if not words:
+            return []
+        k = words[0]
+        out = [k]
+        for x in (k - 1, k - 2):
+            if x < a or self.toks[x].pos not in ("DET", "ADP") or x in self.claimed:
+                break
+            out.append(x)
+            if self.toks[x].pos == "ADP":
+                return sorted(out)
+        return []  # a bare "Worte:" heads a phrase of its own ("Seine Worte: …")
 
     # -- indirect speech -----------------------------------------------------------------
 
@@ -848,7 +947,11 @@ class _Run:
                 if (x in self.claimed and not in_via) or self.toks[x].text in (":", ";"):
                     fa = x + 1
                     break
-            subj, addr = self.frame_roles(fa, frame_end, cue)
+            before = self._interposed_before(fa, cue, rule)
+            subj, addr = self.frame_roles(before[1] + 1 if before else fa, frame_end, cue)
+            if before is not None and subj is None:
+                before = None
+                subj, addr = self.frame_roles(fa, frame_end, cue)
             passive, agent = self._passive(fa, frame_end, cue)
             if passive:
                 # "X wurde aufgerufen, … zu …": the subject is the addressee; the speaker is the
@@ -860,6 +963,7 @@ class _Run:
                                  end_sent=si)
                 subj = agent
         else:
+            before = None
             # Postposed frame: "Die Lage sei ernst, sagte er." / "…, he said."
             lead = cue[0] - 1
             while lead > a and self.toks[lead].pos in ("PRON", "NOUN", "PROPN", "DET", "ADJ") and not self.lex.subjunctive:
@@ -891,6 +995,10 @@ class _Run:
             return None
         pieces = [(self.toks[msg].start, self.toks[end - 1].end)]
         kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(msg, end)) else "indirect"
+        if before is not None:
+            # "Die Lage sei ernst, sagte X, man arbeite an einer Lösung": one statement around its frame.
+            pieces.insert(0, (self.toks[before[0]].start, self.toks[before[1] - 1].end))
+            self.claimed.update(range(*before))
         self.claimed.update(range(msg, end))
         self.claimed.update(cue)
         for ch in (subj, addr):
@@ -902,6 +1010,25 @@ class _Run:
             via_text = self._span_text(via.source.start, via.source.end)
         return _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, via=via_text, end_sent=si)
 
+    def _interposed_before(self, fa: int, cue: list[int], rule: str | None) -> tuple[int, int] | None:
+        """Token range of the clause before a frame that opens with its verb after a comma and
+        goes on with the rest of the statement ("Die Lage sei ernst, sagte X, man arbeite …"),
+        or None. The clause must be a main clause of its own, not a subordinate one ("Nachdem X
+        kam, sagte Y, …") nor the first half of a coordination."""
+        lead = cue[0] - 1
+        lex = self.lex
+        if rule == "indirect_infinitive" or lead - fa < 3 or self.toks[lead].text != "," or lead in self.claimed:
+            return None
+        low = self._low(fa)
+        if self.toks[fa].pos == "SCONJ" or low in lex.complementizers or (
+                low in lex.not_message_openers and low not in lex.definite and low not in lex.indefinite):
+            return None
+        if any(x in self.claimed or self.toks[x].text in (",", ";", ":") for x in range(fa, lead)):
+            return None
+        if not self._has_verb(fa, lead) or self.toks[cue[0]].pos not in ("VERB", "AUX"):
+            return None
+        return fa, lead
+
     def _reported_object(self, si: int, a: int, b: int, cue: list[int]) -> _Stmt | None:
         """"Die Stadt fordert die Rückgabe", "Merkel sprach von einem Erfolg": a speech verb whose
         plain object is the statement (the task's "reported" form). The sentence is the statement,
@@ -911,7 +1038,11 @@ class _Run:
         lem = self.toks[i].lemma.lower()
         key = self._low(cue[-1]) + lem if len(cue) > 1 else lem
         preps = lex.reported_verbs.get(key)
-        if preps is None or any(k in self.claimed for k in range(a, b)) or any(self.in_quote[k] >= 0 for k in cue):
+        # "X bestreitet, … zu haben, und wirft Y Betrug vor": a verb after a coordinator opens a
+        # clause of its own, whatever the sentence's first clause already reported.
+        coordinated = i > a and self._low(i - 1) in lex.coordinators
+        if preps is None or (any(k in self.claimed for k in range(a, b)) and not coordinated) or any(
+                self.in_quote[k] >= 0 for k in cue):
             return None
         if self.toks[i].pos != "VERB":
             return None  # "the list of demands": a noun names no statement of its own here
@@ -935,6 +1066,10 @@ class _Run:
                 ca = a if not fronted and opens_sub else x + 1
                 break
         ce = self._clause_end(max(cue) + 1, b)
+        if coordinated:
+            ca = i
+            if any(k in self.claimed for k in range(ca, ce)):
+                return None
         if ca > a and (self._low(ca) in lex.not_message_openers or self._low(ca) in lex.complementizers) and not (
                 self._low(ca) in lex.definite or self._low(ca) in lex.indefinite):
             return None  # the verb stands in a subordinate clause
@@ -956,6 +1091,11 @@ class _Run:
         subj, addr = self.frame_roles(ca, ce, cue)
         if agent is not None:
             subj = agent
+        if coordinated:
+            # the subject is the one before the coordinator; a phrase after the verb is its object
+            subj = self._coordinated_subject(si, a, i)
+            if addr is not None and subj is not None and addr.start < subj.end:
+                addr = None
         if subj is None:
             subj = self._coordinated_subject(si, a, i)
         if subj is None or self._low(subj.start) in _EXPLETIVE or self._is_time(subj):
@@ -1008,6 +1148,8 @@ class _Run:
         the clause ("hat … mitgeteilt", "wurde … vorgeworfen"), the expletive of "heißt es", a
         reflexive ("äußerte sich") and a pronominal adverb ("geht davon aus", "wies darauf hin")."""
         i = cue[0]
+        if len(cue) == 1 and self._low(i) in self.lex.stance_adjectives:
+            return self._stance_cue(i)
         if self.toks[i].pos not in ("VERB", "AUX"):
             return cue
         si = self.sent_of[i]
@@ -1016,10 +1158,12 @@ class _Run:
         out = set(cue)
         lo = i
         while lo - 1 >= a and self.toks[lo - 1].text not in _CLAUSE_BREAK and lo - 1 not in self.mark_tok \
-                and self.in_quote[lo - 1] < 0:
+                and self.in_quote[lo - 1] < 0 and not (lo == i and self._low(lo - 1) in lex.coordinators):
             lo -= 1
         hi = self._bracket_end(i + 1, b)
-        aux = [x for x in range(lo, hi) if self.toks[x].pos == "AUX" and x not in out]
+        # an auxiliary behind a comma after the verb belongs to an inserted clause ("wirft X, der … war, … vor")
+        aux = [x for x in range(lo, hi) if self.toks[x].pos == "AUX" and x not in out
+               and not (x > i and self._clause_between(i, x))]
         # A finite past form ("erklärte") has no auxiliary; participles and infinitives do.
         if aux and not self._low(i).endswith(("te", "ten", "tet")):
             out.add(min(aux, key=lambda x: abs(x - i)))
@@ -1035,6 +1179,17 @@ class _Run:
             if self._low(x) in lex.cue_adverbs:
                 out.add(x)
                 break
+        return sorted(out)
+
+    def _stance_cue(self, i: int) -> list[int]:
+        """"zeigte sich darüber besorgt": the stance adjective with the verb of its clause, the
+        reflexive and the pronominal adverb between them."""
+        a = self.sent_range[self.sent_of[i]][0]
+        v = next((x for x in range(i - 1, a - 1, -1) if self.toks[x].pos in ("VERB", "AUX")
+                  or self.toks[x].text in _CLAUSE_BREAK), None)
+        if v is None or self.toks[v].text in _CLAUSE_BREAK:
+            return [i]
+        out = [v, i] + [x for x in range(v + 1, i) if self._low(x) in self.lex.reflexives or self._low(x) in self.lex.cue_adverbs]
         return sorted(out)
 
     def _subordinate(self, a: int, k: int) -> bool:
@@ -1234,9 +1389,39 @@ class _Run:
             # ("free indirect"), of a speaker the text leaves to the reader: no source.
             rule = "indirect_continued" if prev is not None else "indirect_free"
             stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, rule, si, inherited=prev, end_sent=si)
+            if prev is None:
+                stmt = self._free_after_main_clause(si, a, end, kind) or stmt
             self.claimed.update(range(a, end))
             self.stmts.append(stmt)
             by_sent[si] = stmt
+
+    def _free_after_main_clause(self, si: int, a: int, end: int, kind: str) -> _Stmt | None:
+        """"Die Behörde lehnte den Antrag ab, die Forderungen seien überzogen": a Konjunktiv-I
+        clause after a comma reports what the named subject of the indicative main clause before
+        it says; the statement is that clause and the subject its source."""
+        lex = self.lex
+        k0 = next((k for k in range(a, end) if self._low(k) in lex.subjunctive and self.toks[k].pos in ("AUX", "VERB")), None)
+        if k0 is None:
+            return None
+        c = next((x for x in range(k0 - 1, a, -1) if self.toks[x].text == ","), None)
+        if c is None or c + 1 >= k0 or self._subjunctive(a, c) or not self._has_verb(a, c):
+            return None
+        low = self._low(c + 1)
+        # an article opens a phrase ("die meisten der Forderungen"); a relative pronoun a clause ("der nicht …")
+        article = (low in lex.definite or low in lex.indefinite) and self.toks[c + 2].pos not in (
+            "VERB", "AUX", "ADV", "PART", "ADP", "PUNCT", "PRON", "SCONJ")
+        if self.toks[c + 1].pos == "SCONJ" or low in lex.complementizers or (low in lex.not_message_openers and not article):
+            return None  # a subordinate or relative clause, not a report
+        if any(self.toks[x].text in (";", ":") for x in range(a, c)):
+            return None
+        subj = chunk_at(self.toks, a, c, self.mark_tok)
+        if subj is None or self._is_time(subj):
+            return None
+        ents = self._speaker_mentions(self.toks[subj.start].start, self.toks[subj.end - 1].end)
+        if not any(x[2].type in ("PER", "ORG") for x in ents):
+            return None
+        return _Stmt([(self.toks[c + 1].start, self.toks[end - 1].end)], kind, "indirect_free_clause", si,
+                     source=subj, end_sent=si)
 
     def _subjunctive(self, a: int, b: int, continuing: bool = False, strict: bool = False) -> bool:
         lex = self.lex
@@ -1323,9 +1508,12 @@ class _Run:
             if lex.is_spokesperson(head.text) or first_low in lex.indefinite:
                 return org
             lk = self._link(c.head, ("role",))
-            if lk is not None and lk.get("entity"):
-                return lk["entity"]
-            return org
+            found = lk["entity"] if lk is not None and lk.get("entity") else org
+            if found is None or self.ent_by_id[found].type == "GPE":
+                # "der ägyptische Innenminister" with no minister named: his ministry, where the
+                # text names it, speaks rather than the country.
+                return self._office_of(c) or found
+            return found
         if org is None:
             lk = self._link(c.head, ("org",))
             if lk is not None and lk.get("entity"):
@@ -1334,6 +1522,25 @@ class _Run:
             return org
         other = [x for x in ents if x[2].type in ("MISC", "LOC")]
         return other[0][2].id if other else None
+
+    def _office_of(self, c: Chunk) -> str | None:
+        """The organisation entity named for the office of the role noun heading `c`
+        ("Innenminister" → "Innenministerium", "Interior Minister" → "Interior Ministry")."""
+        head = self.toks[c.head].text
+        low = head.lower()
+        for role, office in self.lex.role_offices.items():
+            if not low.endswith(role):
+                continue
+            names = []
+            if len(low) > len(role):
+                names.append(low[: -len(role)] + office)
+            if c.head > c.start and self.toks[c.head - 1].text[:1].isupper():
+                names.append(f"{self._low(c.head - 1)} {office}")
+            hits = [x for x in self.mentions if x[2].type == "ORG" and x[0] < self.toks[c.start].start
+                    and any(n in x[2].name.lower() or n in self.text[x[0]:x[1]].lower() for n in names)]
+            if hits:
+                return self._canon(hits[-1])
+        return None
 
     def _addressee(self, st: _Stmt) -> str | None:
         c = st.addressee
@@ -1386,7 +1593,10 @@ class _Run:
             if st.cue and st.inherited is None:
                 ks = sorted(st.cue)
                 cue_span = self.doc.span(self.toks[ks[0]].start, self.toks[ks[-1]].end)
-            src_span = self.doc.span(self.toks[st.source.start].start, self.toks[st.source.end - 1].end) if st.source else None
+            src = self._source_extent(st.source) if st.source else None
+            if src is not None and src.end - src.start == 1 and self._low(src.start) in _EXPLETIVE:
+                src = None  # "heißt es": the expletive belongs to the cue and names no source
+            src_span = self.doc.span(self.toks[src.start].start, self.toks[src.end - 1].end) if src else None
             addr_span = self.doc.span(self.toks[st.addressee.start].start, self.toks[st.addressee.end - 1].end) if st.addressee else None
             if st.speaker is None and not keep_speakerless:
                 continue
