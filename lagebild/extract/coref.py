@@ -66,6 +66,10 @@ class CorefLexicon:
     dummy_verbs: frozenset[str]
     same_plural_endings: tuple[str, ...]
     singular_determiners: frozenset[str]
+    plural_endings: tuple[str, ...]
+    not_plural_endings: tuple[str, ...]
+    plural_lemmas: bool
+    plural_nouns: frozenset[str]
     possessives: dict[str, tuple[str | None, str]]
     possessive_before_noun: frozenset[str]
     state_nouns: frozenset[str]
@@ -139,6 +143,10 @@ def load_coref_lexicon(lang: str) -> CorefLexicon:
         dummy_verbs=_low(cfg.get("dummy_verbs")),
         same_plural_endings=tuple(str(x) for x in cfg.get("same_plural_endings") or ()),
         singular_determiners=_low(cfg.get("singular_determiners")),
+        plural_endings=tuple(str(x) for x in (cfg.get("plural") or {}).get("endings") or ()),
+        not_plural_endings=tuple(str(x) for x in (cfg.get("plural") or {}).get("not_endings") or ()),
+        plural_lemmas=bool((cfg.get("plural") or {}).get("lemmas_too")),
+        plural_nouns=_low((cfg.get("plural") or {}).get("nouns")),
         possessives=_gn(cfg.get("possessives")),
         possessive_before_noun=_low(cfg.get("possessive_before_noun")),
         state_nouns=frozenset(str(x) for x in cfg.get("state_nouns") or []),
@@ -397,13 +405,13 @@ class CorefResolver:
             if len(before) == 2 and before[1] not in self.lex.definite | self.lex.indefinite:
                 before = before[:1]
             return not (before and before[-1] in self.lex.singular_determiners)
-        if self.lang == "en":
-            # a plural lemma ("nationals", "individuals") is plural too; "congress" is not
-            low = last.casefold()
-            return low.endswith("s") and not low.endswith("ss") and \
-                (low != role.lemma.casefold() or role.lemma.casefold().endswith("s")) or \
-                low in ("police", "authorities", "forces", "troops", "military")
-        return last != role.lemma and last.endswith(("en", "innen", "e", "s")) and not last.endswith("in")
+        low, lemma = last.casefold(), role.lemma.casefold()
+        if low in self.lex.plural_nouns:
+            return True
+        # an inflected plural differs from its lemma; where lemmas keep the plural ending ("nationals")
+        # the lemma may be the plural itself
+        return low.endswith(self.lex.plural_endings) and not low.endswith(self.lex.not_plural_endings) and \
+            (low != lemma or (self.lex.plural_lemmas and lemma.endswith(self.lex.plural_endings)))
 
     # ------------------------------------------------------------------ name parts
 
