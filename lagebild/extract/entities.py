@@ -94,6 +94,8 @@ class EntityRecognizer:
         self.suffixes = tuple(cfg.get("suffixes", [""]))
         self.modifiers = {w.lower() for w in cfg.get("role_modifiers", [])}
         self.portfolio_max = int(cfg.get("role_portfolio_max", 0))
+        self.genitive_endings = tuple(str(x) for x in cfg.get("genitive_endings") or ())
+        self.possessive_clitics = frozenset(str(x) for x in cfg.get("possessive_clitics") or ())
         self.of_words = set(cfg.get("of_words", []))
         self.and_words = set(cfg.get("and_words", []))
         self.in_words = set(cfg.get("in_words", []))
@@ -663,7 +665,7 @@ class EntityRecognizer:
             if m is not None:
                 c = m.cands[0]
                 if not m.prefix and c.kind in ("country", "demonym", "org") and (
-                        y > x or self.lang == "de" and c.kind == "country" and t.text.endswith("s")) and (
+                        y > x or (self.genitive_endings and c.kind == "country" and t.text.endswith(self.genitive_endings))) and (
                         c.kind != "demonym" or self._state_thing(tokens, m, y)):
                     return _actor_of(c)
                 return None
@@ -829,7 +831,7 @@ class EntityRecognizer:
                 toks[x].pos in ("NOUN", "ADJ", "CCONJ") and toks[x].text.isalpha() and \
                 self.kb.role(self.lang, toks[x].text) is None:  # "AU chairperson President X": two roles
             x -= 1
-            if x > 0 and toks[x].text in ("'s", "’s") and toks[x + 1].pos != "CCONJ":
+            if x > 0 and toks[x].text in self.possessive_clitics and toks[x + 1].pos != "CCONJ":
                 return x  # "Iran's top general X": the possessive is read as the cue
             m = match_end.get(toks[x].end) if x >= 0 else None
             if m is not None and not m.prefix and m.cands[0].kind in ("country", "demonym", "org") and \
