@@ -221,6 +221,7 @@ class EventCoder:
         self.noun_target_preps = c("noun_target_preps")
         self.occurrence_subject, self.occurrence_verbs = c("occurrence_subject"), c("occurrence_verbs")
         self.purpose = c("purpose")
+        self.document_nouns = c("document_nouns")
         self.quote_marks = ("\"", "„", "“", "”", "«", "»")
 
     # ------------------------------------------------------------------ stage
@@ -963,6 +964,8 @@ class EventCoder:
                     end = nxt.end
                 target_g = next((g for g in groups if g is not source_g and ti < g.first < end
                                  and g.prep in self.agent_preps), None)
+        source_g = self._body_behind(toks, source_g, layer)
+        target_g = self._body_behind(toks, target_g, layer)
         if entry.default and (passive or target_g is None or target_g.prep is not None or target_g.first <= ti):
             # a PETRARCH verb's bare default ("pay", "attend", "return", "die") is a coding only with an
             # actor as its direct object; patterns (object nouns, prepositions) are specific enough
@@ -1106,6 +1109,20 @@ class EventCoder:
             out.append(_Found(s, t, code, rule, mod, date, place.name if place else None, ev, sym, conf))
             note(True, "", s.code, t.code, mod, code)
         return out
+
+    def _body_behind(self, toks: list[Token], g: Group | None, layer: ActorLayer) -> Group | None:
+        """A name before a document noun ("signed the Free Trade Area agreement") names the document,
+        not a party to it: the party is the organisation behind it (the KB parent) where the article
+        names that organisation; otherwise the name is left as it is."""
+        if g is None or len(g.members) != 1 or g.last + 1 >= len(toks) or not g.members[0].org or \
+                toks[g.last + 1].lemma.casefold() not in self.document_nouns:
+            return g
+        org = self.kb.org(g.members[0].org)
+        parent = org.parent if org is not None else None
+        named = next((a for a in layer.actors if parent and a.org == parent and not a.country), None)
+        if named is None:
+            return g
+        return Group([named], g.first, g.last, g.prep)
 
     def _one_sided(self, entry: Entry, root: str, t: Actor | None, domain: str | None) -> bool:
         """An agentless act on `t` that is an event without a source: an appeal, accusation or coercion
