@@ -64,6 +64,8 @@ _IGO_REACTION_ROOTS = ("09",)
 # material cooperation → reject it, yielding → refuse to yield
 _REFUSALS = {"04": "125", "05": "120", "06": "121", "08": "124"}
 _VISIT = "042"
+# Saying, appealing, disapproving and rejecting comment on acts: what "the move" refers back to is none of them.
+_COMMENT_ROOTS = ("01", "02", "11", "12")
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
 # A meeting needs a named partner also when it is only planned ("will neu verhandeln" is an intent,
 # 036, but not one with its own side as partner).
@@ -221,6 +223,8 @@ class EventCoder:
         self.noun_target_preps = c("noun_target_preps")
         self.occurrence_subject, self.occurrence_verbs = c("occurrence_subject"), c("occurrence_verbs")
         self.purpose = c("purpose")
+        self.document_nouns = c("document_nouns")
+        self.act_anaphors = c("act_anaphors")
         self.quote_marks = ("\"", "„", "“", "”", "«", "»")
 
     # ------------------------------------------------------------------ stage
@@ -231,6 +235,7 @@ class EventCoder:
         _apply_coref(layer, doc.layers.get("coref") or [])
         trace: list[Decision] = []
         found: list[_Found] = []
+        self._found = found  # the events of earlier sentences, which "the move" may refer back to
         self._doc = doc
         self._person_ids = {e.id for e in doc.entities if e.type == "PER"}
         self._pol_entities = self._apposition_political(sentences, layer)
@@ -966,6 +971,11 @@ class EventCoder:
                     end = nxt.end
                 target_g = next((g for g in groups if g is not source_g and ti < g.first < end
                                  and g.prep in self.agent_preps), None)
+        if target_g is None and not passive and not entry.speech and entry.pos == "verb" and \
+                not any(g.first > ti for g in inside):
+            target_g = self._act_referred_to(toks, ti, source_g)
+        source_g = self._body_behind(toks, source_g, layer)
+        target_g = self._body_behind(toks, target_g, layer)
         if entry.default and (passive or target_g is None or target_g.prep is not None or target_g.first <= ti):
             # a PETRARCH verb's bare default ("pay", "attend", "return", "die") is a coding only with an
             # actor as its direct object; patterns (object nouns, prepositions) are specific enough
@@ -1109,6 +1119,32 @@ class EventCoder:
             out.append(_Found(s, t, code, rule, mod, date, place.name if place else None, ev, sym, conf))
             note(True, "", s.code, t.code, mod, code)
         return out
+
+    def _act_referred_to(self, toks: list[Token], ti: int, source_g: Group | None) -> Group | None:
+        """"criticized the move", "welcomed the decision": an act named only by a noun that refers
+        back is the last act reported before (not a comment on one, which is what this clause is),
+        and it concerns that act's doer."""
+        if ti + 2 >= len(toks) or toks[ti + 1].pos != "DET" or toks[ti + 1].text.casefold() in self.possessives or \
+                toks[ti + 2].lemma.casefold() not in self.act_anaphors:
+            return None
+        own = set(source_g.keys) if source_g else set()
+        act = next((f for f in reversed(self._found) if f.source is not None and f.source.key
+                    and f.code[:2] not in _COMMENT_ROOTS and f.source.key not in own), None)
+        return Group([act.source], -1, -1) if act is not None else None
+
+    def _body_behind(self, toks: list[Token], g: Group | None, layer: ActorLayer) -> Group | None:
+        """A name before a document noun ("signed the Free Trade Area agreement") names the document,
+        not a party to it: the party is the organisation behind it (the KB parent) where the article
+        names that organisation; otherwise the name is left as it is."""
+        if g is None or len(g.members) != 1 or g.last + 1 >= len(toks) or not g.members[0].org or \
+                toks[g.last + 1].lemma.casefold() not in self.document_nouns:
+            return g
+        org = self.kb.org(g.members[0].org)
+        parent = org.parent if org is not None else None
+        named = next((a for a in layer.actors if parent and a.org == parent and not a.country), None)
+        if named is None:
+            return g
+        return Group([named], g.first, g.last, g.prep)
 
     def _one_sided(self, entry: Entry, root: str, t: Actor | None, domain: str | None) -> bool:
         """An agentless act on `t` that is an event without a source: an appeal, accusation or coercion
