@@ -196,6 +196,7 @@ class EventCoder:
         self.breaks, self.particles = c("clause_breaks"), c("particles")
         self.support = c("support_verbs")
         self.both, self.pronouns = c("both"), c("subject_pronouns")
+        self.impersonal = c("impersonal_subjects")
         # nominative personal pronouns: a subject before the clause's first actor makes that actor an object
         self.subject_pronouns = self.pronouns | (frozenset({"wir", "ich"}) if lang == "de" else frozenset({"we", "i"}))
         self.claim_verbs = c("claim_verbs")
@@ -872,6 +873,11 @@ class EventCoder:
                 prev = clauses[ci - 1]
                 target_g = next((g for g in groups if prev.start <= g.first < prev.end
                                  and g.prep not in self.agent_preps), None)
+        elif any(t.text.casefold() in self.impersonal for t in ctoks):
+            # "…, dass man sich darauf geeinigt habe": the doer is unsaid, not the speaker or the
+            # actor named before; the bare actors are objects
+            source_g, no_fallback = None, True
+            target_g = bare[0] if bare else None
         else:
             lead, shift = self._lead_subject(toks, clauses, ci, ti, groups, bare)
             if shift:
@@ -1055,7 +1061,8 @@ class EventCoder:
             # gesetzt") leaves its doer unknown: one-sided, not the state acting on itself
             pairs = [(s, t) if s is None and passive and agent is None and t is not None and
                      t.kind in ("capital", "country") and
-                     self._one_sided(entry, root, t, None) else self._domestic_pair(s, t, doc, sent, ctoks, layer)
+                     self._one_sided(entry, root, t, None) or self._soldiers_hit(s, t, root, passive and agent is None)
+                     else self._domestic_pair(s, t, doc, sent, ctoks, layer)
                      for s, t in pairs]
             if root in _STATE_COERCION_ROOTS and passive and agent is None:
                 pairs = [self._state_coercion(doc, sent, ctoks, layer) if s is None and t is None else (s, t)
@@ -1106,6 +1113,15 @@ class EventCoder:
             out.append(_Found(s, t, code, rule, mod, date, place.name if place else None, ev, sym, conf))
             note(True, "", s.code, t.code, mod, code)
         return out
+
+    @staticmethod
+    def _soldiers_hit(s: Actor | None, t: Actor | None, root: str, agentless: bool) -> bool:
+        """Soldiers killed or wounded by someone unsaid ("bei dem Angriff wurden vier Soldaten getötet")
+        were hit by their enemy, mostly another state or rebels: not their own state acting at home; so is
+        a country or capital attacked as a whole ("die Angriffe auf Gaza", "Raketen, die auf Israel
+        abgeschossen wurden")."""
+        return s is None and t is not None and root in _VIOLENCE_ROOTS and (
+            agentless and "MIL" in t.sectors or t.kind in ("country", "capital"))
 
     def _one_sided(self, entry: Entry, root: str, t: Actor | None, domain: str | None) -> bool:
         """An agentless act on `t` that is an event without a source: an appeal, accusation or coercion

@@ -1,0 +1,27 @@
+"""Event precision on unseen news: an impersonal subject leaves the doer unsaid; soldiers, or a country,
+hit by someone unsaid are not their own state acting at home (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from tests.extract.test_events_de_roles import code, triples
+
+
+def test_impersonal_subject_is_no_source() -> None:
+    text = "Der kenianische Präsident erklärte, dass {} sich mit der somalischen Regierung geeinigt habe."
+    assert ("KEN", "030", "SOM") in triples(code(text.format("Kenia")))
+    # "man": whoever agreed is unsaid, not the speaker of the clause around it
+    assert not any(e.cameo.startswith("03") for e in code(text.format("man")).events)
+
+
+def test_soldiers_killed_by_someone_unsaid_are_not_a_domestic_killing() -> None:
+    text = "In Somalia kämpft die Armee gegen Milizen. Am Montag wurden drei somalische {} getötet."
+    assert not any(e.cameo.startswith("18") for e in code(text.format("Soldaten")).events)
+    # protesters killed at home: the state of the place is the likely doer
+    assert ("SOM", "1823", "SOM") in triples(code(text.format("Demonstranten")))
+
+
+def test_a_country_attacked_by_someone_unsaid_is_not_attacking_itself() -> None:
+    for text in ("In Israel herrscht Alarm. Am Abend wurden erneut Raketen auf Israel abgeschossen.",
+                 "In Syrien herrscht Krieg. Die Angriffe auf Damaskus gingen weiter.",
+                 "In Israel herrscht Alarm. Die Hamas forderte ein Ende der Angriffe auf Israel."):
+        assert not any(e.cameo.startswith("19") for e in code(text).events)
