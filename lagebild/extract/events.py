@@ -843,7 +843,8 @@ class EventCoder:
                 note(False, "a second trigger of the clause needs its own source and target")
                 return []
             if source_g is None:
-                source_g = self._possessor_pronoun(toks, ti, groups, layer, sent)
+                source_g = self._possessor_pronoun(toks, ti, groups, layer, sent) or \
+                    self._demonym_owner(toks, ti, layer)
             if source_g is None:
                 # no actor in the noun's own phrase: the subject of the verb that governs it ("der König
                 # wandte sich mit dem Appell an …"), or the subject a coordinated clause shares
@@ -1347,6 +1348,22 @@ class EventCoder:
             m = next(m for m in named[-1].members if m.kind in ("entity", "person", "org") and m.key)
             return Group([m], named[-1].first, named[-1].last, named[-1].prep)
         return self._antecedent(layer, sent.start)
+
+    @staticmethod
+    def _demonym_owner(toks: list[Token], ti: int, layer: ActorLayer) -> Group | None:
+        """A demonym among the adjectives right before a nominal trigger is its doer ("die israelische
+        Besetzung", "a Russian military offensive"): the nation the act is ascribed to."""
+        k = ti - 1
+        while k >= 0 and ti - k <= 3:
+            # (the entity layer may give a demonym the kind of the country it names)
+            a = next((a for a in layer.actors if a.kind in ("demonym", "country") and a.key and a.start == toks[k].start
+                      and a.end == toks[k].end), None)
+            if a is not None and toks[k].pos == "ADJ":
+                return Group([a], k, k, None)
+            if toks[k].pos != "ADJ":
+                return None
+            k -= 1
+        return None
 
     def _preceding_subject(self, toks: list[Token], clauses: list[Clause], ci: int,
                            groups: list[Group]) -> tuple[Group | None, bool]:

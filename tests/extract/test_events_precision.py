@@ -1,5 +1,6 @@
 """Event precision on unseen news: an impersonal subject leaves the doer unsaid; soldiers, or a country,
-hit by someone unsaid are not their own state acting at home (sentences written for these tests)."""
+hit by someone unsaid are not their own state acting at home; a demonym before a nominal trigger
+names its doer (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,9 @@ def test_a_country_attacked_by_someone_unsaid_is_not_attacking_itself() -> None:
                  "In Syrien herrscht Krieg. Die Angriffe auf Damaskus gingen weiter.",
                  "In Israel herrscht Alarm. Die Hamas forderte ein Ende der Angriffe auf Israel."):
         assert not any(e.cameo.startswith("19") for e in code(text).events)
+
+
+def test_demonym_before_a_nominal_trigger_is_its_doer() -> None:
+    doc = code("Der ägyptische Präsident warnte, dass ein türkischer Angriff auf Libyen bevorstehe.")
+    assert ("TUR", "190", "LBY") in triples(doc)
+    assert not any(e.cameo == "190" and e.source and e.source.country == "EGY" for e in doc.events)
