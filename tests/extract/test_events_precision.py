@@ -1,6 +1,6 @@
 """Event precision on unseen news: an impersonal subject leaves the doer unsaid; soldiers, or a country,
 hit by someone unsaid are not their own state acting at home; a demonym before a nominal trigger
-names its doer (sentences written for these tests)."""
+names its doer; a sharp attack on a decision is criticism (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -32,3 +32,9 @@ def test_demonym_before_a_nominal_trigger_is_its_doer() -> None:
     doc = code("Der ägyptische Präsident warnte, dass ein türkischer Angriff auf Libyen bevorstehe.")
     assert ("TUR", "190", "LBY") in triples(doc)
     assert not any(e.cameo == "190" and e.source and e.source.country == "EGY" for e in doc.events)
+
+
+def test_sharp_attack_on_a_decision_is_criticism() -> None:
+    doc = code("Der deutsche Außenminister hat die russische Regierung wegen ihrer Entscheidung scharf angegriffen.")
+    assert ("DEU", "111", "RUS") in triples(doc)
+    assert ("RUS", "190", "UKR") in triples(code("Russische Truppen griffen die Ukraine am Morgen an."))
