@@ -1829,6 +1829,9 @@ class EventCoder:
         trig = ctoks[ti]
         # a participle read as an adverb keeps its form as lemma; it is no infinitive all the same
         infinitive_form = trig.text == trig.lemma and not participle
+        last = next((t for t in reversed(toks) if t.pos != "PUNCT" or t.text == "?"), None)
+        if last is not None and last.text == "?":
+            return "hypothetical"  # a question ("what position do you hold?") asks, it asserts nothing
         fixed = {k + n for k in range(len(ctoks) - 1) for n in (0, 1)
                  if f"{ctoks[k].text.casefold()} {ctoks[k + 1].text.casefold()}" in self.modal_idioms}
         for k, t in enumerate(ctoks):

@@ -38,3 +38,13 @@ def test_sharp_attack_on_a_decision_is_criticism() -> None:
     doc = code("Der deutsche Außenminister hat die russische Regierung wegen ihrer Entscheidung scharf angegriffen.")
     assert ("DEU", "111", "RUS") in triples(doc)
     assert ("RUS", "190", "UKR") in triples(code("Russische Truppen griffen die Ukraine am Morgen an."))
+
+
+def test_a_question_asserts_no_event() -> None:
+    assert ("RUS", "190", "UKR") in triples(code("Russische Truppen griffen die Ukraine am Morgen an."))
+    assert not triples(code("Griffen russische Truppen die Ukraine am Morgen an?"))
+
+
+def test_whether_something_happens_is_no_event() -> None:
+    doc = code("Die deutsche Regierung prüft, ob sie Sanktionen gegen Russland verhängt.")
+    assert not any(e.cameo.startswith("16") for e in doc.events)
