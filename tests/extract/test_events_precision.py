@@ -1,6 +1,7 @@
 """Event precision on unseen news: an impersonal subject leaves the doer unsaid; soldiers, or a country,
 hit by someone unsaid are not their own state acting at home; a demonym before a nominal trigger
-names its doer; a sharp attack on a decision is criticism (sentences written for these tests)."""
+names its doer; a sharp attack on a decision is criticism;
+questions and "ob" clauses assert nothing (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -41,10 +42,10 @@ def test_sharp_attack_on_a_decision_is_criticism() -> None:
 
 
 def test_a_question_asserts_no_event() -> None:
-    assert ("RUS", "190", "UKR") in triples(code("Russische Truppen griffen die Ukraine am Morgen an."))
-    assert not triples(code("Griffen russische Truppen die Ukraine am Morgen an?"))
+    assert ("RUS", "190", "UKR") in triples(code("Russland hat die Ukraine angegriffen."))
+    assert not triples(code("Hat Russland die Ukraine angegriffen?"))
+    assert not triples(code("Warum hat Russland die Ukraine angegriffen?"))
 
 
-def test_whether_something_happens_is_no_event() -> None:
-    doc = code("Die deutsche Regierung prüft, ob sie Sanktionen gegen Russland verhängt.")
-    assert not any(e.cameo.startswith("16") for e in doc.events)
+def test_whether_something_happened_is_no_event() -> None:
+    assert not triples(code("Die deutsche Regierung prüft, ob Russland die Ukraine angegriffen hat."))
