@@ -1,10 +1,11 @@
 """Event precision on unseen news: an impersonal subject leaves the doer unsaid; soldiers, or a country,
 hit by someone unsaid are not their own state acting at home; a demonym before a nominal trigger
 names its doer; a sharp attack on a decision is criticism;
-questions and "ob" clauses assert nothing (sentences written for these tests)."""
+questions and "ob" clauses assert nothing; dying in a place is no hunger strike (sentences written for these tests)."""
 
 from __future__ import annotations
 
+from tests.extract import test_events as en
 from tests.extract.test_events_de_roles import code, triples
 
 
@@ -49,3 +50,8 @@ def test_a_question_asserts_no_event() -> None:
 
 def test_whether_something_happened_is_no_event() -> None:
     assert not triples(code("Die deutsche Regierung prüft, ob Russland die Ukraine angegriffen hat."))
+
+
+def test_dying_in_a_place_is_no_event() -> None:
+    ents = {"Joe Miller": ("PER", "USA", None, ["GOV"]), "Chicago": ("GPE", "USA", None, [])}
+    assert not en.triples(en.code("The American senator Joe Miller died in Chicago on Monday.", "en", ents))
