@@ -1,7 +1,8 @@
 """Event precision on unseen news: an impersonal subject leaves the doer unsaid; soldiers, or a country,
 hit by someone unsaid are not their own state acting at home; a demonym before a nominal trigger
 names its doer; a sharp attack on a decision is criticism;
-questions and "ob" clauses assert nothing; dying in a place is no hunger strike (sentences written for these tests)."""
+questions and "ob" clauses assert nothing; dying in a place is no hunger strike,
+a cardiac arrest no arrest (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,11 @@ def test_whether_something_happened_is_no_event() -> None:
 def test_dying_in_a_place_is_no_event() -> None:
     ents = {"Joe Miller": ("PER", "USA", None, ["GOV"]), "Chicago": ("GPE", "USA", None, [])}
     assert not en.triples(en.code("The American senator Joe Miller died in Chicago on Monday.", "en", ents))
+
+
+def test_cardiac_arrest_is_no_arrest() -> None:
+    ents = {"Joe Miller": ("PER", "USA", None, ["GOV"])}
+    text = "The American government said the senator Joe Miller died after a {} arrest."
+    assert not en.triples(en.code(text.format("cardiac"), "en", ents))
+    doc = en.code("The American government announced the arrest of the senator Joe Miller.", "en", ents)
+    assert ("USA", "173", "USA") in en.triples(doc)
