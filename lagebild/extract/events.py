@@ -1732,6 +1732,8 @@ class EventCoder:
         if prev is not None and (prev.text.casefold() in self.relative or
                                  (prev.text == "," or prev.pos == "CCONJ") and nxt.pos == "PROPN"):
             return False  # "…, which condemned Russia", "Poland, angered by the vote, condemned Hungary"
+        if t.text.endswith("ing") and nxt.pos in ("NOUN", "ADJ") and prev is not None and prev.pos in ("DET", "NUM"):
+            return True  # "two surrounding areas", "the ruling party": a present participle as an adjective
         return t.text.endswith("ed") and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
             (prev is None or prev.pos in ("DET", "ADP", "ADJ", "CCONJ", "PUNCT"))
 

@@ -2,7 +2,7 @@
 hit by someone unsaid are not their own state acting at home; a demonym before a nominal trigger
 names its doer; a sharp attack on a decision is criticism;
 questions and "ob" clauses assert nothing; dying in a place is no hunger strike,
-a cardiac arrest no arrest (sentences written for these tests)."""
+a cardiac arrest no arrest; "two surrounding provinces" surround nothing (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -64,3 +64,10 @@ def test_cardiac_arrest_is_no_arrest() -> None:
     assert not en.triples(en.code(text.format("cardiac"), "en", ents))
     doc = en.code("The American government announced the arrest of the senator Joe Miller.", "en", ents)
     assert ("USA", "173", "USA") in en.triples(doc)
+
+
+def test_present_participle_before_a_noun_is_an_adjective() -> None:
+    ents: dict[str, tuple[str, str | None, str | None, list[str]]] = {}
+    assert ("MEX", "144", "USA") in en.triples(en.code("Mexican troops surrounded the American embassy.", "en", ents))
+    doc = en.code("The Mexican government controls the capital and two surrounding provinces.", "en", ents)
+    assert not en.triples(doc)
