@@ -1102,9 +1102,9 @@ class EventCoder:
             if s is t or (s.start == t.start):
                 note(False, "source and target are the same mention", s.code, t.code, mod)
                 continue
-            if code in ("190", "193") and s.kind == "role" and "CVL" in s.sectors and \
+            if code in ("180", "190", "193") and s.kind == "role" and "CVL" in s.sectors and \
                     not set(s.sectors) & _POLITICAL_SECTORS:
-                code = "145"  # protesters fighting (the police): a violent protest, not military force
+                code = "145"  # protesters fighting or assaulting (the police): a violent protest, not military force
             kind = ("petrarch_default" if entry.default else "petrarch") if entry.source == "petrarch" else \
                 ("pattern" if entry.with_ else "own")
             conf = _confidence(kind, s, t)

@@ -2,7 +2,8 @@
 hit by someone unsaid are not their own state acting at home; a demonym before a nominal trigger
 names its doer; a sharp attack on a decision is criticism;
 questions and "ob" clauses assert nothing; dying in a place is no hunger strike,
-a cardiac arrest no arrest; "two surrounding provinces" surround nothing (sentences written for these tests)."""
+a cardiac arrest no arrest; "two surrounding provinces" surround nothing;
+protesters assaulting protest violently (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -71,3 +72,8 @@ def test_present_participle_before_a_noun_is_an_adjective() -> None:
     assert ("MEX", "144", "USA") in en.triples(en.code("Mexican troops surrounded the American embassy.", "en", ents))
     doc = en.code("The Mexican government controls the capital and two surrounding provinces.", "en", ents)
     assert not en.triples(doc)
+
+
+def test_protesters_assaulting_is_a_violent_protest() -> None:
+    doc = en.code("In Belgrade, Serbian protesters threw rocks at the police.", "en", {})
+    assert en.triples(doc) == {("SRB", "145", "SRB")}
