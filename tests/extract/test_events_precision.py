@@ -3,7 +3,7 @@ hit by someone unsaid are not their own state acting at home; a demonym before a
 names its doer; a sharp attack on a decision is criticism;
 questions and "ob" clauses assert nothing; dying in a place is no hunger strike,
 a cardiac arrest no arrest; "two surrounding provinces" surround nothing;
-protesters assaulting protest violently (sentences written for these tests)."""
+protesters assaulting protest violently; "elected to" an office is no praise (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -77,3 +77,9 @@ def test_present_participle_before_a_noun_is_an_adjective() -> None:
 def test_protesters_assaulting_is_a_violent_protest() -> None:
     doc = en.code("In Belgrade, Serbian protesters threw rocks at the police.", "en", {})
     assert en.triples(doc) == {("SRB", "145", "SRB")}
+
+
+def test_elected_to_an_office_is_no_interaction() -> None:
+    ents = {"Joe Miller": ("PER", "USA", None, ["LEG"]), "Congress": ("ORG", "USA", None, ["LEG"])}
+    doc = en.code("The American politician Joe Miller, first elected to Congress in 1996, died on Monday.", "en", ents)
+    assert not any(e.cameo == "051" for e in doc.events)
