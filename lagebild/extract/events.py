@@ -198,6 +198,7 @@ class EventCoder:
         self.breaks, self.particles = c("clause_breaks"), c("particles")
         self.support = c("support_verbs")
         self.both, self.pronouns = c("both"), c("subject_pronouns")
+        self.impersonal = c("impersonal_subjects")
         # nominative personal pronouns: a subject before the clause's first actor makes that actor an object
         self.subject_pronouns = self.pronouns | (frozenset({"wir", "ich"}) if lang == "de" else frozenset({"we", "i"}))
         self.claim_verbs = c("claim_verbs")
@@ -850,7 +851,8 @@ class EventCoder:
                 note(False, "a second trigger of the clause needs its own source and target")
                 return []
             if source_g is None:
-                source_g = self._possessor_pronoun(toks, ti, groups, layer, sent)
+                source_g = self._possessor_pronoun(toks, ti, groups, layer, sent) or \
+                    self._demonym_owner(toks, ti, layer)
             if source_g is None:
                 # no actor in the noun's own phrase: the subject of the verb that governs it ("der König
                 # wandte sich mit dem Appell an …"), or the subject a coordinated clause shares
@@ -880,6 +882,11 @@ class EventCoder:
                 prev = clauses[ci - 1]
                 target_g = next((g for g in groups if prev.start <= g.first < prev.end
                                  and g.prep not in self.agent_preps), None)
+        elif any(t.text.casefold() in self.impersonal for t in ctoks):
+            # "…, dass man sich darauf geeinigt habe": the doer is unsaid, not the speaker or the
+            # actor named before; the bare actors are objects
+            source_g, no_fallback = None, True
+            target_g = bare[0] if bare else None
         else:
             lead, shift = self._lead_subject(toks, clauses, ci, ti, groups, bare)
             if shift:
@@ -1068,7 +1075,8 @@ class EventCoder:
             # gesetzt") leaves its doer unknown: one-sided, not the state acting on itself
             pairs = [(s, t) if s is None and passive and agent is None and t is not None and
                      t.kind in ("capital", "country") and
-                     self._one_sided(entry, root, t, None) else self._domestic_pair(s, t, doc, sent, ctoks, layer)
+                     self._one_sided(entry, root, t, None) or self._soldiers_hit(s, t, root, passive and agent is None)
+                     else self._domestic_pair(s, t, doc, sent, ctoks, layer)
                      for s, t in pairs]
             if root in _STATE_COERCION_ROOTS and passive and agent is None:
                 pairs = [self._state_coercion(doc, sent, ctoks, layer) if s is None and t is None else (s, t)
@@ -1107,9 +1115,9 @@ class EventCoder:
             if s is t or (s.start == t.start):
                 note(False, "source and target are the same mention", s.code, t.code, mod)
                 continue
-            if code in ("190", "193") and s.kind == "role" and "CVL" in s.sectors and \
+            if code in ("180", "190", "193") and s.kind == "role" and "CVL" in s.sectors and \
                     not set(s.sectors) & _POLITICAL_SECTORS:
-                code = "145"  # protesters fighting (the police): a violent protest, not military force
+                code = "145"  # protesters fighting or assaulting (the police): a violent protest, not military force
             kind = ("petrarch_default" if entry.default else "petrarch") if entry.source == "petrarch" else \
                 ("pattern" if entry.with_ else "own")
             conf = _confidence(kind, s, t)
@@ -1145,6 +1153,15 @@ class EventCoder:
         if named is None:
             return g
         return Group([named], g.first, g.last, g.prep)
+
+    @staticmethod
+    def _soldiers_hit(s: Actor | None, t: Actor | None, root: str, agentless: bool) -> bool:
+        """Soldiers killed or wounded by someone unsaid ("bei dem Angriff wurden vier Soldaten getötet")
+        were hit by their enemy, mostly another state or rebels: not their own state acting at home; so is
+        a country or capital attacked as a whole ("die Angriffe auf Gaza", "Raketen, die auf Israel
+        abgeschossen wurden")."""
+        return s is None and t is not None and root in _VIOLENCE_ROOTS and (
+            agentless and "MIL" in t.sectors or t.kind in ("country", "capital"))
 
     def _one_sided(self, entry: Entry, root: str, t: Actor | None, domain: str | None) -> bool:
         """An agentless act on `t` that is an event without a source: an appeal, accusation or coercion
@@ -1370,6 +1387,22 @@ class EventCoder:
             m = next(m for m in named[-1].members if m.kind in ("entity", "person", "org") and m.key)
             return Group([m], named[-1].first, named[-1].last, named[-1].prep)
         return self._antecedent(layer, sent.start)
+
+    @staticmethod
+    def _demonym_owner(toks: list[Token], ti: int, layer: ActorLayer) -> Group | None:
+        """A demonym among the adjectives right before a nominal trigger is its doer ("die israelische
+        Besetzung", "a Russian military offensive"): the nation the act is ascribed to."""
+        k = ti - 1
+        while k >= 0 and ti - k <= 3:
+            # (the entity layer may give a demonym the kind of the country it names)
+            a = next((a for a in layer.actors if a.kind in ("demonym", "country") and a.key and a.start == toks[k].start
+                      and a.end == toks[k].end), None)
+            if a is not None and toks[k].pos == "ADJ":
+                return Group([a], k, k, None)
+            if toks[k].pos != "ADJ":
+                return None
+            k -= 1
+        return None
 
     def _preceding_subject(self, toks: list[Token], clauses: list[Clause], ci: int,
                            groups: list[Group]) -> tuple[Group | None, bool]:
@@ -1738,6 +1771,8 @@ class EventCoder:
         if prev is not None and (prev.text.casefold() in self.relative or
                                  (prev.text == "," or prev.pos == "CCONJ") and nxt.pos == "PROPN"):
             return False  # "…, which condemned Russia", "Poland, angered by the vote, condemned Hungary"
+        if t.text.endswith("ing") and nxt.pos in ("NOUN", "ADJ") and prev is not None and prev.pos in ("DET", "NUM"):
+            return True  # "two surrounding areas", "the ruling party": a present participle as an adjective
         return t.text.endswith("ed") and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
             (prev is None or prev.pos in ("DET", "ADP", "ADJ", "CCONJ", "PUNCT"))
 
@@ -1835,6 +1870,9 @@ class EventCoder:
         trig = ctoks[ti]
         # a participle read as an adverb keeps its form as lemma; it is no infinitive all the same
         infinitive_form = trig.text == trig.lemma and not participle
+        last = next((t for t in reversed(toks) if t.pos != "PUNCT" or t.text == "?"), None)
+        if last is not None and last.text == "?":
+            return "hypothetical"  # a question ("what position do you hold?") asks, it asserts nothing
         fixed = {k + n for k in range(len(ctoks) - 1) for n in (0, 1)
                  if f"{ctoks[k].text.casefold()} {ctoks[k + 1].text.casefold()}" in self.modal_idioms}
         for k, t in enumerate(ctoks):
