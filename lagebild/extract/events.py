@@ -190,6 +190,7 @@ class EventCoder:
         self.kb = kb or KB.load()
         c = self.lex.cue
         self.neg, self.neg_not_before = c("negation"), c("negation_not_before")
+        self.not_permitted = c("not_permitted")
         self.hypo, self.future_aux, self.plan = c("hypothetical"), c("future_aux"), c("plan")
         self.report, self.passive_aux = c("report"), c("passive_aux")
         self.agent_preps, self.target_preps = c("agent_preps"), c("target_preps")
@@ -1008,6 +1009,12 @@ class EventCoder:
             # "neither the EU nor the US endorsed the result", "X did not sign the treaty": withholding
             # cooperation is a rejection (CAMEO 12)
             code, mod = _REFUSALS[code[:2]], "asserted"
+        if entry.only_negated:
+            # a refusal by one's own will: "darf/kann nicht teilnehmen" is held back by others, no boycott
+            if mod != "negated" or any(t.lemma.casefold() in self.not_permitted for t in ctoks):
+                note(False, "only a withheld act of one's own is an event", mod=mod)
+                return []
+            mod = "asserted"
         if mod in ("negated", "hypothetical"):
             note(False, f"{mod} happening", mod=mod)
             return []

@@ -1,5 +1,5 @@
-"""German events, fourth round: a finite verb after a year at the start of a sentence (sentences
-written for these tests; entities marked by hand)."""
+"""German events, fourth round: a finite verb after a year at the start of a sentence, staying away
+from an election as a boycott (sentences written for these tests; entities marked by hand)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,29 @@ def test_handover_after_a_year_is_coded() -> None:
     text = "Im Mai 2019 übergab Karl Huber, damals österreichischer Außenminister, die Akten an Polen."
     ents = {"Karl Huber": ("PER", "AUT", None, []), "Polen": ("GPE", "POL", None, [])}
     assert any(s == "AUT" and c.startswith("06") and t == "POL" for s, c, t in triples(code(text, ents)))
+
+
+def test_staying_away_from_an_election_by_own_will_is_a_boycott() -> None:
+    said = "Die kenianische Opposition kündigte an, sie werde sich nicht an den Wahlen in Kenia beteiligen."
+    assert ("KEN", "143", "KEN") in triples(code(said))
+    assert ("KEN", "143", "KEN") in triples(code("Die kenianische Opposition nimmt nicht an der Wahl in Kenia teil."))
+
+
+def test_taking_part_or_being_barred_from_an_election_is_no_boycott() -> None:
+    assert not any(e.cameo == "143" for e in code("Die kenianische Opposition nahm an der Wahl in Kenia teil.").events)
+    barred = code("Die kenianische Opposition darf nicht an der Wahl in Kenia teilnehmen.")
+    assert not any(e.cameo == "143" for e in barred.events)
+
+
+def test_english_refusal_to_take_part_in_a_vote_is_a_boycott() -> None:
+    from lagebild.doc import Document
+    from lagebild.pipeline import build
+
+    pipe = build("en")
+
+    def codes(text: str) -> set[str]:
+        return {e.cameo for e in pipe(Document(doc_id="t", lang="en", published="2024-05-02", text=text)).events}
+
+    assert "143" in codes("Kenya's main opposition party said it will not participate in the elections in Kenya.")
+    assert "143" not in codes("Kenya's main opposition party will participate in the elections in Kenya.")
+    assert "143" not in codes("Kenya's main opposition party may not participate in the elections in Kenya.")
