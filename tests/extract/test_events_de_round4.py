@@ -1,5 +1,5 @@
 """German events, fourth round: a finite verb after a year at the start of a sentence, staying away
-from an election as a boycott (sentences written for these tests; entities marked by hand)."""
+from an election as a boycott, an inquiry set up without a doer (sentences written for these tests; entities marked by hand)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,13 @@ def test_english_refusal_to_take_part_in_a_vote_is_a_boycott() -> None:
     assert "143" in codes("Kenya's main opposition party said it will not participate in the elections in Kenya.")
     assert "143" not in codes("Kenya's main opposition party will participate in the elections in Kenya.")
     assert "143" not in codes("Kenya's main opposition party may not participate in the elections in Kenya.")
+
+
+def test_agentless_inquiry_without_a_place_is_the_story_country_s() -> None:
+    story = "Die kenianische Regierung steht wegen eines Korruptionsskandals in der Kritik. "
+    gov = {"kenianische Regierung": ("ORG", "KEN", None, ["GOV"])}
+    doc = code(story + "Ein parlamentarischer Untersuchungsausschuss wurde eingesetzt.", gov)
+    assert ("KEN", "090", "KEN") in triples(doc)
+    # a place named in the sentence decides whose inquiry it is
+    doc = code(story + "In Uganda wurde ein Untersuchungsausschuss eingesetzt.", gov | {"Uganda": ("GPE", "UGA", None, [])})
+    assert not any(c.startswith("09") and s == "KEN" for s, c, t in triples(doc))
