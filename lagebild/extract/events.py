@@ -194,6 +194,7 @@ class EventCoder:
         c = self.lex.cue
         self.neg, self.neg_not_before = c("negation"), c("negation_not_before")
         self.not_permitted = c("not_permitted")
+        self.thank_verbs, self.thanked_preps, self.thanked_for = c("thank_verbs"), c("thanked_preps"), c("thanked_for")
         self.hypo, self.future_aux, self.plan = c("hypothetical"), c("future_aux"), c("plan")
         self.report, self.passive_aux = c("report"), c("passive_aux")
         self.agent_preps, self.target_preps = c("agent_preps"), c("target_preps")
@@ -850,6 +851,9 @@ class EventCoder:
         sym = entry.sym
         if entry.pos == "noun" and not (entry.support and self._has_support(ctoks)):
             source_g, target_g = self._noun_roles(toks, ti, inside)
+            if (source_g is None or target_g is None) and code[:2] in _TRANSFER_ROOTS and \
+                    (thanked := self._thanked_for(toks, ti, ctoks, inside)) is not None:
+                source_g, target_g = thanked
             if own_only and (source_g is None or target_g is None or source_g is target_g):
                 note(False, "a second trigger of the clause needs its own source and target")
                 return []
@@ -1780,6 +1784,19 @@ class EventCoder:
     def _has_support(self, ctoks: list[Token]) -> bool:
         return any(t.pos in ("VERB", "AUX", "ADJ") and (t.lemma in self.support or t.lemma.casefold() in self.support)
                    for t in ctoks)
+
+    def _thanked_for(self, toks: list[Token], ti: int, ctoks: list[Token],
+                     inside: list[Group]) -> tuple[Group, Group] | None:
+        """Giver and receiver of a transfer someone gives thanks for ("bedankte sich bei China für die
+        Lieferung von Reis"): the one thanked gave, the one thanking received."""
+        if self._prep(toks, ti) not in self.thanked_for or not any(
+                t.lemma.casefold() in self.thank_verbs for t in ctoks):
+            return None
+        giver = next((g for g in inside if g.prep in self.thanked_preps and g.last < ti), None)
+        receiver = next((g for g in inside if g.prep is None and g.last < ti), None)
+        if giver is None or receiver is None or set(giver.keys) & set(receiver.keys):
+            return None
+        return giver, receiver
 
     def _noun_roles(self, toks: list[Token], ti: int, inside: list[Group]) -> tuple[Group | None, Group | None]:
         """Roles of a nominalisation from its own phrase: possessor/genitive/compound/"von" → source,

@@ -1,5 +1,6 @@
 """German events, fourth round: a finite verb after a year at the start of a sentence, staying away
-from an election as a boycott, an inquiry set up without a doer (sentences written for these tests; entities marked by hand)."""
+from an election as a boycott, an inquiry set up without a doer, thanks for a
+transfer (sentences written for these tests; entities marked by hand)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,12 @@ def test_agentless_inquiry_without_a_place_is_the_story_country_s() -> None:
     # a place named in the sentence decides whose inquiry it is
     doc = code(story + "In Uganda wurde ein Untersuchungsausschuss eingesetzt.", gov | {"Uganda": ("GPE", "UGA", None, [])})
     assert not any(c.startswith("09") and s == "KEN" for s, c, t in triples(doc))
+
+
+def test_thanks_for_a_delivery_name_its_giver_and_receiver() -> None:
+    ents = {"Japan": ("GPE", "JPN", None, []), "Regierung von Haiti": ("ORG", "HTI", None, ["GOV"])}
+    text = "Am Montag bedankte sich die Regierung von Haiti bei Japan für die Lieferung von Zelten und Medikamenten."
+    assert any(s == "JPN" and c[:2] in ("06", "07") and t == "HTI" for s, c, t in triples(code(text, ents)))
+    # a delivery merely mentioned next to thanks for something else gets no roles from the thanks
+    text = "Die Regierung von Haiti bedankte sich bei Japan, die Lieferung von Medikamenten verzögert sich."
+    assert not any(c[:2] in ("06", "07") for s, c, t in triples(code(text, ents)))
