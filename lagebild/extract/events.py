@@ -141,9 +141,13 @@ class _Found:
 
 # Coercion that only authorities carry out (arrest, detention, charges): its agent is the state where it happens.
 _STATE_COERCION_ROOTS = ("17",)
-# An official inquiry set up without a named doer ("ein Untersuchungsausschuss wurde eingesetzt") is
-# the state's of the story when the sentence names no place: nobody else sets one up.
-_STATE_INQUIRY_ROOTS = ("09",)
+# An official inquiry set up or forces deployed without a named doer ("ein Untersuchungsausschuss wurde
+# eingesetzt", "Panzer wurden in Stellung gebracht") are the state's of the story when the sentence
+# names no place: in news nobody else does them.
+_STORY_STATE_ROOTS = ("09", "15")
+# Forces moved near a named place ("an der Grenze zu X wurden Panzer zusammengezogen") may be anyone's:
+# a force posture is the story state's only when no place is named.
+_POSTURE_ROOTS = ("15",)
 # Harm whose doer a belief names is an accusation: coercion, assault, fighting, mass violence.
 _ACCUSABLE_ROOTS = ("17", "18", "19", "20")
 
@@ -1087,8 +1091,9 @@ class EventCoder:
             if root in _STATE_COERCION_ROOTS and passive and agent is None:
                 pairs = [self._state_coercion(doc, sent, ctoks, layer) if s is None and t is None else (s, t)
                          for s, t in pairs]
-        elif root in _STATE_INQUIRY_ROOTS and passive and agent is None:
-            pairs = [self._state_coercion(doc, sent, ctoks, layer, story_country=True)
+        elif root in _STORY_STATE_ROOTS and passive and agent is None:
+            pairs = [self._state_coercion(doc, sent, ctoks, layer, story_country=True,
+                                          place_decides=root not in _POSTURE_ROOTS)
                      if s is None and t is None else (s, t) for s, t in pairs]
         out: list[_Found] = []
         date = self._date(doc, sent, ctoks, toks[ti])
@@ -1692,7 +1697,8 @@ class EventCoder:
         return (s, other) if t is None else (other, t)
 
     def _state_coercion(self, doc: Document, sent: Sentence, ctoks: list[Token],
-                        layer: ActorLayer, story_country: bool = False) -> tuple[Actor | None, Actor | None]:
+                        layer: ActorLayer, story_country: bool = False,
+                        place_decides: bool = True) -> tuple[Actor | None, Actor | None]:
         """An agentless arrest or charge with no actor named ("eleven men have been charged" in a trial
         in Saudi Arabia) is the state of the place acting on its people, also outside the article's
         own country: unlike violence, only authorities arrest and charge."""
@@ -1700,6 +1706,8 @@ class EventCoder:
         # a country named as the scene ("a trial is underway in Saudi Arabia") is an actor, not a place
         scene = [a.country for a in layer.actors if sent.start <= a.start < sent.end and self._located(sent, a)]
         country = p.country if p is not None and p.country else (scene[0] if len(set(scene)) == 1 else None)
+        if country and not place_decides:
+            return None, None
         if not country and story_country and not scene:
             country = layer.default_country
         if not country:

@@ -67,3 +67,13 @@ def test_thanks_for_a_delivery_name_its_giver_and_receiver() -> None:
     # a delivery merely mentioned next to thanks for something else gets no roles from the thanks
     text = "Die Regierung von Haiti bedankte sich bei Japan, die Lieferung von Medikamenten verzögert sich."
     assert not any(c[:2] in ("06", "07") for s, c, t in triples(code(text, ents)))
+
+
+def test_agentless_force_posture_is_the_story_state_s_only_without_a_place() -> None:
+    story = "Die syrische Regierung geht gegen Demonstranten vor. "
+    gov = {"syrische Regierung": ("ORG", "SYR", None, ["GOV"]), "Libanon": ("GPE", "LBN", None, [])}
+    doc = code(story + "In mehreren Stadtteilen wurden Panzer in Stellung gebracht.", gov)
+    assert ("SYR", "150", "SYR") in triples(doc)
+    # forces moved to a named place may be anyone's
+    doc = code(story + "An der Grenze zum Libanon wurden Panzer in Stellung gebracht.", gov)
+    assert not any(c.startswith("15") for s, c, t in triples(doc))
