@@ -34,6 +34,8 @@ class Entry:
     source: str = "own"  # own | petrarch
     default: bool = False  # a PETRARCH verb's bare default code (no object or preposition pattern matched)
     unless: tuple[str, ...] = ()  # lemmas whose presence rules the entry out ("das Parlament auflösen")
+    # the act counts only negated by its own will: not taking part in an election is a boycott
+    only_negated: bool = False
 
     @property
     def rule(self) -> str:
@@ -293,6 +295,7 @@ def _entries(lemma: str, pos: str, spec: Any) -> list[Entry]:
             support=bool(s.get("support")), converse=bool(s.get("converse")),
             refine=tuple((str(k), str(v)) for k, v in (s.get("refine") or {}).items()),
             unless=tuple(str(w) for w in s.get("unless") or ()),
+            only_negated=bool(s.get("only_negated")),
         ))
     return out
 

@@ -141,6 +141,13 @@ class _Found:
 
 # Coercion that only authorities carry out (arrest, detention, charges): its agent is the state where it happens.
 _STATE_COERCION_ROOTS = ("17",)
+# An official inquiry set up or forces deployed without a named doer ("ein Untersuchungsausschuss wurde
+# eingesetzt", "Panzer wurden in Stellung gebracht") are the state's of the story when the sentence
+# names no place: in news nobody else does them.
+_STORY_STATE_ROOTS = ("09", "15")
+# Forces moved near a named place ("an der Grenze zu X wurden Panzer zusammengezogen") may be anyone's:
+# a force posture is the story state's only when no place is named.
+_POSTURE_ROOTS = ("15",)
 # Harm whose doer a belief names is an accusation: coercion, assault, fighting, mass violence.
 _ACCUSABLE_ROOTS = ("17", "18", "19", "20")
 
@@ -190,6 +197,8 @@ class EventCoder:
         self.kb = kb or KB.load()
         c = self.lex.cue
         self.neg, self.neg_not_before = c("negation"), c("negation_not_before")
+        self.not_permitted = c("not_permitted")
+        self.thank_verbs, self.thanked_preps, self.thanked_for = c("thank_verbs"), c("thanked_preps"), c("thanked_for")
         self.hypo, self.future_aux, self.plan = c("hypothetical"), c("future_aux"), c("plan")
         self.report, self.passive_aux = c("report"), c("passive_aux")
         self.agent_preps, self.target_preps = c("agent_preps"), c("target_preps")
@@ -847,6 +856,9 @@ class EventCoder:
         sym = entry.sym
         if entry.pos == "noun" and not (entry.support and self._has_support(ctoks)):
             source_g, target_g = self._noun_roles(toks, ti, inside)
+            if (source_g is None or target_g is None) and code[:2] in _TRANSFER_ROOTS and \
+                    (thanked := self._thanked_for(toks, ti, ctoks, inside)) is not None:
+                source_g, target_g = thanked
             if own_only and (source_g is None or target_g is None or source_g is target_g):
                 note(False, "a second trigger of the clause needs its own source and target")
                 return []
@@ -1015,6 +1027,12 @@ class EventCoder:
             # "neither the EU nor the US endorsed the result", "X did not sign the treaty": withholding
             # cooperation is a rejection (CAMEO 12)
             code, mod = _REFUSALS[code[:2]], "asserted"
+        if entry.only_negated:
+            # a refusal by one's own will: "darf/kann nicht teilnehmen" is held back by others, no boycott
+            if mod != "negated" or any(t.lemma.casefold() in self.not_permitted for t in ctoks):
+                note(False, "only a withheld act of one's own is an event", mod=mod)
+                return []
+            mod = "asserted"
         if mod in ("negated", "hypothetical"):
             note(False, f"{mod} happening", mod=mod)
             return []
@@ -1081,6 +1099,10 @@ class EventCoder:
             if root in _STATE_COERCION_ROOTS and passive and agent is None:
                 pairs = [self._state_coercion(doc, sent, ctoks, layer) if s is None and t is None else (s, t)
                          for s, t in pairs]
+        elif root in _STORY_STATE_ROOTS and passive and agent is None:
+            pairs = [self._state_coercion(doc, sent, ctoks, layer, story_country=True,
+                                          place_decides=root not in _POSTURE_ROOTS)
+                     if s is None and t is None else (s, t) for s, t in pairs]
         out: list[_Found] = []
         date = self._date(doc, sent, ctoks, toks[ti])
         if mod != "future" and date and doc.published and date[:10] > doc.published and len(date) >= 10:
@@ -1708,7 +1730,8 @@ class EventCoder:
         return (s, other) if t is None else (other, t)
 
     def _state_coercion(self, doc: Document, sent: Sentence, ctoks: list[Token],
-                        layer: ActorLayer) -> tuple[Actor | None, Actor | None]:
+                        layer: ActorLayer, story_country: bool = False,
+                        place_decides: bool = True) -> tuple[Actor | None, Actor | None]:
         """An agentless arrest or charge with no actor named ("eleven men have been charged" in a trial
         in Saudi Arabia) is the state of the place acting on its people, also outside the article's
         own country: unlike violence, only authorities arrest and charge."""
@@ -1716,9 +1739,15 @@ class EventCoder:
         # a country named as the scene ("a trial is underway in Saudi Arabia") is an actor, not a place
         scene = [a.country for a in layer.actors if sent.start <= a.start < sent.end and self._located(sent, a)]
         country = p.country if p is not None and p.country else (scene[0] if len(set(scene)) == 1 else None)
+        if country and not place_decides:
+            return None, None
+        if not country and story_country and not scene:
+            country = layer.default_country
         if not country:
             return None, None
-        return (Actor(ctoks[0].start, ctoks[0].start, country, None, (), None, "role", inferred=True),
+        # (the inquiring side is the state's authorities, a political actor even though unnamed)
+        return (Actor(ctoks[0].start, ctoks[0].start, country, None, ("GOV",) if story_country else (), None, "role",
+                      inferred=True),
                 Actor(ctoks[-1].end, ctoks[-1].end, country, None, (), None, "role", inferred=True))
 
     def _located(self, sent: Sentence, a: Actor | None) -> bool:
@@ -1798,6 +1827,19 @@ class EventCoder:
     def _has_support(self, ctoks: list[Token]) -> bool:
         return any(t.pos in ("VERB", "AUX", "ADJ") and (t.lemma in self.support or t.lemma.casefold() in self.support)
                    for t in ctoks)
+
+    def _thanked_for(self, toks: list[Token], ti: int, ctoks: list[Token],
+                     inside: list[Group]) -> tuple[Group, Group] | None:
+        """Giver and receiver of a transfer someone gives thanks for ("bedankte sich bei China für die
+        Lieferung von Reis"): the one thanked gave, the one thanking received."""
+        if self._prep(toks, ti) not in self.thanked_for or not any(
+                t.lemma.casefold() in self.thank_verbs for t in ctoks):
+            return None
+        giver = next((g for g in inside if g.prep in self.thanked_preps and g.last < ti), None)
+        receiver = next((g for g in inside if g.prep is None and g.last < ti), None)
+        if giver is None or receiver is None or set(giver.keys) & set(receiver.keys):
+            return None
+        return giver, receiver
 
     def _noun_roles(self, toks: list[Token], ti: int, inside: list[Group]) -> tuple[Group | None, Group | None]:
         """Roles of a nominalisation from its own phrase: possessor/genitive/compound/"von" → source,
