@@ -129,8 +129,10 @@ def run(ids: list[str], rev: str | None, arts: dict[str, dict] | None = None) ->
             env["PYTHONPATH"] = tmp
         else:
             env["PYTHONPATH"] = str(ROOT)  # this tree, also from a git worktree without its own venv
+        # run from the temporary folder: `python -m` puts the working directory first on the path, which
+        # would otherwise shadow the tree on PYTHONPATH
         res = subprocess.run([sys.executable, "-m", "lagebild", "extract", str(inp), "--format", "jsonl", "-q"], env=env,
-                             capture_output=True, text=True, check=True)
+                             cwd=tmp, capture_output=True, text=True, check=True)
     return [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
 
 
