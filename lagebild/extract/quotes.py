@@ -1438,6 +1438,11 @@ class _Run:
             ii = frozenset() if strict else lex.subjunctive_ii_continuing if continuing else lex.subjunctive_ii
             if (low in lex.subjunctive or low in ii) and t.pos in ("AUX", "VERB"):
                 return True
+            if continuing and not strict and low in lex.reportative_modals and not any(
+                    self.toks[x].text == "," for x in range(a, k)):
+                # only as the main clause's verb: in a relative clause ("…, der antreten soll") it
+                # describes, it does not report
+                return True
             suf = lex.subjunctive_suffix
             lem = t.lemma.lower()
             if suf and t.pos == "VERB" and lem.endswith("en") and low == lem[:-2] + suf and k > a:

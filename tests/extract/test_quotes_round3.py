@@ -1,0 +1,38 @@
+"""Quote stage, round 3: statements carried on into the following sentences, in sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from tests.extract.test_quotes import run
+
+
+def _rules(doc) -> list[str]:  # type: ignore[no-untyped-def]
+    return [(q.model_extra or {}).get("rule", "") for q in doc.quotes]
+
+
+def test_de_reportative_sollen_continues_a_statement() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    text = "Anna Berg sagte, der Mann sei geflohen. Er soll zuvor zwei Autos gestohlen haben."
+    doc = run("de", text, ents, keep_speakerless=True)
+    msgs = [text[q.start:q.end] for q in doc.quotes]
+    assert any(m.startswith("Er soll zuvor") for m in msgs)
+
+
+def test_de_sollen_in_a_relative_clause_does_not_continue() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    text = "Anna Berg sagte, der Mann sei geflohen. Den Zeugen, der morgen aussagen soll, traf sie gestern."
+    doc = run("de", text, ents, keep_speakerless=True)
+    assert not any(text[q.start:q.end].startswith("Den Zeugen") for q in doc.quotes)
+
+
+def test_de_sollen_without_a_statement_before_is_no_quote() -> None:
+    text = "Die Brücke wurde gesperrt. Sie soll im Mai erneuert werden."
+    doc = run("de", text, {}, keep_speakerless=True)
+    assert doc.quotes == []
+
+
+def test_de_singular_konjunktiv_ii_continues_a_statement() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    text = "Anna Berg sagte, der Sturm sei abgezogen. Bis zum Abend hätte es noch drei Gewitter gegeben."
+    doc = run("de", text, ents, keep_speakerless=True)
+    assert any(text[q.start:q.end].startswith("Bis zum Abend") for q in doc.quotes)
