@@ -1098,6 +1098,8 @@ class _Run:
                 addr = None
         if subj is None:
             subj = self._coordinated_subject(si, a, i)
+        if subj is not None and agent is None and not coordinated and subj.end <= i and not self._can_speak(subj):
+            subj = self._inverted_subject(cue, ce) or subj
         if subj is None or self._low(subj.start) in _EXPLETIVE or self._is_time(subj):
             return None
         if self._low(subj.head) in lex.first_person or self.toks[subj.head].pos not in ("NOUN", "PROPN", "PRON", "X"):
@@ -1129,6 +1131,23 @@ class _Run:
         stmt = _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, end_sent=si)
         stmt.statement = (self.toks[a].start, self.toks[b - 1].end)
         return stmt
+
+    def _inverted_subject(self, cue: list[int], ce: int) -> Chunk | None:
+        """"Die Entscheidung bezeichnete Merkel als Fehler": with the object fronted, the phrase
+        right after the finite verb is the subject, if it names someone who can speak."""
+        v = max(cue) + 1
+        if v >= ce or v in self.claimed or self.toks[v].pos in ("ADP", "PUNCT"):
+            return None
+        c = chunk_at(self.toks, v, ce, self.mark_tok)
+        if c is None or self._not_subject(c) or self._is_time(c) or not self._can_speak(c):
+            return None
+        # its head must be the speaker, not a thing named after one ("die Festnahme von X")
+        h = self.toks[c.head]
+        lex = self.lex
+        if not (h.pos in ("PROPN", "PRON", "X") or lex.is_role_noun(h.text) or lex.is_org_noun(h.text)
+                or lex.is_spokesperson(h.text) or any(s <= h.start < e for s, e, _ in self._entities_in(h.start, h.end))):
+            return None
+        return self._with_apposition(c, ce)
 
     def _can_speak(self, c: Chunk) -> bool:
         """Whether a phrase names someone who can make a statement: a person, organisation or

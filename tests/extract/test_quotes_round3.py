@@ -36,3 +36,16 @@ def test_de_singular_konjunktiv_ii_continues_a_statement() -> None:
     text = "Anna Berg sagte, der Sturm sei abgezogen. Bis zum Abend hätte es noch drei Gewitter gegeben."
     doc = run("de", text, ents, keep_speakerless=True)
     assert any(text[q.start:q.end].startswith("Bis zum Abend") for q in doc.quotes)
+
+
+def test_de_fronted_object_leaves_the_subject_after_the_verb() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    doc = run("de", "Die neue Regel bezeichnete Anna Berg als Fehler.", ents, keep_speakerless=True)
+    assert [q.speaker for q in doc.quotes] and all(
+        (q.model_extra or {})["source_span"]["text"] == "Anna Berg" for q in doc.quotes)
+
+
+def test_de_object_naming_a_person_is_no_inverted_subject() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    doc = run("de", "Der Gartenzaun dementierte die Festnahme von Anna Berg.", ents, keep_speakerless=True)
+    assert doc.quotes == []
