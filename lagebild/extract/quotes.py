@@ -788,6 +788,21 @@ class _Run:
         return e - a >= 3 and self.toks[e - 1].pos in ("VERB", "AUX") and (
             self._low(e - 2) == "zu" or any(self._low(x) == "zu" and self.toks[x].pos == "PART" for x in range(e - 3, e - 1)))
 
+    def _article_phrase_clause(self, n: int, b: int) -> bool:
+        """"…, die noch zu schaffende Verfassung werde …": an article, modifiers and a noun open
+        a reported clause in the Konjunktiv; a relative pronoun would be followed by its clause."""
+        lex = self.lex
+        if not (self._low(n) in lex.definite or self._low(n) in lex.indefinite):
+            return False
+        if self.toks[n - 2].pos in ("NOUN", "PROPN"):
+            return False  # "lobte die Stadt, die …": after a noun it is the noun's relative clause
+        k = n + 1
+        while k < b and (self.toks[k].pos in ("ADV", "ADJ", "PART") or self._low(k) == "zu"):
+            k += 1
+        if k == n + 1 or k >= b or self.toks[k].pos not in ("NOUN", "PROPN"):
+            return False
+        return self._subjunctive(n, self._clause_end(n, b))
+
     def _has_verb(self, a: int, b: int) -> bool:
         return any(self.toks[k].pos in ("VERB", "AUX") for k in range(a, b))
 
@@ -872,6 +887,8 @@ class _Run:
                 elif (n + 1 < b and self._low(n) in lex.definite and self._low(n) in lex.not_message_openers
                       and (self.toks[n + 1].pos in ("NOUN", "PROPN", "ADJ"))):
                     msg, rule = n, "indirect_clause"  # "…, die Zusammenarbeit sei …": an article, not a relative pronoun
+                elif self._article_phrase_clause(n, b):
+                    msg, rule = n, "indirect_clause"
                 elif (n + 1 < b and self.toks[n].pos == "ADP" and self._low(n + 1) in lex.not_message_openers
                       and self.toks[j - 1].pos in ("NOUN", "PROPN") and not self._zu_infinitive(n, b)):
                     pass  # "…, zu dem …": a relative clause after a preposition

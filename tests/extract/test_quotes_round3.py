@@ -49,3 +49,15 @@ def test_de_object_naming_a_person_is_no_inverted_subject() -> None:
     ents = {"Anna Berg": ("PER", ["Anna Berg"])}
     doc = run("de", "Der Gartenzaun dementierte die Festnahme von Anna Berg.", ents, keep_speakerless=True)
     assert doc.quotes == []
+
+
+def test_de_clause_opening_with_article_and_modifiers_is_reported() -> None:
+    text = "Der Bürgermeister erklärte, die noch zu bauende Brücke werde im Mai fertig."
+    doc = run("de", text, {}, keep_speakerless=True)
+    assert [text[q.start:q.end] for q in doc.quotes] == ["die noch zu bauende Brücke werde im Mai fertig"]
+
+
+def test_de_relative_clause_after_a_noun_is_not_the_message() -> None:
+    text = "Der Bürgermeister lobte die Stadt, die noch heute Flüchtlinge aufnehme."
+    doc = run("de", text, {}, keep_speakerless=True)
+    assert not any(text[q.start:q.end].startswith("die noch heute") for q in doc.quotes)
