@@ -788,6 +788,26 @@ class _Run:
         return e - a >= 3 and self.toks[e - 1].pos in ("VERB", "AUX") and (
             self._low(e - 2) == "zu" or any(self._low(x) == "zu" and self.toks[x].pos == "PART" for x in range(e - 3, e - 1)))
 
+    def _set_off_phrase_end(self, j: int, b: int) -> int | None:
+        """The comma closing a phrase set off by commas in the frame at the comma `j`: the speaker's
+        name after a noun ("der Koordinator, Anna Berg, sagte") or a prepositional phrase ("sagte
+        sie, gegenüber der Presse, dass …"); None where the comma opens something else."""
+        if j == 0 or j + 1 >= b or self._low(j + 1) in self.lex.complementizers:
+            return None
+        k = j + 1
+        while k < b and self.toks[k].text != "," and self.toks[k].pos not in ("VERB", "AUX", "SCONJ"):
+            k += 1
+        if k >= b or self.toks[k].text != "," or k == j + 1:
+            return None
+        if self.toks[j + 1].pos == "ADP" and self.toks[j - 1].pos in ("NOUN", "PROPN", "PRON"):
+            return k
+        if self.toks[j - 1].pos not in ("NOUN", "PROPN"):
+            return None
+        ents = self._entities_in(self.toks[j + 1].start, self.toks[k - 1].end)
+        if self.toks[j + 1].pos != "PROPN" and not any(x[2].type in ("PER", "ORG") for x in ents):
+            return None
+        return k
+
     def _article_phrase_clause(self, n: int, b: int) -> bool:
         """"…, die noch zu schaffende Verfassung werde …": an article, modifiers and a noun open
         a reported clause in the Konjunktiv; a relative pronoun would be followed by its clause."""
@@ -877,6 +897,10 @@ class _Run:
                     msg, rule = j, "indirect_complement"
                 break
             if t.text == ",":
+                app = self._set_off_phrase_end(j, b)
+                if app is not None:
+                    j = app  # "sagte der Koordinator, Anna Berg, gegenüber …, dass": the speaker's name
+                    continue
                 n = j + 1
                 if (n < b and self._low(n) in lex.complementizers and self._low(n) in lex.not_message_openers
                         and self.toks[n].pos == "PRON" and (self.toks[j - 1].pos in ("NOUN", "PROPN")

@@ -61,3 +61,10 @@ def test_de_relative_clause_after_a_noun_is_not_the_message() -> None:
     text = "Der Bürgermeister lobte die Stadt, die noch heute Flüchtlinge aufnehme."
     doc = run("de", text, {}, keep_speakerless=True)
     assert not any(text[q.start:q.end].startswith("die noch heute") for q in doc.quotes)
+
+
+def test_de_name_in_commas_after_the_speaker_is_not_the_message() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    text = "So sagte die Sprecherin, Anna Berg, gegenüber der Presse, dass die Halle geschlossen bleibe."
+    doc = run("de", text, ents, keep_speakerless=True)
+    assert any(text[q.start:q.end] == "dass die Halle geschlossen bleibe" for q in doc.quotes)
