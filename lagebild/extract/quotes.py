@@ -506,7 +506,10 @@ class _Run:
             pp = chunk_at(self.toks, k + 1, b, self.mark_tok, coordinate=False)
             if pp is None or self._is_time(pp):
                 break
-            named = self.toks[pp.head].pos == "PROPN" or self._entities_in(self.toks[pp.start].start, self.toks[pp.end - 1].end)
+            ps, pe = self.toks[pp.start].start, self.toks[pp.end - 1].end
+            # a place the places stage knows is a name too, though no entity ("ein Sprecher in Berlin")
+            named = self.toks[pp.head].pos == "PROPN" or self._entities_in(ps, pe) or any(
+                m.start < pe and ps < m.end for pl in self.doc.places for m in pl.mentions)
             if kind == "place" and not named:
                 break  # "sagte der Minister im Interview": where he spoke, not who he is
             k = pp.end

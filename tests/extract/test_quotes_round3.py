@@ -3,7 +3,18 @@ for these tests."""
 
 from __future__ import annotations
 
-from tests.extract.test_quotes import run
+from lagebild.doc import Document, Place
+from tests.extract.test_quotes import _STAGES, run
+
+
+def run_with_places(text: str, places: list[Place]) -> Document:
+    """`run` for German with the places stage's result given instead of entities."""
+    run("de", "", {})  # builds the stages once
+    analyze, coref, quotes = _STAGES["de"]
+    quotes.keep_speakerless = True
+    doc = analyze(Document(doc_id="t", lang="de", text=text))
+    doc.places = places
+    return quotes(coref(doc))
 
 
 def _rules(doc) -> list[str]:  # type: ignore[no-untyped-def]
@@ -68,3 +79,19 @@ def test_de_name_in_commas_after_the_speaker_is_not_the_message() -> None:
     text = "So sagte die Sprecherin, Anna Berg, gegenüber der Presse, dass die Halle geschlossen bleibe."
     doc = run("de", text, ents, keep_speakerless=True)
     assert any(text[q.start:q.end] == "dass die Halle geschlossen bleibe" for q in doc.quotes)
+
+
+def test_de_source_span_takes_a_place_known_only_to_the_places_stage() -> None:
+    from lagebild.doc import Span
+
+    text = "Ein Regierungssprecher in Kleinstadt sagte, die Lage sei ruhig."
+    i = text.index("Kleinstadt")
+    place = Place(name="Kleinstadt", mentions=[Span(start=i, end=i + 10, text="Kleinstadt")], rule="test")
+    doc = run_with_places(text, [place])
+    assert (doc.quotes[0].model_extra or {})["source_span"]["text"] == "Ein Regierungssprecher in Kleinstadt"
+
+
+def test_de_source_span_takes_von_attachment() -> None:
+    ents = {"Greenpeace": ("ORG", ["Greenpeace"])}
+    doc = run("de", "Die Sprecherin von Greenpeace sagte, die Pläne seien falsch.", ents, keep_speakerless=True)
+    assert (doc.quotes[0].model_extra or {})["source_span"]["text"] == "Die Sprecherin von Greenpeace"
