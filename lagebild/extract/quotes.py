@@ -265,6 +265,12 @@ class _Run:
         last = end - 1
         while last > i and (self.toks[last].text in _FINAL or last in self.mark_tok):
             last -= 1  # "…, teilte die Polizei mit." / "strich „…“ hervor."
+        if end < limit and self.toks[end].text == "," and self._low(last) not in lex.particles:
+            # "gab der Leiter, Anna Berg, bekannt, …": the speaker's name in commas before the particle
+            k = self._set_off_phrase_end(end, limit)
+            if k is not None and k + 1 < limit and self._low(k + 1) in lex.particles and (
+                    k + 2 >= limit or self.toks[k + 2].text in _FINAL or self.toks[k + 2].text == ","):
+                last = k + 1
         if last > i and self._low(last) in lex.particles and self.toks[last].pos in ("ADP", "PART", "ADV"):
             # A separable particle at the clause end makes another verb ("findet … statt").
             part = self._low(last)

@@ -95,3 +95,11 @@ def test_de_source_span_takes_von_attachment() -> None:
     ents = {"Greenpeace": ("ORG", ["Greenpeace"])}
     doc = run("de", "Die Sprecherin von Greenpeace sagte, die Pläne seien falsch.", ents, keep_speakerless=True)
     assert (doc.quotes[0].model_extra or {})["source_span"]["text"] == "Die Sprecherin von Greenpeace"
+
+
+def test_de_particle_verb_with_the_speakers_name_in_commas_before_the_particle() -> None:
+    ents = {"Hans Meier": ("PER", ["Hans Meier"])}
+    text = "Heute teilte der Sprecher der Polizei, Hans Meier, mit, die Straße sei frei."
+    doc = run("de", text, ents, keep_speakerless=True)
+    assert [text[q.start:q.end] for q in doc.quotes] == ["die Straße sei frei"]
+    assert doc.quotes[0].speaker is not None
