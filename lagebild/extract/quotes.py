@@ -976,6 +976,10 @@ class _Run:
                 return None  # "…, berichtete die Zeitung": the clause after the comma is a frame itself
             if self.toks[msg].pos in ("VERB", "AUX") and self.toks[msg - 1].text == "," and self._subordinate(a, cue[0]):
                 return None  # "Ob X einen Kandidaten vorschlägt, ist offen": the main clause follows, opening with its verb
+            ce = self._clause_end(msg, b)
+            if ce + 1 < b and self.toks[ce].text == "," and not self._has_verb(msg, ce) and (
+                    self.toks[ce + 1].pos == "SCONJ" or self._low(ce + 1) in lex.not_message_openers):
+                return None  # "fanden das Wrack, etwa zwölf Stunden, nachdem …": no clause of its own
         if msg is not None:
             end = self._frame_cut(msg, self._message_end(msg, b))
             if rule == "indirect_infinitive":

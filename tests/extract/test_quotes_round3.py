@@ -103,3 +103,9 @@ def test_de_particle_verb_with_the_speakers_name_in_commas_before_the_particle()
     doc = run("de", text, ents, keep_speakerless=True)
     assert [text[q.start:q.end] for q in doc.quotes] == ["die Straße sei frei"]
     assert doc.quotes[0].speaker is not None
+
+
+def test_de_phrase_before_a_subordinate_clause_is_no_message() -> None:
+    text = "Die Taucher fanden das Wrack am Sonntag, etwa zwei Stunden, nachdem der Funkkontakt abgebrochen war."
+    doc = run("de", text, {}, keep_speakerless=True)
+    assert doc.quotes == []
