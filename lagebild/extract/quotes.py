@@ -1701,6 +1701,11 @@ class _Run:
                 if st.statement is not None:
                     extra["form"] = "reported"
                     extra["statement_span"] = self.doc.span(*st.statement).model_dump()
+                elif st.rule in ("indirect_continued", "indirect_free"):
+                    # A sentence reported as a whole, without a frame of its own ("free indirect").
+                    a, b = self.sent_range[st.sent]
+                    extra["form"] = "free"
+                    extra["statement_span"] = self.doc.span(self.toks[a].start, self.toks[b - 1].end).model_dump()
                 out.append(Quote(start=s, end=e, text=self.text[s:e], kind=st.kind, speaker=st.speaker,  # type: ignore[arg-type]
                                  cue=cue_text, via=st.via, rule=prefix + st.rule, **extra))
         return out

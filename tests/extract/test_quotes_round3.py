@@ -109,3 +109,12 @@ def test_de_phrase_before_a_subordinate_clause_is_no_message() -> None:
     text = "Die Taucher fanden das Wrack am Sonntag, etwa zwei Stunden, nachdem der Funkkontakt abgebrochen war."
     doc = run("de", text, {}, keep_speakerless=True)
     assert doc.quotes == []
+
+
+def test_de_continuing_sentence_is_marked_free_with_the_whole_sentence() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    text = "Anna Berg sagte, der Mann sei geflohen. Er habe zwei Autos gestohlen."
+    doc = run("de", text, ents, keep_speakerless=True)
+    cont = [q for q in doc.quotes if (q.model_extra or {}).get("form") == "free"]
+    assert len(cont) == 1
+    assert (cont[0].model_extra or {})["statement_span"]["text"] == "Er habe zwei Autos gestohlen."
