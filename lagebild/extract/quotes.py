@@ -1239,7 +1239,10 @@ class _Run:
                and not (x > i and self._clause_between(i, x))]
         # A finite past form ("erklärte") has no auxiliary; participles and infinitives do.
         if aux and not self._low(i).endswith(("te", "ten", "tet")):
-            out.add(min(aux, key=lambda x: abs(x - i)))
+            ax = min(aux, key=lambda x: abs(x - i))
+            out.add(ax)
+            # "hat sich … geäußert": the reflexive between auxiliary and participle
+            out.update(x for x in range(ax + 1, i) if self._low(x) in lex.reflexives and self.toks[x].pos == "PRON")
         if lo < i and any(p.items[0] == self._low(lo) and p.items[0] in p.cue.split() and "{" in p.cue
                           for p in lex.source_patterns):
             out.add(lo)  # "Wie die Polizei mitteilte, …"
@@ -1248,8 +1251,13 @@ class _Run:
                 out.add(x)
         if i + 1 < hi and self._low(i + 1) in lex.reflexives:
             out.add(i + 1)
+        # The pronominal adverb belongs to a particle verb that governs it ("geht davon aus",
+        # "wies darauf hin"); after a plain verb it is an adverbial ("sagte dazu").
+        lem = self.toks[i].lemma.lower()
+        particle = len(cue) > 1 or any(lem.startswith(p) and p in lex.particle_verbs.get(lem[len(p):], ())
+                                       for p in lex.particles)
         for x in range(i + 1, min(hi, i + 4)):
-            if self._low(x) in lex.cue_adverbs:
+            if particle and self._low(x) in lex.cue_adverbs:
                 out.add(x)
                 break
         return sorted(out)

@@ -118,3 +118,19 @@ def test_de_continuing_sentence_is_marked_free_with_the_whole_sentence() -> None
     cont = [q for q in doc.quotes if (q.model_extra or {}).get("form") == "free"]
     assert len(cont) == 1
     assert (cont[0].model_extra or {})["statement_span"]["text"] == "Er habe zwei Autos gestohlen."
+
+
+def _cue(doc) -> str:  # type: ignore[no-untyped-def]
+    return doc.quotes[0].cue or ""
+
+
+def test_de_cue_takes_reflexive_between_auxiliary_and_participle() -> None:
+    doc = run("de", "Der Minister hat sich dazu geäußert, die Lage sei ruhig.", {}, keep_speakerless=True)
+    assert _cue(doc) == "hat sich geäußert"
+
+
+def test_de_pronominal_adverb_only_with_a_particle_verb() -> None:
+    doc = run("de", "Der Minister sagte dazu, die Lage sei ruhig.", {}, keep_speakerless=True)
+    assert _cue(doc) == "sagte"
+    doc = run("de", "Die Polizei geht davon aus, dass der Mann geflohen ist.", {}, keep_speakerless=True)
+    assert _cue(doc) == "geht davon aus"
