@@ -1367,6 +1367,15 @@ class _Run:
                 right = right[1:]
             if left and self.toks[left[-1]].text == ",":
                 left = left[:-1]
+            source = h.source
+            if h.start > a and self.toks[h.start - 1].text == "," and h.source.start == h.cue[0]:
+                # "ein Bericht der Agentur, wonach …": the adverb opens a relative clause, which is
+                # the statement; the phrase it refers to is the source when it names a report or a speaker.
+                left = []
+                right = [x for x in right if x < self._clause_end(h.end, end)]
+                ante = chunk_before(self.toks, h.start - 1, a, self.mark_tok)
+                if ante is not None and (self._names_someone(ante) or self.lex.is_source_noun(self.toks[ante.head].text)):
+                    source = ante
             pieces = [(self.toks[r[0]].start, self.toks[r[-1]].end) for r in (left, right) if len(r) >= 2]
             if not pieces or not self._has_verb(min(left + right), max(left + right) + 1):
                 continue
@@ -1374,7 +1383,7 @@ class _Run:
             kind = "mixed" if any(self.in_quote[x] >= 0 for x in span) else "indirect"
             self.claimed.update(range(h.start, h.end))
             self.claimed.update(span)
-            self.stmts.append(_Stmt(pieces, kind, f"source_{h.pattern.rule}", si, cue=h.cue, source=h.source, end_sent=si))
+            self.stmts.append(_Stmt(pieces, kind, f"source_{h.pattern.rule}", si, cue=h.cue, source=source, end_sent=si))
 
     def embedded(self) -> None:
         """Quoted words inside a sentence that reports them ("bezeichnete die Lage als „dramatisch“",

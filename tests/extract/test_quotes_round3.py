@@ -134,3 +134,10 @@ def test_de_pronominal_adverb_only_with_a_particle_verb() -> None:
     assert _cue(doc) == "sagte"
     doc = run("de", "Die Polizei geht davon aus, dass der Mann geflohen ist.", {}, keep_speakerless=True)
     assert _cue(doc) == "geht davon aus"
+
+
+def test_de_wonach_clause_is_the_statement_of_the_report_before_it() -> None:
+    text = "Ein Bericht der Zeitung, wonach der Bürgermeister zurücktreten wolle, wurde dementiert."
+    doc = run("de", text, {}, keep_speakerless=True)
+    assert [text[q.start:q.end] for q in doc.quotes] == ["der Bürgermeister zurücktreten wolle"]
+    assert (doc.quotes[0].model_extra or {})["source_span"]["text"] == "Ein Bericht der Zeitung"
