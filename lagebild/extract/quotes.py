@@ -1302,7 +1302,9 @@ class _Run:
             if self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be"):
                 break
             x -= 1
-        if x < a or self.toks[x].pos != "AUX" or self.toks[x].lemma.lower() not in ("werden", "be"):
+        after = max(cue) + 1  # "war berichtet worden", "…, wie berichtet wurde": the auxiliary after it
+        if (x < a or self.toks[x].pos != "AUX" or self.toks[x].lemma.lower() not in ("werden", "be")) and not (
+                after < b and self.toks[after].pos == "AUX" and self.toks[after].lemma.lower() == "werden"):
             return False, None
         for x in range(a, b):
             if self.toks[x].pos == "ADP" and self._low(x) in self.lex.agent_prepositions and x not in cue:

@@ -141,3 +141,10 @@ def test_de_wonach_clause_is_the_statement_of_the_report_before_it() -> None:
     doc = run("de", text, {}, keep_speakerless=True)
     assert [text[q.start:q.end] for q in doc.quotes] == ["der Bürgermeister zurücktreten wolle"]
     assert (doc.quotes[0].model_extra or {})["source_span"]["text"] == "Ein Bericht der Zeitung"
+
+
+def test_de_passive_with_the_auxiliary_after_the_participle() -> None:
+    text = "Gestern war berichtet worden, dass es zum Streit gekommen war."
+    doc = run("de", text, {}, keep_speakerless=True)
+    assert [text[q.start:q.end] for q in doc.quotes] == ["dass es zum Streit gekommen war"]
+    assert (doc.quotes[0].model_extra or {})["source_span"] is None
