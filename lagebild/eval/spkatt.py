@@ -110,8 +110,9 @@ def _add_piece(doc: SpkDoc, g: dict[str, set[Tok]], kind: str, s: int, e: int, e
     """One piece of a predicted statement into its annotation `g`."""
     text = doc.text
     stmt = extra.get("statement_span")
-    if extra.get("form") == "reported" and stmt:
-        # The task's "Reported" form: the whole sentence is the message and there is no cue.
+    if extra.get("form") in ("reported", "free") and stmt:
+        # The task's "Reported" and "FreeIndirect" forms: the whole sentence, its final
+        # punctuation included, is the message and there is no cue.
         g["message"] |= _tokens_in(doc, [(stmt["start"], stmt["end"])])
         return
     if kind == "direct":

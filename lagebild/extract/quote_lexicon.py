@@ -40,6 +40,9 @@ class SpeechLexicon:
     subjunctive_ii: frozenset[str]
     subjunctive_ii_continuing: frozenset[str]
     subjunctive_suffix: str | None
+    # Indicative modal forms that report hearsay or a reported plan ("Er soll … haben"): they carry
+    # a statement on into the next sentence as the Konjunktiv does.
+    reportative_modals: frozenset[str]
     first_person: frozenset[str]
     postposed_cues: frozenset[str]
     colon_cues: frozenset[str]
@@ -153,6 +156,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         subjunctive_ii=_low(cfg.get("subjunctive_ii")),
         subjunctive_ii_continuing=_low(cfg.get("subjunctive_ii_continuing")),
         subjunctive_suffix=cfg.get("subjunctive_suffix"),
+        reportative_modals=_low(cfg.get("reportative_modals")),
         first_person=_low(cfg.get("first_person")),
         postposed_cues=_low(cfg.get("postposed_cues")),
         colon_cues=_low(cfg.get("colon_cues")),

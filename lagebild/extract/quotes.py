@@ -265,6 +265,12 @@ class _Run:
         last = end - 1
         while last > i and (self.toks[last].text in _FINAL or last in self.mark_tok):
             last -= 1  # "…, teilte die Polizei mit." / "strich „…“ hervor."
+        if end < limit and self.toks[end].text == "," and self._low(last) not in lex.particles:
+            # "gab der Leiter, Anna Berg, bekannt, …": the speaker's name in commas before the particle
+            k = self._set_off_phrase_end(end, limit)
+            if k is not None and k + 1 < limit and self._low(k + 1) in lex.particles and (
+                    k + 2 >= limit or self.toks[k + 2].text in _FINAL or self.toks[k + 2].text == ","):
+                last = k + 1
         if last > i and self._low(last) in lex.particles and self.toks[last].pos in ("ADP", "PART", "ADV"):
             # A separable particle at the clause end makes another verb ("findet … statt").
             part = self._low(last)
@@ -506,7 +512,10 @@ class _Run:
             pp = chunk_at(self.toks, k + 1, b, self.mark_tok, coordinate=False)
             if pp is None or self._is_time(pp):
                 break
-            named = self.toks[pp.head].pos == "PROPN" or self._entities_in(self.toks[pp.start].start, self.toks[pp.end - 1].end)
+            ps, pe = self.toks[pp.start].start, self.toks[pp.end - 1].end
+            # a place the places stage knows is a name too, though no entity ("ein Sprecher in Berlin")
+            named = self.toks[pp.head].pos == "PROPN" or self._entities_in(ps, pe) or any(
+                m.start < pe and ps < m.end for pl in self.doc.places for m in pl.mentions)
             if kind == "place" and not named:
                 break  # "sagte der Minister im Interview": where he spoke, not who he is
             k = pp.end
@@ -788,6 +797,41 @@ class _Run:
         return e - a >= 3 and self.toks[e - 1].pos in ("VERB", "AUX") and (
             self._low(e - 2) == "zu" or any(self._low(x) == "zu" and self.toks[x].pos == "PART" for x in range(e - 3, e - 1)))
 
+    def _set_off_phrase_end(self, j: int, b: int) -> int | None:
+        """The comma closing a phrase set off by commas in the frame at the comma `j`: the speaker's
+        name after a noun ("der Koordinator, Anna Berg, sagte") or a prepositional phrase ("sagte
+        sie, gegenüber der Presse, dass …"); None where the comma opens something else."""
+        if j == 0 or j + 1 >= b or self._low(j + 1) in self.lex.complementizers:
+            return None
+        k = j + 1
+        while k < b and self.toks[k].text != "," and self.toks[k].pos not in ("VERB", "AUX", "SCONJ"):
+            k += 1
+        if k >= b or self.toks[k].text != "," or k == j + 1:
+            return None
+        if self.toks[j + 1].pos == "ADP" and self.toks[j - 1].pos in ("NOUN", "PROPN", "PRON"):
+            return k
+        if self.toks[j - 1].pos not in ("NOUN", "PROPN"):
+            return None
+        ents = self._entities_in(self.toks[j + 1].start, self.toks[k - 1].end)
+        if self.toks[j + 1].pos != "PROPN" and not any(x[2].type in ("PER", "ORG") for x in ents):
+            return None
+        return k
+
+    def _article_phrase_clause(self, n: int, b: int) -> bool:
+        """"…, die noch zu schaffende Verfassung werde …": an article, modifiers and a noun open
+        a reported clause in the Konjunktiv; a relative pronoun would be followed by its clause."""
+        lex = self.lex
+        if not (self._low(n) in lex.definite or self._low(n) in lex.indefinite):
+            return False
+        if self.toks[n - 2].pos in ("NOUN", "PROPN"):
+            return False  # "lobte die Stadt, die …": after a noun it is the noun's relative clause
+        k = n + 1
+        while k < b and (self.toks[k].pos in ("ADV", "ADJ", "PART") or self._low(k) == "zu"):
+            k += 1
+        if k == n + 1 or k >= b or self.toks[k].pos not in ("NOUN", "PROPN"):
+            return False
+        return self._subjunctive(n, self._clause_end(n, b))
+
     def _has_verb(self, a: int, b: int) -> bool:
         return any(self.toks[k].pos in ("VERB", "AUX") for k in range(a, b))
 
@@ -862,6 +906,10 @@ class _Run:
                     msg, rule = j, "indirect_complement"
                 break
             if t.text == ",":
+                app = self._set_off_phrase_end(j, b)
+                if app is not None:
+                    j = app  # "sagte der Koordinator, Anna Berg, gegenüber …, dass": the speaker's name
+                    continue
                 n = j + 1
                 if (n < b and self._low(n) in lex.complementizers and self._low(n) in lex.not_message_openers
                         and self.toks[n].pos == "PRON" and (self.toks[j - 1].pos in ("NOUN", "PROPN")
@@ -872,6 +920,8 @@ class _Run:
                 elif (n + 1 < b and self._low(n) in lex.definite and self._low(n) in lex.not_message_openers
                       and (self.toks[n + 1].pos in ("NOUN", "PROPN", "ADJ"))):
                     msg, rule = n, "indirect_clause"  # "…, die Zusammenarbeit sei …": an article, not a relative pronoun
+                elif self._article_phrase_clause(n, b):
+                    msg, rule = n, "indirect_clause"
                 elif (n + 1 < b and self.toks[n].pos == "ADP" and self._low(n + 1) in lex.not_message_openers
                       and self.toks[j - 1].pos in ("NOUN", "PROPN") and not self._zu_infinitive(n, b)):
                     pass  # "…, zu dem …": a relative clause after a preposition
@@ -926,6 +976,10 @@ class _Run:
                 return None  # "…, berichtete die Zeitung": the clause after the comma is a frame itself
             if self.toks[msg].pos in ("VERB", "AUX") and self.toks[msg - 1].text == "," and self._subordinate(a, cue[0]):
                 return None  # "Ob X einen Kandidaten vorschlägt, ist offen": the main clause follows, opening with its verb
+            ce = self._clause_end(msg, b)
+            if ce + 1 < b and self.toks[ce].text == "," and not self._has_verb(msg, ce) and (
+                    self.toks[ce + 1].pos == "SCONJ" or self._low(ce + 1) in lex.not_message_openers):
+                return None  # "fanden das Wrack, etwa zwölf Stunden, nachdem …": no clause of its own
         if msg is not None:
             end = self._frame_cut(msg, self._message_end(msg, b))
             if rule == "indirect_infinitive":
@@ -1098,6 +1152,8 @@ class _Run:
                 addr = None
         if subj is None:
             subj = self._coordinated_subject(si, a, i)
+        if subj is not None and agent is None and not coordinated and subj.end <= i and not self._can_speak(subj):
+            subj = self._inverted_subject(cue, ce) or subj
         if subj is None or self._low(subj.start) in _EXPLETIVE or self._is_time(subj):
             return None
         if self._low(subj.head) in lex.first_person or self.toks[subj.head].pos not in ("NOUN", "PROPN", "PRON", "X"):
@@ -1129,6 +1185,23 @@ class _Run:
         stmt = _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, end_sent=si)
         stmt.statement = (self.toks[a].start, self.toks[b - 1].end)
         return stmt
+
+    def _inverted_subject(self, cue: list[int], ce: int) -> Chunk | None:
+        """"Die Entscheidung bezeichnete Merkel als Fehler": with the object fronted, the phrase
+        right after the finite verb is the subject, if it names someone who can speak."""
+        v = max(cue) + 1
+        if v >= ce or v in self.claimed or self.toks[v].pos in ("ADP", "PUNCT"):
+            return None
+        c = chunk_at(self.toks, v, ce, self.mark_tok)
+        if c is None or self._not_subject(c) or self._is_time(c) or not self._can_speak(c):
+            return None
+        # its head must be the speaker, not a thing named after one ("die Festnahme von X")
+        h = self.toks[c.head]
+        lex = self.lex
+        if not (h.pos in ("PROPN", "PRON", "X") or lex.is_role_noun(h.text) or lex.is_org_noun(h.text)
+                or lex.is_spokesperson(h.text) or any(s <= h.start < e for s, e, _ in self._entities_in(h.start, h.end))):
+            return None
+        return self._with_apposition(c, ce)
 
     def _can_speak(self, c: Chunk) -> bool:
         """Whether a phrase names someone who can make a statement: a person, organisation or
@@ -1166,7 +1239,10 @@ class _Run:
                and not (x > i and self._clause_between(i, x))]
         # A finite past form ("erklärte") has no auxiliary; participles and infinitives do.
         if aux and not self._low(i).endswith(("te", "ten", "tet")):
-            out.add(min(aux, key=lambda x: abs(x - i)))
+            ax = min(aux, key=lambda x: abs(x - i))
+            out.add(ax)
+            # "hat sich … geäußert": the reflexive between auxiliary and participle
+            out.update(x for x in range(ax + 1, i) if self._low(x) in lex.reflexives and self.toks[x].pos == "PRON")
         if lo < i and any(p.items[0] == self._low(lo) and p.items[0] in p.cue.split() and "{" in p.cue
                           for p in lex.source_patterns):
             out.add(lo)  # "Wie die Polizei mitteilte, …"
@@ -1175,8 +1251,13 @@ class _Run:
                 out.add(x)
         if i + 1 < hi and self._low(i + 1) in lex.reflexives:
             out.add(i + 1)
+        # The pronominal adverb belongs to a particle verb that governs it ("geht davon aus",
+        # "wies darauf hin"); after a plain verb it is an adverbial ("sagte dazu").
+        lem = self.toks[i].lemma.lower()
+        particle = len(cue) > 1 or any(lem.startswith(p) and p in lex.particle_verbs.get(lem[len(p):], ())
+                                       for p in lex.particles)
         for x in range(i + 1, min(hi, i + 4)):
-            if self._low(x) in lex.cue_adverbs:
+            if particle and self._low(x) in lex.cue_adverbs:
                 out.add(x)
                 break
         return sorted(out)
@@ -1221,7 +1302,9 @@ class _Run:
             if self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be"):
                 break
             x -= 1
-        if x < a or self.toks[x].pos != "AUX" or self.toks[x].lemma.lower() not in ("werden", "be"):
+        after = max(cue) + 1  # "war berichtet worden", "…, wie berichtet wurde": the auxiliary after it
+        if (x < a or self.toks[x].pos != "AUX" or self.toks[x].lemma.lower() not in ("werden", "be")) and not (
+                after < b and self.toks[after].pos == "AUX" and self.toks[after].lemma.lower() == "werden"):
             return False, None
         for x in range(a, b):
             if self.toks[x].pos == "ADP" and self._low(x) in self.lex.agent_prepositions and x not in cue:
@@ -1286,6 +1369,15 @@ class _Run:
                 right = right[1:]
             if left and self.toks[left[-1]].text == ",":
                 left = left[:-1]
+            source = h.source
+            if h.start > a and self.toks[h.start - 1].text == "," and h.source.start == h.cue[0]:
+                # "ein Bericht der Agentur, wonach …": the adverb opens a relative clause, which is
+                # the statement; the phrase it refers to is the source when it names a report or a speaker.
+                left = []
+                right = [x for x in right if x < self._clause_end(h.end, end)]
+                ante = chunk_before(self.toks, h.start - 1, a, self.mark_tok)
+                if ante is not None and (self._names_someone(ante) or self.lex.is_source_noun(self.toks[ante.head].text)):
+                    source = ante
             pieces = [(self.toks[r[0]].start, self.toks[r[-1]].end) for r in (left, right) if len(r) >= 2]
             if not pieces or not self._has_verb(min(left + right), max(left + right) + 1):
                 continue
@@ -1293,7 +1385,7 @@ class _Run:
             kind = "mixed" if any(self.in_quote[x] >= 0 for x in span) else "indirect"
             self.claimed.update(range(h.start, h.end))
             self.claimed.update(span)
-            self.stmts.append(_Stmt(pieces, kind, f"source_{h.pattern.rule}", si, cue=h.cue, source=h.source, end_sent=si))
+            self.stmts.append(_Stmt(pieces, kind, f"source_{h.pattern.rule}", si, cue=h.cue, source=source, end_sent=si))
 
     def embedded(self) -> None:
         """Quoted words inside a sentence that reports them ("bezeichnete die Lage als „dramatisch“",
@@ -1437,6 +1529,11 @@ class _Run:
             # in for an indicative-looking Konjunktiv I; others ("wäre", "würde") are hypothetical.
             ii = frozenset() if strict else lex.subjunctive_ii_continuing if continuing else lex.subjunctive_ii
             if (low in lex.subjunctive or low in ii) and t.pos in ("AUX", "VERB"):
+                return True
+            if continuing and not strict and low in lex.reportative_modals and not any(
+                    self.toks[x].text == "," for x in range(a, k)):
+                # only as the main clause's verb: in a relative clause ("…, der antreten soll") it
+                # describes, it does not report
                 return True
             suf = lex.subjunctive_suffix
             lem = t.lemma.lower()
@@ -1623,6 +1720,11 @@ class _Run:
                 if st.statement is not None:
                     extra["form"] = "reported"
                     extra["statement_span"] = self.doc.span(*st.statement).model_dump()
+                elif st.rule in ("indirect_continued", "indirect_free"):
+                    # A sentence reported as a whole, without a frame of its own ("free indirect").
+                    a, b = self.sent_range[st.sent]
+                    extra["form"] = "free"
+                    extra["statement_span"] = self.doc.span(self.toks[a].start, self.toks[b - 1].end).model_dump()
                 out.append(Quote(start=s, end=e, text=self.text[s:e], kind=st.kind, speaker=st.speaker,  # type: ignore[arg-type]
                                  cue=cue_text, via=st.via, rule=prefix + st.rule, **extra))
         return out
