@@ -32,7 +32,6 @@ from lagebild.kb.index import KB
 
 _DATE_VALUE = re.compile(r"^\d{3,4}(-[0-9WQSPFAUHX]{1,3}(-\d\d)?)?")
 _MAX_EVIDENCE = 400
-_DOMESTIC_ROOTS = ("17", "18", "19", "20")
 _NOUN_AGENTS = ("durch", "seitens", "by")
 _GENITIVE_DETS = ("der", "des", "eines", "einer", "of")
 _ADJUNCT_PREPS = ("nach", "vor", "seit", "wegen", "trotz", "während", "after", "before", "since", "despite",
@@ -46,16 +45,30 @@ _POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP",
 _GROUP_SECTORS = frozenset({"CVL", "LAB"})
 # Roots where a state acting on itself (X→X with the bare country as target) is domestic politics.
 _SELF_ROOTS = ("14", "17", "18", "19", "20")
+# Coercion and violence (coercion, assault, fighting, mass violence) within one state is domestic
+# politics; harm whose doer a belief names is an accusation of it.
+_DOMESTIC_ROOTS = ("17", "18", "19", "20")
 # Roots whose target a text often leaves unsaid (a reaction to what was just reported, a resignation):
 # `_implicit_target` fills it from the context. Meetings and cooperation need a named partner; praise
 # and yielding without one are domestic.
+_IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
+# Coercion that only authorities carry out (arrest, detention, charges): its agent is the state where it happens.
+_STATE_COERCION_ROOTS = ("17",)
+# An official inquiry set up or forces deployed without a named doer ("ein Untersuchungsausschuss wurde
+# eingesetzt", "Panzer wurden in Stellung gebracht") are the state's of the story when the sentence
+# names no place: in news nobody else does them.
+_STORY_STATE_ROOTS = ("09", "15")
+# Forces moved near a named place ("an der Grenze zu X wurden Panzer zusammengezogen") may be anyone's:
+# a force posture is the story state's only when no place is named.
+_POSTURE_ROOTS = ("15",)
 # Assaults, fights and mass violence: without a named target, the country where they happen is hit.
 _VIOLENCE_ROOTS = ("18", "19", "20")
 # Material cooperation and aid: what is handed over has a recipient (`_user_of_object`).
 _TRANSFER_ROOTS = ("06", "07")
+# Transfers and yielding: what is handed over or yielded goes to an "an/to" recipient.
+_RECIPIENT_ROOTS = _TRANSFER_ROOTS + ("08",)
 # A threat speaks of the future: announcing it ("kündigte an, vor Gericht zu ziehen") is the threat.
 _FUTURE_ROOTS = ("13",)
-_IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
 _ORG_REACTION_ROOTS = ("02", "10", "11", "12", "13")
 # an intergovernmental body's investigation (a UN rapporteur's, IAEA inspectors') without a named subject
 # is of the story's country; a non-governmental one's "Untersuchung" is mostly a study, no event
@@ -138,18 +151,6 @@ class _Found:
     confidence: float
     extra: list[tuple[int, int]] = field(default_factory=list)
 
-
-# Coercion that only authorities carry out (arrest, detention, charges): its agent is the state where it happens.
-_STATE_COERCION_ROOTS = ("17",)
-# An official inquiry set up or forces deployed without a named doer ("ein Untersuchungsausschuss wurde
-# eingesetzt", "Panzer wurden in Stellung gebracht") are the state's of the story when the sentence
-# names no place: in news nobody else does them.
-_STORY_STATE_ROOTS = ("09", "15")
-# Forces moved near a named place ("an der Grenze zu X wurden Panzer zusammengezogen") may be anyone's:
-# a force posture is the story state's only when no place is named.
-_POSTURE_ROOTS = ("15",)
-# Harm whose doer a belief names is an accusation: coercion, assault, fighting, mass violence.
-_ACCUSABLE_ROOTS = ("17", "18", "19", "20")
 
 # Which links of the coref stage's layer become actors: a pronoun or a state description whose nearest
 # candidates share a country (a guess between countries would make a wrong dyad), not too far back.
@@ -483,7 +484,7 @@ class EventCoder:
         for trig in self.lex.triggers(ctoks, words, self._particle(ctoks))[:2]:
             for f in self._code(doc, si, sent, clauses, ci, trig, groups, layer, [], False):
                 doer = f.source
-                if f.code[:2] not in _ACCUSABLE_ROOTS or f.modality not in ("asserted", "reported") or \
+                if f.code[:2] not in _DOMESTIC_ROOTS or f.modality not in ("asserted", "reported") or \
                         doer is None or not doer.key or doer.key == believer.key or \
                         self._inadmissible(believer, doer, "112", False, None):
                     continue
@@ -965,7 +966,7 @@ class EventCoder:
             # is the source, the subject receives
             giver = next((g for g in inside if g.prep in self.agent_preps and g is not source_g), None)
             source_g, target_g = giver, source_g
-        elif code[:2] in _TRANSFER_ROOTS + ("08",) and not sym:
+        elif code[:2] in _RECIPIENT_ROOTS and not sym:
             # what is handed over goes to the "an/to" recipient; a bare actor is then the thing given
             # ("Hong Kong wurde von den Briten an China zurückgegeben")
             to = next((g for g in inside if g.prep in self.recipient_preps and g is not source_g
