@@ -32,10 +32,6 @@ from lagebild.kb.index import KB
 
 _DATE_VALUE = re.compile(r"^\d{3,4}(-[0-9WQSPFAUHX]{1,3}(-\d\d)?)?")
 _MAX_EVIDENCE = 400
-_NOUN_AGENTS = ("durch", "seitens", "by")
-_GENITIVE_DETS = ("der", "des", "eines", "einer", "of")
-_ADJUNCT_PREPS = ("nach", "vor", "seit", "wegen", "trotz", "während", "after", "before", "since", "despite",
-                  "during", "following", "amid")
 # Political actors (GUIDELINES: a state or its organs, an IGO, or a domestic group coded by its
 # country): sectors of state organs, parties and armed groups; role nouns for organised domestic
 # groups (protesters, unions) count too. Every event needs one political side; a statement needs a
@@ -229,6 +225,18 @@ class EventCoder:
         self.relative, self.relative_dative = c("relative_pronouns"), c("relative_pronouns_dative")
         self.relative_nominative = c("relative_pronouns_nominative")
         self.genitive_dets = c("genitive_articles")
+        # what opens a genitive attribute: an article (German) or a preposition (English "of")
+        self.genitive_links = self.genitive_dets | self.possessor_preps
+        self.infinitive_markers, self.infinitive_infixes = c("infinitive_markers"), c("infinitive_infixes")
+        self.noun_agent_preps, self.adjunct_preps = c("noun_agent_preps"), c("adjunct_preps")
+        self.possessive_links = c("possessive_links")
+        self.possessive_preps = c("possessive_preps")
+        self.noun_complement_preps = c("noun_complement_preps")
+        self.passive_past_aux, self.future_aux_forms = c("passive_past_aux"), c("future_aux_forms")
+        self.intent_verbs = c("intent_verbs")
+        self.passive_lemmas = c("passive_lemmas")
+        self.passive_suffixes = tuple(sorted(c("passive_participle_suffixes")))
+        self.attributive_suffixes = tuple(sorted(c("attributive_participle_suffixes")))
         self.recipient_preps = c("recipient_preps")
         self.cause_conj = c("cause_conjunctions")
         self.noun_target_preps = c("noun_target_preps")
@@ -373,8 +381,8 @@ class EventCoder:
                       if all(q.start <= m.start and m.end <= q.end and (m.start, m.end) not in unnamed
                              for m in g.members)]
             addressed = statements.addressees(fgroups, fsent.tokens, q, src, fr.cue, self.target_preps,
-                                              self.breaks) if addressee else []
-            subj = statements.subject(groups, qtoks, self.breaks)
+                                              self.breaks, self.genitive_dets) if addressee else []
+            subj = statements.subject(groups, qtoks, self.breaks, self.possessive_preps, self.genitive_dets)
             tgt, why = statements.target(addressed + ([subj] if subj else []), src, ent.id, political)
             if tgt is None:
                 note(False, why, src.code)
@@ -420,7 +428,7 @@ class EventCoder:
         for ci, cl in enumerate(clauses):
             ctoks = toks[cl.start:cl.end]
             if claimed and self._coord_verb(toks, cl.start) and not any(
-                    t.text.casefold() in ("zu", "to") for t in ctoks):
+                    t.text.casefold() in self.infinitive_markers for t in ctoks):
                 claimed = False  # "bestreitet, … zu haben, und wirft X vor": a new predicate, no claim
             if claimed:
                 if believer is not None:
@@ -601,7 +609,7 @@ class EventCoder:
             t = toks[k]
             if t.pos in ("VERB", "AUX"):
                 return True
-            if t.pos not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PART") and t.text.casefold() not in _GENITIVE_DETS:
+            if t.pos not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PART") and t.text.casefold() not in self.genitive_links:
                 return False
         return False
 
@@ -614,9 +622,9 @@ class EventCoder:
                 toks[i + 1].pos in ("VERB", "AUX")):
             return False
         p = i - 1
-        if toks[p].text == "," and p > 1 and toks[p - 2].text.casefold() in ("zu", "to"):
+        if toks[p].text == "," and p > 1 and toks[p - 2].text.casefold() in self.infinitive_markers:
             p -= 1
-        return toks[p].pos not in ("VERB", "AUX", "PUNCT") or p > 0 and toks[p - 1].text.casefold() in ("zu", "to")
+        return toks[p].pos not in ("VERB", "AUX", "PUNCT") or (p > 0 and toks[p - 1].text.casefold() in self.infinitive_markers)
 
     def _groups(self, toks: list[Token], actors: list[Actor], layer: ActorLayer) -> list[Group]:
         """Actor mentions of a sentence as constituents: demonym + role and role + genitive merged,
@@ -640,7 +648,7 @@ class EventCoder:
             a, i, j = spans[k]
             nxt = spans[k + 1] if k + 1 < len(spans) else None
             if nxt is not None and nxt[1] - j <= 3 and all(
-                    t.pos in ("ADJ", "DET", "NOUN", "PROPN", "NUM") or t.text in ("'s", "'", "’s", "of", "von")
+                    t.pos in ("ADJ", "DET", "NOUN", "PROPN", "NUM") or t.text in self.possessive_links
                     for t in toks[j + 1:nxt[1]]):
                 b = nxt[0]
                 # adjective/country + role ("sudanesische Regierung", "Chinas Verteidigungsminister"),
@@ -730,19 +738,18 @@ class EventCoder:
             groups.append(Group([a], i, j, prep))
         return groups
 
-    @staticmethod
-    def _person_of_country(toks: list[Token],
+    def _person_of_country(self, toks: list[Token],
                            spans: list[tuple[Actor, int, int]]) -> list[tuple[Actor, int, int]]:
         """"Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin": a named person followed
-        by "of" and a country is that country's person, one constituent."""
+        by "of" (a possessor preposition) and a country is that country's person, one constituent."""
         out: list[tuple[Actor, int, int]] = []
         for a, i, j in spans:
             if out:
                 pa, pi, pj = out[-1]
-                if a.kind == "country" and i == pj + 2 and toks[pj + 1].text == "of" and \
+                if a.kind == "country" and i == pj + 2 and toks[pj + 1].text in self.possessor_preps and \
                         pa.kind in ("person", "entity") and pa.entity and not pa.org:
                     out[-1] = (Actor(pa.start, a.end, a.country, None, pa.sectors, pa.entity, pa.kind,
-                                     text=f"{pa.text} of {a.text}"), pi, j)
+                                     text=f"{pa.text} {toks[pj + 1].text} {a.text}"), pi, j)
                     continue
             out.append((a, i, j))
         return out
@@ -773,7 +780,7 @@ class EventCoder:
         # (nor a verb the tagger took for a noun: "Orban won the vote")
         after = toks[j + 2] if j + 2 < len(toks) else None
         return (after is None or after.pos in ("PUNCT", "CCONJ", "VERB") or
-                after.pos == "ADP" and after.text.casefold() not in ("of", "to")) and \
+                (after.pos == "ADP" and after.text.casefold() not in self.noun_complement_preps)) and \
             not any(x.start <= t.start < x.end for x in self._doc.times)
 
     def _is_person(self, a: Actor) -> bool:
@@ -1208,7 +1215,7 @@ class EventCoder:
             span.append(cl)
             ks = range(cl.start, cl.end)
             # (the tagger may miss the infinitive after "zu": "zu schicken" as an adjective)
-            if any(self._infinitive(toks, k) or (toks[k].pos == "PART" and toks[k].text.casefold() in ("zu", "to")
+            if any(self._infinitive(toks, k) or (toks[k].pos == "PART" and toks[k].text.casefold() in self.infinitive_markers
                                                  and k + 1 < cl.end) for k in ks):
                 break
             if any(toks[k].pos == "AUX" for k in ks):
@@ -1253,7 +1260,7 @@ class EventCoder:
             ante = [g for g in groups if g.first >= 0 and g.last < cl.start]
             if ante and clauses[ci - 1].start <= ante[-1].first:
                 return ante[-1], True
-        participle = self.lang == "en" and first.pos == "VERB" and first.text.endswith("ing")
+        participle = bool(self.gerund) and first.pos == "VERB" and first.text.endswith(self.gerund)
         if ci == 0 and participle and len(clauses) > 1:
             # "Refusing to give up power, Mugabe agreed …": the subject of the main clause after it
             nxt = clauses[1]
@@ -1463,13 +1470,13 @@ class EventCoder:
         cl = clauses[ci]
         k = ti - 1
         while k >= cl.start and toks[k].pos in ("ADJ", "NUM") or k >= cl.start and toks[k].pos == "DET" and \
-                toks[k].text.casefold() not in _GENITIVE_DETS:
+                toks[k].text.casefold() not in self.genitive_links:
             k -= 1
-        if k >= cl.start and toks[k].text.casefold() in _ADJUNCT_PREPS:
+        if k >= cl.start and toks[k].text.casefold() in self.adjunct_preps:
             return None  # a time or cause adjunct ("nach dem Rücktritt", "after the summit") is no object
         if k >= cl.start and (toks[k].pos == "PROPN" or toks[k].text in ("'s", "’s")
                               or self.lang == "de" and k == ti - 1 and toks[k].pos == "NOUN"
-                              or toks[k].text.casefold() in _GENITIVE_DETS and k > cl.start
+                              or toks[k].text.casefold() in self.genitive_links and k > cl.start
                               and toks[k - 1].pos == "NOUN"):
             return None  # the noun has a possessor of its own ("Köhlers Rücktritt", "die Sichtweise der Proteste")
         if any(self._event_verb(t, toks[cl.start:cl.end]) for t in toks[cl.start:cl.end] if t is not toks[ti]):
@@ -1481,7 +1488,7 @@ class EventCoder:
             before = [g for g in inside if g.prep is None and g.last < ti and g is not target_g
                       and not any(m.kind in ("demonym", "people") for m in g.members)]
             # (a participle right after its noun, "a statement released in …", is no predicate of its own)
-            if before and sum(t.pos in ("VERB", "AUX") and not (t.text.endswith("ed") and toks[n - 1].pos == "NOUN")
+            if before and sum(t.pos in ("VERB", "AUX") and not (t.text.endswith(self.attributive_suffixes) and toks[n - 1].pos == "NOUN")
                               for n, t in enumerate(toks[before[0].last + 1:ti], before[0].last + 1)) <= 1:
                 return before[0]  # (more verbs between them: the noun belongs to another predicate)
             if before:
@@ -1499,10 +1506,10 @@ class EventCoder:
         t = toks[ti]
         if t.pos != "VERB":
             return False
-        if ti > 0 and toks[ti - 1].text.casefold() in ("zu", "to"):
+        if ti > 0 and toks[ti - 1].text.casefold() in self.infinitive_markers:
             return True
         low, lemma = t.text.casefold(), t.lemma.casefold()
-        return self.lang == "de" and "zu" in low and low.replace("zu", "", 1) == lemma
+        return any(x in low and low.replace(x, "", 1) == lemma for x in self.infinitive_infixes)
 
     def _implicit_target(self, s: Actor, groups: list[Group], source_g: Group | None, ci: int,
                          clauses: list[Clause], si: int, layer: ActorLayer, root: str) -> Actor | None:
@@ -1794,16 +1801,16 @@ class EventCoder:
     def _attributive(self, toks: list[Token], ti: int) -> bool:
         # an English participle before its noun ("alleged police violence", "the accused men") names
         # no act of its own
-        if self.lang != "en" or ti + 1 >= len(toks):
+        if not self.attributive_suffixes or ti + 1 >= len(toks):
             return False
         t, nxt = toks[ti], toks[ti + 1]
         prev = toks[ti - 1] if ti > 0 else None
         if prev is not None and (prev.text.casefold() in self.relative or
                                  (prev.text == "," or prev.pos == "CCONJ") and nxt.pos == "PROPN"):
             return False  # "…, which condemned Russia", "Poland, angered by the vote, condemned Hungary"
-        if t.text.endswith("ing") and nxt.pos in ("NOUN", "ADJ") and prev is not None and prev.pos in ("DET", "NUM"):
+        if self.gerund and t.text.endswith(self.gerund) and nxt.pos in ("NOUN", "ADJ") and prev is not None and prev.pos in ("DET", "NUM"):
             return True  # "two surrounding areas", "the ruling party": a present participle as an adjective
-        return t.text.endswith("ed") and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
+        return t.text.endswith(self.attributive_suffixes) and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
             (prev is None or prev.pos in ("DET", "ADP", "ADJ", "CCONJ", "PUNCT"))
 
     def _topic_gerund(self, toks: list[Token], ti: int) -> bool:
@@ -1813,7 +1820,7 @@ class EventCoder:
         if not self.gerund or not t.text.casefold().endswith(self.gerund) or ti == 0 or toks[ti - 1].pos != "ADP":
             return False
         prep = toks[ti - 1].text.casefold()
-        return prep not in _ADJUNCT_PREPS and prep not in self.agent_preps
+        return prep not in self.adjunct_preps and prep not in self.agent_preps
 
     def _quoted(self, toks: list[Token], ti: int) -> bool:
         # an odd number of quotation marks before the trigger and at least one after it
@@ -1851,7 +1858,7 @@ class EventCoder:
                     not any(t.pos in ("VERB", "AUX", "ADP", "ADV") for t in toks[g.last + 1:ti]):
                 source = g  # "Chinas Besuch", "US-Sanktionen", "the UN's report" (not "X hat die Angriffe")
             elif g.first > ti and g.first - ti <= 3 and (g.prep is None or g.prep in self.agent_preps
-                                                          or g.prep in ("of",)):
+                                                          or g.prep in self.possessor_preps):
                 if source is None:
                     source = g  # "der Besuch Putins", "der Besuch von Putin"
             elif g.first > ti and g.prep in (self.target_preps | self.partner_preps | self.host_preps |
@@ -1863,7 +1870,7 @@ class EventCoder:
             source = own
         # "die Festnahme von 15 Soldaten durch die Marine", "the arrest of X by Y": the agent is the
         # source, the "von/of" phrase what was done to
-        agent = next((g for g in inside if g.first > ti and g.prep in _NOUN_AGENTS), None)
+        agent = next((g for g in inside if g.first > ti and g.prep in self.noun_agent_preps), None)
         if agent is not None and agent is not source:
             if target is None and source is not None and source.first > ti:
                 target = source
@@ -1898,11 +1905,11 @@ class EventCoder:
         if trig.pos not in ("VERB", "ADJ") and not participle:
             return False
         if self.lang == "de":
-            return any(t.lemma == "werden" and t.text.casefold() in self.passive_aux for t in ctoks) and \
+            return any(t.lemma in self.passive_lemmas and t.text.casefold() in self.passive_aux for t in ctoks) and \
                 (trig.text != trig.lemma or participle) and not trig.text.endswith("en") or \
-                any(t.text.casefold() in ("wurde", "wurden", "worden") for t in ctoks)
+                any(t.text.casefold() in self.passive_past_aux for t in ctoks)
         prev = ctoks[max(0, ti - 3):ti]
-        return trig.text.endswith(("ed", "en", "wn", "t")) and any(
+        return trig.text.endswith(self.passive_suffixes) and any(
             t.text.casefold() in self.passive_aux for t in prev) and not any(t.lemma == "have" and t is prev[-1]
                                                                                for t in prev)
 
@@ -1929,14 +1936,14 @@ class EventCoder:
             if (low in self.hypo or t.lemma.casefold() in self.hypo) and k != ti and \
                     not (t.text[:1].isupper() and cl.start + k > 0):  # ("Theresa May")
                 return "hypothetical"
-        if any(t.text.casefold() in self.future_aux or (t.lemma == "werden" and t.text.casefold() in
-                                                         ("werde", "wird", "werden", "wirst", "werdet"))
+        if any(t.text.casefold() in self.future_aux or (t.lemma in self.future_aux and t.text.casefold() in
+                                                         self.future_aux_forms)
                for t in ctoks) and (self.lang != "de" or infinitive_form or trig.pos != "VERB"
-                                    or not any(t.text.casefold() in ("wurde", "wurden", "worden") for t in ctoks)):
+                                    or not any(t.text.casefold() in self.passive_past_aux for t in ctoks)):
             if self.lang != "de" or infinitive_form:
                 return "future"
         if any(t.text.casefold() in self.purpose for t in ctoks[:ti]) and \
-                (any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti]) or
+                (any(t.text.casefold() in self.infinitive_markers for t in ctoks[max(0, ti - 2):ti]) or
                  self._infinitive(toks, cl.start + ti)):
             return "future"  # a purpose clause ("um … zu kämpfen", "in order to"): intended, not done
         # (a nominal act is planned by the verb that governs it, often at the clause end: "soll einen
@@ -1951,9 +1958,9 @@ class EventCoder:
             plans = [t for t in plans if t.lemma.casefold() not in self.report and t.text.casefold() not in self.report]
         if plans:
             # (a preposition "zu/to" before a noun trigger is no infinitive marker: "zu einer Demonstration")
-            if any(t.text.casefold() in ("zu", "to") and t.pos != "ADP" for t in ctoks[max(0, ti - 2):ti + 1]) or \
+            if any(t.text.casefold() in self.infinitive_markers and t.pos != "ADP" for t in ctoks[max(0, ti - 2):ti + 1]) or \
                     self._infinitive(toks, cl.start + ti) or \
-                    any(t.lemma in ("wollen", "planen", "want", "plan", "sollen") for t in ctoks[:ti]) or \
+                    any(t.lemma in self.intent_verbs for t in ctoks[:ti]) or \
                     trig.pos in ("NOUN", "PROPN") and any(t in plans for t in ctoks[ti + 1:]):
                 return "future"
         if any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks):
