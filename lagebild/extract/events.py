@@ -392,7 +392,8 @@ class EventCoder:
                     f.target.key == tgt.key and fsent.start <= f.evidence[0] < fsent.end for f in coded_before):
                 note(False, "the attributing clause already codes this dyad more specifically", src.code, tgt.code)
                 continue
-            date = self._date(doc, fsent, fsent.tokens, fr.cue or (qtoks or fsent.tokens)[0])
+            date = self._date(doc, fsent, self._clauses(fsent.tokens, fgroups), fsent.tokens,
+                              fr.cue or (qtoks or fsent.tokens)[0])
             ev = (min(q.start, fsent.start), max(q.end, fsent.end))
             out.append(_Found(src, tgt, code, rule, "reported", date, None, ev, False, _confidence("quote", src, tgt)))
             note(True, "", src.code, tgt.code)
@@ -1112,7 +1113,7 @@ class EventCoder:
                                           place_decides=root not in _POSTURE_ROOTS)
                      if s is None and t is None else (s, t) for s, t in pairs]
         out: list[_Found] = []
-        date = self._date(doc, sent, ctoks, toks[ti])
+        date = self._date(doc, sent, clauses, ctoks, toks[ti])
         if mod != "future" and date and doc.published and date[:10] > doc.published and len(date) >= 10:
             intent = cameo.intent_of(code)
             if intent is None:
@@ -1979,9 +1980,13 @@ class EventCoder:
 
     # ------------------------------------------------------------ when, where
 
-    def _date(self, doc: Document, sent: Sentence, ctoks: list[Token], trig: Token) -> str | None:
+    def _date(self, doc: Document, sent: Sentence, clauses: list[Clause], ctoks: list[Token],
+              trig: Token) -> str | None:
         best: tuple[int, int, str] | None = None
-        verbal = self._verbal_clauses(sent)
+        toks = sent.tokens
+        # character spans of the sentence's clauses that have a verb of their own
+        verbal = [(toks[c.start].start, toks[c.end - 1].end) for c in clauses
+                  if any(t.pos in ("VERB", "AUX") for t in toks[c.start:c.end])]
         for t in doc.times:
             if t.type not in ("DATE", "TIME") or not t.value or not _DATE_VALUE.match(t.value):
                 continue
@@ -2011,12 +2016,6 @@ class EventCoder:
         vals = [t.value for t in doc.times if t.type == "DATE" and t.value and prev.start <= t.start < prev.end
                 and re.match(r"^\d{4}-\d\d(-\d\d)?$", t.value)]
         return vals[-1] if len(set(vals)) == 1 else None
-
-    def _verbal_clauses(self, sent: Sentence) -> list[tuple[int, int]]:
-        """Character spans of the sentence's clauses that have a verb of their own."""
-        toks = sent.tokens
-        return [(toks[c.start].start, toks[c.end - 1].end) for c in self._clauses(toks)
-                if any(t.pos in ("VERB", "AUX") for t in toks[c.start:c.end])]
 
     def _present(self, ctoks: list[Token], trig: Token) -> bool:
         """A finite present-tense trigger verb without a perfect or passive auxiliary."""
