@@ -601,7 +601,7 @@ class EventCoder:
             return False
         v = toks[i - 1] if i > 0 else None
         # (the rule tagger takes a plural subject's "believe" for a noun)
-        if v is None or not (v.pos == "VERB" and self._verb_lemma(v, toks) in self.complement_verbs
+        if v is None or not ((v.pos == "VERB" and self._verb_lemma(v, toks) in self.complement_verbs)
                              or v.lemma.casefold() in self.belief_verbs):
             return False
         if toks[i].pos not in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ"):
@@ -610,7 +610,8 @@ class EventCoder:
             t = toks[k]
             if t.pos in ("VERB", "AUX"):
                 return True
-            if t.pos not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PART") and t.text.casefold() not in self.genitive_links:
+            if t.pos not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PART") and \
+                    t.text.casefold() not in self.genitive_links:
                 return False
         return False
 
@@ -625,7 +626,8 @@ class EventCoder:
         p = i - 1
         if toks[p].text == "," and p > 1 and toks[p - 2].text.casefold() in self.infinitive_markers:
             p -= 1
-        return toks[p].pos not in ("VERB", "AUX", "PUNCT") or (p > 0 and toks[p - 1].text.casefold() in self.infinitive_markers)
+        return toks[p].pos not in ("VERB", "AUX", "PUNCT") or \
+            (p > 0 and toks[p - 1].text.casefold() in self.infinitive_markers)
 
     def _groups(self, toks: list[Token], actors: list[Actor], layer: ActorLayer) -> list[Group]:
         """Actor mentions of a sentence as constituents: demonym + role and role + genitive merged,
@@ -689,10 +691,10 @@ class EventCoder:
         for a, i, j in merged:
             if self._noun_modifier(toks, a, j, starts_at):
                 continue
-            if a.kind == "demonym" or a.kind != "coref" and all(
-                    t.pos == "ADJ" or t.text[:1].islower() and not (a.kind == "role" and t.pos == "NOUN"
-                                                                     and t.text.casefold() not in self.not_actor)
-                    for t in toks[i:j + 1]):
+            if a.kind == "demonym" or (a.kind != "coref" and all(
+                    t.pos == "ADJ" or (t.text[:1].islower() and not (a.kind == "role" and t.pos == "NOUN"
+                                                                     and t.text.casefold() not in self.not_actor))
+                    for t in toks[i:j + 1])):
                 # an adjective alone ("nach russischen Angaben", "British officials") is no actor; an
                 # English role noun is ("the government", "police")
                 continue
@@ -775,7 +777,7 @@ class EventCoder:
         if self.kb.role(self.lang, t.text) or self.kb.role(self.lang, t.lemma):
             # "a Hamas commander" is Hamas's; in "AU chairperson President X of Egypt" the title belongs
             # to the person named after it, who is the actor
-            return j + 2 in starts_at or j + 3 in starts_at and toks[j + 2].pos in ("PROPN", "NOUN")
+            return j + 2 in starts_at or (j + 3 in starts_at and toks[j + 2].pos in ("PROPN", "NOUN"))
         # (the rule tagger calls many words nouns: only a last noun of its phrase outside a time
         # expression, "visit China next week", counts)
         # (nor a verb the tagger took for a noun: "Orban won the vote")
@@ -1010,7 +1012,7 @@ class EventCoder:
             note(False, "PETRARCH default code without an actor as direct object")
             return []
         host_place: PlaceMention | None = None
-        if (entry.host or code[:2] in _TRANSFER_ROOTS and entry.with_ and not sym) and target_g is None:
+        if (entry.host or (code[:2] in _TRANSFER_ROOTS and entry.with_ and not sym)) and target_g is None:
             # (a delivery "in den Gazastreifen", "nach Syrien" goes to that country)
             host_place = self._place(doc, sent, ctoks, layer, host=True)
         elif sym and code[:2] == "04" and target_g is None and source_g is not None and len(source_g.keys) == 1 \
@@ -1100,9 +1102,9 @@ class EventCoder:
                          for s, t in pairs]
             # an agentless passive on something at a named place ("der Bahnhof in Tunis wurde in Brand
             # gesetzt") leaves its doer unknown: one-sided, not the state acting on itself
-            pairs = [(s, t) if s is None and passive and agent is None and t is not None and
+            pairs = [(s, t) if (s is None and passive and agent is None and t is not None and
                      t.kind in ("capital", "country") and
-                     self._one_sided(entry, root, t, None) or self._soldiers_hit(s, t, root, passive and agent is None)
+                     self._one_sided(entry, root, t, None)) or self._soldiers_hit(s, t, root, passive and agent is None)
                      else self._domestic_pair(s, t, doc, sent, ctoks, layer)
                      for s, t in pairs]
             if root in _STATE_COERCION_ROOTS and passive and agent is None:
@@ -1192,7 +1194,7 @@ class EventCoder:
         a country or capital attacked as a whole ("die Angriffe auf Gaza", "Raketen, die auf Israel
         abgeschossen wurden")."""
         return s is None and t is not None and root in _VIOLENCE_ROOTS and (
-            agentless and "MIL" in t.sectors or t.kind in ("country", "capital"))
+            (agentless and "MIL" in t.sectors) or t.kind in ("country", "capital"))
 
     def _one_sided(self, entry: Entry, root: str, t: Actor | None, domain: str | None) -> bool:
         """An agentless act on `t` that is an event without a source: an appeal, accusation or coercion
@@ -1216,8 +1218,8 @@ class EventCoder:
             span.append(cl)
             ks = range(cl.start, cl.end)
             # (the tagger may miss the infinitive after "zu": "zu schicken" as an adjective)
-            if any(self._infinitive(toks, k) or (toks[k].pos == "PART" and toks[k].text.casefold() in self.infinitive_markers
-                                                 and k + 1 < cl.end) for k in ks):
+            if any(self._infinitive(toks, k) or (toks[k].pos == "PART" and k + 1 < cl.end
+                                                 and toks[k].text.casefold() in self.infinitive_markers) for k in ks):
                 break
             if any(toks[k].pos == "AUX" for k in ks):
                 return None  # a finite clause of its own comes first
@@ -1289,9 +1291,9 @@ class EventCoder:
                     role = self.kb.role(self.lang, toks[app.start].text) or \
                         self.kb.role(self.lang, toks[app.start].lemma)
                     aff = next((g for g in groups if app.start < g.first and g.last < app.end), None)
-                    if role is not None and aff is not None and toks[app.start].pos == "NOUN" or \
-                            aff is not None and toks[app.start].pos == "DET" and app.start + 1 < app.end and \
-                            self.kb.role(self.lang, toks[app.start + 1].text) is not None:
+                    if (role is not None and aff is not None and toks[app.start].pos == "NOUN") or \
+                            (aff is not None and toks[app.start].pos == "DET" and app.start + 1 < app.end
+                             and self.kb.role(self.lang, toks[app.start + 1].text) is not None):
                         return aff, True
                 return head, True
         for t in toks[cl.start:min(first_actor, ti)]:
@@ -1470,15 +1472,15 @@ class EventCoder:
         the lead subject of a coordinated or verb-initial clause."""
         cl = clauses[ci]
         k = ti - 1
-        while k >= cl.start and toks[k].pos in ("ADJ", "NUM") or k >= cl.start and toks[k].pos == "DET" and \
-                toks[k].text.casefold() not in self.genitive_links:
+        while k >= cl.start and (toks[k].pos in ("ADJ", "NUM") or
+                                 (toks[k].pos == "DET" and toks[k].text.casefold() not in self.genitive_links)):
             k -= 1
         if k >= cl.start and toks[k].text.casefold() in self.adjunct_preps:
             return None  # a time or cause adjunct ("nach dem Rücktritt", "after the summit") is no object
         if k >= cl.start and (toks[k].pos == "PROPN" or toks[k].text in ("'s", "’s")
-                              or self.lang == "de" and k == ti - 1 and toks[k].pos == "NOUN"
-                              or toks[k].text.casefold() in self.genitive_links and k > cl.start
-                              and toks[k - 1].pos == "NOUN"):
+                              or (self.lang == "de" and k == ti - 1 and toks[k].pos == "NOUN")
+                              or (toks[k].text.casefold() in self.genitive_links and k > cl.start
+                                  and toks[k - 1].pos == "NOUN")):
             return None  # the noun has a possessor of its own ("Köhlers Rücktritt", "die Sichtweise der Proteste")
         if any(self._event_verb(t, toks[cl.start:cl.end]) for t in toks[cl.start:cl.end] if t is not toks[ti]):
             # the noun is the object of an event verb of its own ("verurteilte die Angriffe", "fordert
@@ -1489,7 +1491,8 @@ class EventCoder:
             before = [g for g in inside if g.prep is None and g.last < ti and g is not target_g
                       and not any(m.kind in ("demonym", "people") for m in g.members)]
             # (a participle right after its noun, "a statement released in …", is no predicate of its own)
-            if before and sum(t.pos in ("VERB", "AUX") and not (t.text.endswith(self.attributive_suffixes) and toks[n - 1].pos == "NOUN")
+            if before and sum(t.pos in ("VERB", "AUX") and not (t.text.endswith(self.attributive_suffixes)
+                                                                and toks[n - 1].pos == "NOUN")
                               for n, t in enumerate(toks[before[0].last + 1:ti], before[0].last + 1)) <= 1:
                 return before[0]  # (more verbs between them: the noun belongs to another predicate)
             if before:
@@ -1543,7 +1546,7 @@ class EventCoder:
         if s.country and s.country == layer.default_country and root not in _FOREIGN_ROOTS:
             return Actor(s.end, s.end, s.country, None, (), None, "role", inferred=True)
         if s.org and not s.country and layer.default_country and (
-                root in _ORG_REACTION_ROOTS or root in _IGO_REACTION_ROOTS and "IGO" in s.sectors):
+                root in _ORG_REACTION_ROOTS or (root in _IGO_REACTION_ROOTS and "IGO" in s.sectors)):
             # "Amnesty International has called for an investigation": an international organisation's
             # demand, criticism or rejection without a named addressee concerns the country of the story
             return Actor(s.end, s.end, layer.default_country, None, (), None, "role", inferred=True)
@@ -1807,9 +1810,10 @@ class EventCoder:
         t, nxt = toks[ti], toks[ti + 1]
         prev = toks[ti - 1] if ti > 0 else None
         if prev is not None and (prev.text.casefold() in self.relative or
-                                 (prev.text == "," or prev.pos == "CCONJ") and nxt.pos == "PROPN"):
+                                 ((prev.text == "," or prev.pos == "CCONJ") and nxt.pos == "PROPN")):
             return False  # "…, which condemned Russia", "Poland, angered by the vote, condemned Hungary"
-        if self.gerund and t.text.endswith(self.gerund) and nxt.pos in ("NOUN", "ADJ") and prev is not None and prev.pos in ("DET", "NUM"):
+        if self.gerund and t.text.endswith(self.gerund) and nxt.pos in ("NOUN", "ADJ") and prev is not None and \
+                prev.pos in ("DET", "NUM"):
             return True  # "two surrounding areas", "the ruling party": a present participle as an adjective
         return t.text.endswith(self.attributive_suffixes) and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
             (prev is None or prev.pos in ("DET", "ADP", "ADJ", "CCONJ", "PUNCT"))
@@ -1906,8 +1910,8 @@ class EventCoder:
         if trig.pos not in ("VERB", "ADJ") and not participle:
             return False
         if self.lang == "de":
-            return any(t.lemma in self.passive_lemmas and t.text.casefold() in self.passive_aux for t in ctoks) and \
-                (trig.text != trig.lemma or participle) and not trig.text.endswith("en") or \
+            return (any(t.lemma in self.passive_lemmas and t.text.casefold() in self.passive_aux for t in ctoks)
+                    and (trig.text != trig.lemma or participle) and not trig.text.endswith("en")) or \
                 any(t.text.casefold() in self.passive_past_aux for t in ctoks)
         prev = ctoks[max(0, ti - 3):ti]
         return trig.text.endswith(self.passive_suffixes) and any(
@@ -1959,10 +1963,11 @@ class EventCoder:
             plans = [t for t in plans if t.lemma.casefold() not in self.report and t.text.casefold() not in self.report]
         if plans:
             # (a preposition "zu/to" before a noun trigger is no infinitive marker: "zu einer Demonstration")
-            if any(t.text.casefold() in self.infinitive_markers and t.pos != "ADP" for t in ctoks[max(0, ti - 2):ti + 1]) or \
+            if any(t.text.casefold() in self.infinitive_markers and t.pos != "ADP"
+                   for t in ctoks[max(0, ti - 2):ti + 1]) or \
                     self._infinitive(toks, cl.start + ti) or \
                     any(t.lemma in self.intent_verbs for t in ctoks[:ti]) or \
-                    trig.pos in ("NOUN", "PROPN") and any(t in plans for t in ctoks[ti + 1:]):
+                    (trig.pos in ("NOUN", "PROPN") and any(t in plans for t in ctoks[ti + 1:])):
                 return "future"
         if any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks):
             return "reported"
