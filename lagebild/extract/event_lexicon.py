@@ -116,11 +116,12 @@ class Lexicon:
                         out.append(pt)
             elif t.pos in ("ADV", "ADJ") and self._adverbial_participle(toks, i):
                 # only material conflict (CAMEO 14-20): "warnend", "dankend", "fordernd" name a manner of
-                # speaking, not an act of its own
+                # speaking, not an act of its own; no `participle` trigger: the clause's finite verb, not a
+                # clause-final past participle, decides passive and future
                 e = next((e for name in self._present_participle_lemmas(t.text) for e in self.verbs.get(name, ())
                           if not e.with_ and not e.speech and e.code[:2] >= "14" and self._fits(e, words)), None)
                 if e is not None:
-                    out.append(Trigger(e, i, self._refine(e, words), 1, participle=True))
+                    out.append(Trigger(e, i, self._refine(e, words), 1))
             elif t.pos in ("ADV", "ADJ") and self._verb_final(toks, i):
                 for name in self._participle_lemmas(t.text, particle):
                     e = next((e for e in self.verbs.get(name, ()) if self._fits(e, words)), None)

@@ -29,8 +29,6 @@ PLAIN = "010"  # make a public statement
 # kinds of actor that stand for a country as a whole (its government): as the target of a statement
 # by one of that country's own speakers they are self-reference, not a domestic dyad
 _COUNTRY_KINDS = ("country", "capital", "demonym", "people", "prefix")
-_GENITIVE_DETS = ("der", "des", "eines", "einer")
-_POSSESSIVE_PREPS = ("of", "von")
 
 
 @dataclass(slots=True)
@@ -101,12 +99,14 @@ def classify(lex: Lexicon, cues: set[str], parts: list[set[str]],
     return (hit.code, hit.name, addressee) if hit is not None else None
 
 
-def subject(groups: list[Group], qtoks: list[Token], breaks: frozenset[str]) -> Group | None:
+def subject(groups: list[Group], qtoks: list[Token], breaks: frozenset[str], possessive_preps: frozenset[str],
+            genitive_dets: frozenset[str]) -> Group | None:
     """The actor in subject position of the quote's first clause: its first group that is governed
     by no preposition and stands before the clause's first verb or right after it (verb-second
     inversion: "bereiten die Vereinigten Staaten … vor"), or the possessor of such a subject ("die
     Politik Russlands ist …", "the deal of X is …"). None when the clause opens with something else
-    ("the victims were …") or a pronoun is its subject ("I entered the race to defeat X")."""
+    ("the victims were …") or a pronoun is its subject ("I entered the race to defeat X").
+    `possessive_preps` and `genitive_dets` are the language's cues that make an actor an attribute."""
     if not qtoks:
         return None
     starts = {t.start: i for i, t in enumerate(qtoks)}
@@ -120,7 +120,7 @@ def subject(groups: list[Group], qtoks: list[Token], breaks: frozenset[str]) -> 
             continue
         if qtoks[i].pos in ("PRON", "DET") and g.members[0].kind != "coref":
             continue  # "My thoughts": a pronoun the entity layer took for a name
-        attribute = g.prep in _POSSESSIVE_PREPS or _genitive(qtoks, i)
+        attribute = g.prep in possessive_preps or _genitive(qtoks, i, genitive_dets)
         # the head noun the attribute belongs to: before "of/von" (the last preposition) or the genitive
         head = max((k for k in range(i) if qtoks[k].pos == "ADP"), default=i) if g.prep else i
         if attribute and (i >= verb or any(t.pos == "ADP" for t in qtoks[:head])):
@@ -136,7 +136,7 @@ def subject(groups: list[Group], qtoks: list[Token], breaks: frozenset[str]) -> 
 
 
 def addressees(groups: list[Group], toks: list[Token], q: Quote, speaker: Actor, cue: Token | None,
-               target_preps: frozenset[str], breaks: frozenset[str]) -> list[Group]:
+               target_preps: frozenset[str], breaks: frozenset[str], genitive_dets: frozenset[str]) -> list[Group]:
     """The actors of the attributing sentence outside the quote that can be the cue verb's object,
     nearest to the cue first: in the cue's clause, bare or with a target preposition, not a genitive,
     and after the speaker with a verb between them (not the speaker's apposition: "Steinmeier (SPD)",
@@ -155,21 +155,21 @@ def addressees(groups: list[Group], toks: list[Token], q: Quote, speaker: Actor,
         if any(t.text in breaks and t.pos == "PUNCT" for t in toks if lo <= t.start < hi):
             continue
         i = starts.get(first.start)
-        if (g.prep is not None and g.prep not in target_preps) or (i is not None and _genitive(toks, i)):
+        if (g.prep is not None and g.prep not in target_preps) or (i is not None and _genitive(toks, i, genitive_dets)):
             continue
         out.append(g)
     out.sort(key=lambda g: abs(g.members[0].start - cue.start))
     return out
 
 
-def _genitive(toks: list[Token], i: int) -> bool:
+def _genitive(toks: list[Token], i: int, genitive_dets: frozenset[str]) -> bool:
     # "Fehler russischer Fluglotsen", "die Schlussfolgerungen des Berichts": an attribute of a noun
     prev = toks[i - 1] if i > 0 else None
     if prev is None:
         return False
     if prev.pos == "NOUN":
         return True
-    return prev.pos == "DET" and prev.text.casefold() in _GENITIVE_DETS and i > 1 and toks[i - 2].pos == "NOUN"
+    return prev.pos == "DET" and prev.text.casefold() in genitive_dets and i > 1 and toks[i - 2].pos == "NOUN"
 
 
 def target(groups: list[Group], src: Actor, speaker: str,

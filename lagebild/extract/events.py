@@ -32,11 +32,6 @@ from lagebild.kb.index import KB
 
 _DATE_VALUE = re.compile(r"^\d{3,4}(-[0-9WQSPFAUHX]{1,3}(-\d\d)?)?")
 _MAX_EVIDENCE = 400
-_DOMESTIC_ROOTS = ("17", "18", "19", "20")
-_NOUN_AGENTS = ("durch", "seitens", "by")
-_GENITIVE_DETS = ("der", "des", "eines", "einer", "of")
-_ADJUNCT_PREPS = ("nach", "vor", "seit", "wegen", "trotz", "während", "after", "before", "since", "despite",
-                  "during", "following", "amid")
 # Political actors (GUIDELINES: a state or its organs, an IGO, or a domestic group coded by its
 # country): sectors of state organs, parties and armed groups; role nouns for organised domestic
 # groups (protesters, unions) count too. Every event needs one political side; a statement needs a
@@ -46,16 +41,30 @@ _POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP",
 _GROUP_SECTORS = frozenset({"CVL", "LAB"})
 # Roots where a state acting on itself (X→X with the bare country as target) is domestic politics.
 _SELF_ROOTS = ("14", "17", "18", "19", "20")
+# Coercion and violence (coercion, assault, fighting, mass violence) within one state is domestic
+# politics; harm whose doer a belief names is an accusation of it.
+_DOMESTIC_ROOTS = ("17", "18", "19", "20")
 # Roots whose target a text often leaves unsaid (a reaction to what was just reported, a resignation):
 # `_implicit_target` fills it from the context. Meetings and cooperation need a named partner; praise
 # and yielding without one are domestic.
+_IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
+# Coercion that only authorities carry out (arrest, detention, charges): its agent is the state where it happens.
+_STATE_COERCION_ROOTS = ("17",)
+# An official inquiry set up or forces deployed without a named doer ("ein Untersuchungsausschuss wurde
+# eingesetzt", "Panzer wurden in Stellung gebracht") are the state's of the story when the sentence
+# names no place: in news nobody else does them.
+_STORY_STATE_ROOTS = ("09", "15")
+# Forces moved near a named place ("an der Grenze zu X wurden Panzer zusammengezogen") may be anyone's:
+# a force posture is the story state's only when no place is named.
+_POSTURE_ROOTS = ("15",)
 # Assaults, fights and mass violence: without a named target, the country where they happen is hit.
 _VIOLENCE_ROOTS = ("18", "19", "20")
 # Material cooperation and aid: what is handed over has a recipient (`_user_of_object`).
 _TRANSFER_ROOTS = ("06", "07")
+# Transfers and yielding: what is handed over or yielded goes to an "an/to" recipient.
+_RECIPIENT_ROOTS = _TRANSFER_ROOTS + ("08",)
 # A threat speaks of the future: announcing it ("kündigte an, vor Gericht zu ziehen") is the threat.
 _FUTURE_ROOTS = ("13",)
-_IMPLICIT_TARGET_ROOTS = ("01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "15", "16")
 _ORG_REACTION_ROOTS = ("02", "10", "11", "12", "13")
 # an intergovernmental body's investigation (a UN rapporteur's, IAEA inspectors') without a named subject
 # is of the story's country; a non-governmental one's "Untersuchung" is mostly a study, no event
@@ -139,18 +148,6 @@ class _Found:
     extra: list[tuple[int, int]] = field(default_factory=list)
 
 
-# Coercion that only authorities carry out (arrest, detention, charges): its agent is the state where it happens.
-_STATE_COERCION_ROOTS = ("17",)
-# An official inquiry set up or forces deployed without a named doer ("ein Untersuchungsausschuss wurde
-# eingesetzt", "Panzer wurden in Stellung gebracht") are the state's of the story when the sentence
-# names no place: in news nobody else does them.
-_STORY_STATE_ROOTS = ("09", "15")
-# Forces moved near a named place ("an der Grenze zu X wurden Panzer zusammengezogen") may be anyone's:
-# a force posture is the story state's only when no place is named.
-_POSTURE_ROOTS = ("15",)
-# Harm whose doer a belief names is an accusation: coercion, assault, fighting, mass violence.
-_ACCUSABLE_ROOTS = ("17", "18", "19", "20")
-
 # Which links of the coref stage's layer become actors: a pronoun or a state description whose nearest
 # candidates share a country (a guess between countries would make a wrong dyad), not too far back.
 _COREF_REACH = {"pronoun": 2, "state": 3}
@@ -228,6 +225,18 @@ class EventCoder:
         self.relative, self.relative_dative = c("relative_pronouns"), c("relative_pronouns_dative")
         self.relative_nominative = c("relative_pronouns_nominative")
         self.genitive_dets = c("genitive_articles")
+        # what opens a genitive attribute: an article (German) or a preposition (English "of")
+        self.genitive_links = self.genitive_dets | self.possessor_preps
+        self.infinitive_markers, self.infinitive_infixes = c("infinitive_markers"), c("infinitive_infixes")
+        self.noun_agent_preps, self.adjunct_preps = c("noun_agent_preps"), c("adjunct_preps")
+        self.possessive_links = c("possessive_links")
+        self.possessive_preps = c("possessive_preps")
+        self.noun_complement_preps = c("noun_complement_preps")
+        self.passive_past_aux, self.future_aux_forms = c("passive_past_aux"), c("future_aux_forms")
+        self.intent_verbs = c("intent_verbs")
+        self.passive_lemmas = c("passive_lemmas")
+        self.passive_suffixes = tuple(sorted(c("passive_participle_suffixes")))
+        self.attributive_suffixes = tuple(sorted(c("attributive_participle_suffixes")))
         self.recipient_preps = c("recipient_preps")
         self.cause_conj = c("cause_conjunctions")
         self.noun_target_preps = c("noun_target_preps")
@@ -372,8 +381,8 @@ class EventCoder:
                       if all(q.start <= m.start and m.end <= q.end and (m.start, m.end) not in unnamed
                              for m in g.members)]
             addressed = statements.addressees(fgroups, fsent.tokens, q, src, fr.cue, self.target_preps,
-                                              self.breaks) if addressee else []
-            subj = statements.subject(groups, qtoks, self.breaks)
+                                              self.breaks, self.genitive_dets) if addressee else []
+            subj = statements.subject(groups, qtoks, self.breaks, self.possessive_preps, self.genitive_dets)
             tgt, why = statements.target(addressed + ([subj] if subj else []), src, ent.id, political)
             if tgt is None:
                 note(False, why, src.code)
@@ -383,7 +392,8 @@ class EventCoder:
                     f.target.key == tgt.key and fsent.start <= f.evidence[0] < fsent.end for f in coded_before):
                 note(False, "the attributing clause already codes this dyad more specifically", src.code, tgt.code)
                 continue
-            date = self._date(doc, fsent, fsent.tokens, fr.cue or (qtoks or fsent.tokens)[0])
+            date = self._date(doc, fsent, self._clauses(fsent.tokens, fgroups), fsent.tokens,
+                              fr.cue or (qtoks or fsent.tokens)[0])
             ev = (min(q.start, fsent.start), max(q.end, fsent.end))
             out.append(_Found(src, tgt, code, rule, "reported", date, None, ev, False, _confidence("quote", src, tgt)))
             note(True, "", src.code, tgt.code)
@@ -419,7 +429,7 @@ class EventCoder:
         for ci, cl in enumerate(clauses):
             ctoks = toks[cl.start:cl.end]
             if claimed and self._coord_verb(toks, cl.start) and not any(
-                    t.text.casefold() in ("zu", "to") for t in ctoks):
+                    t.text.casefold() in self.infinitive_markers for t in ctoks):
                 claimed = False  # "bestreitet, … zu haben, und wirft X vor": a new predicate, no claim
             if claimed:
                 if believer is not None:
@@ -483,7 +493,7 @@ class EventCoder:
         for trig in self.lex.triggers(ctoks, words, self._particle(ctoks))[:2]:
             for f in self._code(doc, si, sent, clauses, ci, trig, groups, layer, [], False):
                 doer = f.source
-                if f.code[:2] not in _ACCUSABLE_ROOTS or f.modality not in ("asserted", "reported") or \
+                if f.code[:2] not in _DOMESTIC_ROOTS or f.modality not in ("asserted", "reported") or \
                         doer is None or not doer.key or doer.key == believer.key or \
                         self._inadmissible(believer, doer, "112", False, None):
                     continue
@@ -591,7 +601,7 @@ class EventCoder:
             return False
         v = toks[i - 1] if i > 0 else None
         # (the rule tagger takes a plural subject's "believe" for a noun)
-        if v is None or not (v.pos == "VERB" and self._verb_lemma(v, toks) in self.complement_verbs
+        if v is None or not ((v.pos == "VERB" and self._verb_lemma(v, toks) in self.complement_verbs)
                              or v.lemma.casefold() in self.belief_verbs):
             return False
         if toks[i].pos not in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ"):
@@ -600,7 +610,8 @@ class EventCoder:
             t = toks[k]
             if t.pos in ("VERB", "AUX"):
                 return True
-            if t.pos not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PART") and t.text.casefold() not in _GENITIVE_DETS:
+            if t.pos not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PART") and \
+                    t.text.casefold() not in self.genitive_links:
                 return False
         return False
 
@@ -613,9 +624,10 @@ class EventCoder:
                 toks[i + 1].pos in ("VERB", "AUX")):
             return False
         p = i - 1
-        if toks[p].text == "," and p > 1 and toks[p - 2].text.casefold() in ("zu", "to"):
+        if toks[p].text == "," and p > 1 and toks[p - 2].text.casefold() in self.infinitive_markers:
             p -= 1
-        return toks[p].pos not in ("VERB", "AUX", "PUNCT") or p > 0 and toks[p - 1].text.casefold() in ("zu", "to")
+        return toks[p].pos not in ("VERB", "AUX", "PUNCT") or \
+            (p > 0 and toks[p - 1].text.casefold() in self.infinitive_markers)
 
     def _groups(self, toks: list[Token], actors: list[Actor], layer: ActorLayer) -> list[Group]:
         """Actor mentions of a sentence as constituents: demonym + role and role + genitive merged,
@@ -639,7 +651,7 @@ class EventCoder:
             a, i, j = spans[k]
             nxt = spans[k + 1] if k + 1 < len(spans) else None
             if nxt is not None and nxt[1] - j <= 3 and all(
-                    t.pos in ("ADJ", "DET", "NOUN", "PROPN", "NUM") or t.text in ("'s", "'", "’s", "of", "von")
+                    t.pos in ("ADJ", "DET", "NOUN", "PROPN", "NUM") or t.text in self.possessive_links
                     for t in toks[j + 1:nxt[1]]):
                 b = nxt[0]
                 # adjective/country + role ("sudanesische Regierung", "Chinas Verteidigungsminister"),
@@ -679,10 +691,10 @@ class EventCoder:
         for a, i, j in merged:
             if self._noun_modifier(toks, a, j, starts_at):
                 continue
-            if a.kind == "demonym" or a.kind != "coref" and all(
-                    t.pos == "ADJ" or t.text[:1].islower() and not (a.kind == "role" and t.pos == "NOUN"
-                                                                     and t.text.casefold() not in self.not_actor)
-                    for t in toks[i:j + 1]):
+            if a.kind == "demonym" or (a.kind != "coref" and all(
+                    t.pos == "ADJ" or (t.text[:1].islower() and not (a.kind == "role" and t.pos == "NOUN"
+                                                                     and t.text.casefold() not in self.not_actor))
+                    for t in toks[i:j + 1])):
                 # an adjective alone ("nach russischen Angaben", "British officials") is no actor; an
                 # English role noun is ("the government", "police")
                 continue
@@ -729,19 +741,18 @@ class EventCoder:
             groups.append(Group([a], i, j, prep))
         return groups
 
-    @staticmethod
-    def _person_of_country(toks: list[Token],
+    def _person_of_country(self, toks: list[Token],
                            spans: list[tuple[Actor, int, int]]) -> list[tuple[Actor, int, int]]:
         """"Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin": a named person followed
-        by "of" and a country is that country's person, one constituent."""
+        by "of" (a possessor preposition) and a country is that country's person, one constituent."""
         out: list[tuple[Actor, int, int]] = []
         for a, i, j in spans:
             if out:
                 pa, pi, pj = out[-1]
-                if a.kind == "country" and i == pj + 2 and toks[pj + 1].text == "of" and \
+                if a.kind == "country" and i == pj + 2 and toks[pj + 1].text in self.possessor_preps and \
                         pa.kind in ("person", "entity") and pa.entity and not pa.org:
                     out[-1] = (Actor(pa.start, a.end, a.country, None, pa.sectors, pa.entity, pa.kind,
-                                     text=f"{pa.text} of {a.text}"), pi, j)
+                                     text=f"{pa.text} {toks[pj + 1].text} {a.text}"), pi, j)
                     continue
             out.append((a, i, j))
         return out
@@ -766,13 +777,13 @@ class EventCoder:
         if self.kb.role(self.lang, t.text) or self.kb.role(self.lang, t.lemma):
             # "a Hamas commander" is Hamas's; in "AU chairperson President X of Egypt" the title belongs
             # to the person named after it, who is the actor
-            return j + 2 in starts_at or j + 3 in starts_at and toks[j + 2].pos in ("PROPN", "NOUN")
+            return j + 2 in starts_at or (j + 3 in starts_at and toks[j + 2].pos in ("PROPN", "NOUN"))
         # (the rule tagger calls many words nouns: only a last noun of its phrase outside a time
         # expression, "visit China next week", counts)
         # (nor a verb the tagger took for a noun: "Orban won the vote")
         after = toks[j + 2] if j + 2 < len(toks) else None
         return (after is None or after.pos in ("PUNCT", "CCONJ", "VERB") or
-                after.pos == "ADP" and after.text.casefold() not in ("of", "to")) and \
+                (after.pos == "ADP" and after.text.casefold() not in self.noun_complement_preps)) and \
             not any(x.start <= t.start < x.end for x in self._doc.times)
 
     def _is_person(self, a: Actor) -> bool:
@@ -965,7 +976,7 @@ class EventCoder:
             # is the source, the subject receives
             giver = next((g for g in inside if g.prep in self.agent_preps and g is not source_g), None)
             source_g, target_g = giver, source_g
-        elif code[:2] in _TRANSFER_ROOTS + ("08",) and not sym:
+        elif code[:2] in _RECIPIENT_ROOTS and not sym:
             # what is handed over goes to the "an/to" recipient; a bare actor is then the thing given
             # ("Hong Kong wurde von den Briten an China zurückgegeben")
             to = next((g for g in inside if g.prep in self.recipient_preps and g is not source_g
@@ -1001,7 +1012,7 @@ class EventCoder:
             note(False, "PETRARCH default code without an actor as direct object")
             return []
         host_place: PlaceMention | None = None
-        if (entry.host or code[:2] in _TRANSFER_ROOTS and entry.with_ and not sym) and target_g is None:
+        if (entry.host or (code[:2] in _TRANSFER_ROOTS and entry.with_ and not sym)) and target_g is None:
             # (a delivery "in den Gazastreifen", "nach Syrien" goes to that country)
             host_place = self._place(doc, sent, ctoks, layer, host=True)
         elif sym and code[:2] == "04" and target_g is None and source_g is not None and len(source_g.keys) == 1 \
@@ -1091,9 +1102,9 @@ class EventCoder:
                          for s, t in pairs]
             # an agentless passive on something at a named place ("der Bahnhof in Tunis wurde in Brand
             # gesetzt") leaves its doer unknown: one-sided, not the state acting on itself
-            pairs = [(s, t) if s is None and passive and agent is None and t is not None and
+            pairs = [(s, t) if (s is None and passive and agent is None and t is not None and
                      t.kind in ("capital", "country") and
-                     self._one_sided(entry, root, t, None) or self._soldiers_hit(s, t, root, passive and agent is None)
+                     self._one_sided(entry, root, t, None)) or self._soldiers_hit(s, t, root, passive and agent is None)
                      else self._domestic_pair(s, t, doc, sent, ctoks, layer)
                      for s, t in pairs]
             if root in _STATE_COERCION_ROOTS and passive and agent is None:
@@ -1104,7 +1115,7 @@ class EventCoder:
                                           place_decides=root not in _POSTURE_ROOTS)
                      if s is None and t is None else (s, t) for s, t in pairs]
         out: list[_Found] = []
-        date = self._date(doc, sent, ctoks, toks[ti])
+        date = self._date(doc, sent, clauses, ctoks, toks[ti])
         if mod != "future" and date and doc.published and date[:10] > doc.published and len(date) >= 10:
             intent = cameo.intent_of(code)
             if intent is None:
@@ -1183,7 +1194,7 @@ class EventCoder:
         a country or capital attacked as a whole ("die Angriffe auf Gaza", "Raketen, die auf Israel
         abgeschossen wurden")."""
         return s is None and t is not None and root in _VIOLENCE_ROOTS and (
-            agentless and "MIL" in t.sectors or t.kind in ("country", "capital"))
+            (agentless and "MIL" in t.sectors) or t.kind in ("country", "capital"))
 
     def _one_sided(self, entry: Entry, root: str, t: Actor | None, domain: str | None) -> bool:
         """An agentless act on `t` that is an event without a source: an appeal, accusation or coercion
@@ -1207,8 +1218,8 @@ class EventCoder:
             span.append(cl)
             ks = range(cl.start, cl.end)
             # (the tagger may miss the infinitive after "zu": "zu schicken" as an adjective)
-            if any(self._infinitive(toks, k) or (toks[k].pos == "PART" and toks[k].text.casefold() in ("zu", "to")
-                                                 and k + 1 < cl.end) for k in ks):
+            if any(self._infinitive(toks, k) or (toks[k].pos == "PART" and k + 1 < cl.end
+                                                 and toks[k].text.casefold() in self.infinitive_markers) for k in ks):
                 break
             if any(toks[k].pos == "AUX" for k in ks):
                 return None  # a finite clause of its own comes first
@@ -1252,7 +1263,7 @@ class EventCoder:
             ante = [g for g in groups if g.first >= 0 and g.last < cl.start]
             if ante and clauses[ci - 1].start <= ante[-1].first:
                 return ante[-1], True
-        participle = self.lang == "en" and first.pos == "VERB" and first.text.endswith("ing")
+        participle = bool(self.gerund) and first.pos == "VERB" and first.text.endswith(self.gerund)
         if ci == 0 and participle and len(clauses) > 1:
             # "Refusing to give up power, Mugabe agreed …": the subject of the main clause after it
             nxt = clauses[1]
@@ -1280,9 +1291,9 @@ class EventCoder:
                     role = self.kb.role(self.lang, toks[app.start].text) or \
                         self.kb.role(self.lang, toks[app.start].lemma)
                     aff = next((g for g in groups if app.start < g.first and g.last < app.end), None)
-                    if role is not None and aff is not None and toks[app.start].pos == "NOUN" or \
-                            aff is not None and toks[app.start].pos == "DET" and app.start + 1 < app.end and \
-                            self.kb.role(self.lang, toks[app.start + 1].text) is not None:
+                    if (role is not None and aff is not None and toks[app.start].pos == "NOUN") or \
+                            (aff is not None and toks[app.start].pos == "DET" and app.start + 1 < app.end
+                             and self.kb.role(self.lang, toks[app.start + 1].text) is not None):
                         return aff, True
                 return head, True
         for t in toks[cl.start:min(first_actor, ti)]:
@@ -1461,15 +1472,15 @@ class EventCoder:
         the lead subject of a coordinated or verb-initial clause."""
         cl = clauses[ci]
         k = ti - 1
-        while k >= cl.start and toks[k].pos in ("ADJ", "NUM") or k >= cl.start and toks[k].pos == "DET" and \
-                toks[k].text.casefold() not in _GENITIVE_DETS:
+        while k >= cl.start and (toks[k].pos in ("ADJ", "NUM") or
+                                 (toks[k].pos == "DET" and toks[k].text.casefold() not in self.genitive_links)):
             k -= 1
-        if k >= cl.start and toks[k].text.casefold() in _ADJUNCT_PREPS:
+        if k >= cl.start and toks[k].text.casefold() in self.adjunct_preps:
             return None  # a time or cause adjunct ("nach dem Rücktritt", "after the summit") is no object
         if k >= cl.start and (toks[k].pos == "PROPN" or toks[k].text in ("'s", "’s")
-                              or self.lang == "de" and k == ti - 1 and toks[k].pos == "NOUN"
-                              or toks[k].text.casefold() in _GENITIVE_DETS and k > cl.start
-                              and toks[k - 1].pos == "NOUN"):
+                              or (self.lang == "de" and k == ti - 1 and toks[k].pos == "NOUN")
+                              or (toks[k].text.casefold() in self.genitive_links and k > cl.start
+                                  and toks[k - 1].pos == "NOUN")):
             return None  # the noun has a possessor of its own ("Köhlers Rücktritt", "die Sichtweise der Proteste")
         if any(self._event_verb(t, toks[cl.start:cl.end]) for t in toks[cl.start:cl.end] if t is not toks[ti]):
             # the noun is the object of an event verb of its own ("verurteilte die Angriffe", "fordert
@@ -1480,7 +1491,8 @@ class EventCoder:
             before = [g for g in inside if g.prep is None and g.last < ti and g is not target_g
                       and not any(m.kind in ("demonym", "people") for m in g.members)]
             # (a participle right after its noun, "a statement released in …", is no predicate of its own)
-            if before and sum(t.pos in ("VERB", "AUX") and not (t.text.endswith("ed") and toks[n - 1].pos == "NOUN")
+            if before and sum(t.pos in ("VERB", "AUX") and not (t.text.endswith(self.attributive_suffixes)
+                                                                and toks[n - 1].pos == "NOUN")
                               for n, t in enumerate(toks[before[0].last + 1:ti], before[0].last + 1)) <= 1:
                 return before[0]  # (more verbs between them: the noun belongs to another predicate)
             if before:
@@ -1498,10 +1510,10 @@ class EventCoder:
         t = toks[ti]
         if t.pos != "VERB":
             return False
-        if ti > 0 and toks[ti - 1].text.casefold() in ("zu", "to"):
+        if ti > 0 and toks[ti - 1].text.casefold() in self.infinitive_markers:
             return True
         low, lemma = t.text.casefold(), t.lemma.casefold()
-        return self.lang == "de" and "zu" in low and low.replace("zu", "", 1) == lemma
+        return any(x in low and low.replace(x, "", 1) == lemma for x in self.infinitive_infixes)
 
     def _implicit_target(self, s: Actor, groups: list[Group], source_g: Group | None, ci: int,
                          clauses: list[Clause], si: int, layer: ActorLayer, root: str) -> Actor | None:
@@ -1534,7 +1546,7 @@ class EventCoder:
         if s.country and s.country == layer.default_country and root not in _FOREIGN_ROOTS:
             return Actor(s.end, s.end, s.country, None, (), None, "role", inferred=True)
         if s.org and not s.country and layer.default_country and (
-                root in _ORG_REACTION_ROOTS or root in _IGO_REACTION_ROOTS and "IGO" in s.sectors):
+                root in _ORG_REACTION_ROOTS or (root in _IGO_REACTION_ROOTS and "IGO" in s.sectors)):
             # "Amnesty International has called for an investigation": an international organisation's
             # demand, criticism or rejection without a named addressee concerns the country of the story
             return Actor(s.end, s.end, layer.default_country, None, (), None, "role", inferred=True)
@@ -1793,16 +1805,17 @@ class EventCoder:
     def _attributive(self, toks: list[Token], ti: int) -> bool:
         # an English participle before its noun ("alleged police violence", "the accused men") names
         # no act of its own
-        if self.lang != "en" or ti + 1 >= len(toks):
+        if not self.attributive_suffixes or ti + 1 >= len(toks):
             return False
         t, nxt = toks[ti], toks[ti + 1]
         prev = toks[ti - 1] if ti > 0 else None
         if prev is not None and (prev.text.casefold() in self.relative or
-                                 (prev.text == "," or prev.pos == "CCONJ") and nxt.pos == "PROPN"):
+                                 ((prev.text == "," or prev.pos == "CCONJ") and nxt.pos == "PROPN")):
             return False  # "…, which condemned Russia", "Poland, angered by the vote, condemned Hungary"
-        if t.text.endswith("ing") and nxt.pos in ("NOUN", "ADJ") and prev is not None and prev.pos in ("DET", "NUM"):
+        if self.gerund and t.text.endswith(self.gerund) and nxt.pos in ("NOUN", "ADJ") and prev is not None and \
+                prev.pos in ("DET", "NUM"):
             return True  # "two surrounding areas", "the ruling party": a present participle as an adjective
-        return t.text.endswith("ed") and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
+        return t.text.endswith(self.attributive_suffixes) and nxt.pos in ("NOUN", "PROPN", "ADJ") and \
             (prev is None or prev.pos in ("DET", "ADP", "ADJ", "CCONJ", "PUNCT"))
 
     def _topic_gerund(self, toks: list[Token], ti: int) -> bool:
@@ -1812,7 +1825,7 @@ class EventCoder:
         if not self.gerund or not t.text.casefold().endswith(self.gerund) or ti == 0 or toks[ti - 1].pos != "ADP":
             return False
         prep = toks[ti - 1].text.casefold()
-        return prep not in _ADJUNCT_PREPS and prep not in self.agent_preps
+        return prep not in self.adjunct_preps and prep not in self.agent_preps
 
     def _quoted(self, toks: list[Token], ti: int) -> bool:
         # an odd number of quotation marks before the trigger and at least one after it
@@ -1850,7 +1863,7 @@ class EventCoder:
                     not any(t.pos in ("VERB", "AUX", "ADP", "ADV") for t in toks[g.last + 1:ti]):
                 source = g  # "Chinas Besuch", "US-Sanktionen", "the UN's report" (not "X hat die Angriffe")
             elif g.first > ti and g.first - ti <= 3 and (g.prep is None or g.prep in self.agent_preps
-                                                          or g.prep in ("of",)):
+                                                          or g.prep in self.possessor_preps):
                 if source is None:
                     source = g  # "der Besuch Putins", "der Besuch von Putin"
             elif g.first > ti and g.prep in (self.target_preps | self.partner_preps | self.host_preps |
@@ -1862,7 +1875,7 @@ class EventCoder:
             source = own
         # "die Festnahme von 15 Soldaten durch die Marine", "the arrest of X by Y": the agent is the
         # source, the "von/of" phrase what was done to
-        agent = next((g for g in inside if g.first > ti and g.prep in _NOUN_AGENTS), None)
+        agent = next((g for g in inside if g.first > ti and g.prep in self.noun_agent_preps), None)
         if agent is not None and agent is not source:
             if target is None and source is not None and source.first > ti:
                 target = source
@@ -1897,11 +1910,11 @@ class EventCoder:
         if trig.pos not in ("VERB", "ADJ") and not participle:
             return False
         if self.lang == "de":
-            return any(t.lemma == "werden" and t.text.casefold() in self.passive_aux for t in ctoks) and \
-                (trig.text != trig.lemma or participle) and not trig.text.endswith("en") or \
-                any(t.text.casefold() in ("wurde", "wurden", "worden") for t in ctoks)
+            return (any(t.lemma in self.passive_lemmas and t.text.casefold() in self.passive_aux for t in ctoks)
+                    and (trig.text != trig.lemma or participle) and not trig.text.endswith("en")) or \
+                any(t.text.casefold() in self.passive_past_aux for t in ctoks)
         prev = ctoks[max(0, ti - 3):ti]
-        return trig.text.endswith(("ed", "en", "wn", "t")) and any(
+        return trig.text.endswith(self.passive_suffixes) and any(
             t.text.casefold() in self.passive_aux for t in prev) and not any(t.lemma == "have" and t is prev[-1]
                                                                                for t in prev)
 
@@ -1928,14 +1941,14 @@ class EventCoder:
             if (low in self.hypo or t.lemma.casefold() in self.hypo) and k != ti and \
                     not (t.text[:1].isupper() and cl.start + k > 0):  # ("Theresa May")
                 return "hypothetical"
-        if any(t.text.casefold() in self.future_aux or (t.lemma == "werden" and t.text.casefold() in
-                                                         ("werde", "wird", "werden", "wirst", "werdet"))
+        if any(t.text.casefold() in self.future_aux or (t.lemma in self.future_aux and t.text.casefold() in
+                                                         self.future_aux_forms)
                for t in ctoks) and (self.lang != "de" or infinitive_form or trig.pos != "VERB"
-                                    or not any(t.text.casefold() in ("wurde", "wurden", "worden") for t in ctoks)):
+                                    or not any(t.text.casefold() in self.passive_past_aux for t in ctoks)):
             if self.lang != "de" or infinitive_form:
                 return "future"
         if any(t.text.casefold() in self.purpose for t in ctoks[:ti]) and \
-                (any(t.text.casefold() in ("zu", "to") for t in ctoks[max(0, ti - 2):ti]) or
+                (any(t.text.casefold() in self.infinitive_markers for t in ctoks[max(0, ti - 2):ti]) or
                  self._infinitive(toks, cl.start + ti)):
             return "future"  # a purpose clause ("um … zu kämpfen", "in order to"): intended, not done
         # (a nominal act is planned by the verb that governs it, often at the clause end: "soll einen
@@ -1950,10 +1963,11 @@ class EventCoder:
             plans = [t for t in plans if t.lemma.casefold() not in self.report and t.text.casefold() not in self.report]
         if plans:
             # (a preposition "zu/to" before a noun trigger is no infinitive marker: "zu einer Demonstration")
-            if any(t.text.casefold() in ("zu", "to") and t.pos != "ADP" for t in ctoks[max(0, ti - 2):ti + 1]) or \
+            if any(t.text.casefold() in self.infinitive_markers and t.pos != "ADP"
+                   for t in ctoks[max(0, ti - 2):ti + 1]) or \
                     self._infinitive(toks, cl.start + ti) or \
-                    any(t.lemma in ("wollen", "planen", "want", "plan", "sollen") for t in ctoks[:ti]) or \
-                    trig.pos in ("NOUN", "PROPN") and any(t in plans for t in ctoks[ti + 1:]):
+                    any(t.lemma in self.intent_verbs for t in ctoks[:ti]) or \
+                    (trig.pos in ("NOUN", "PROPN") and any(t in plans for t in ctoks[ti + 1:])):
                 return "future"
         if any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks):
             return "reported"
@@ -1971,9 +1985,13 @@ class EventCoder:
 
     # ------------------------------------------------------------ when, where
 
-    def _date(self, doc: Document, sent: Sentence, ctoks: list[Token], trig: Token) -> str | None:
+    def _date(self, doc: Document, sent: Sentence, clauses: list[Clause], ctoks: list[Token],
+              trig: Token) -> str | None:
         best: tuple[int, int, str] | None = None
-        verbal = self._verbal_clauses(sent)
+        toks = sent.tokens
+        # character spans of the sentence's clauses that have a verb of their own
+        verbal = [(toks[c.start].start, toks[c.end - 1].end) for c in clauses
+                  if any(t.pos in ("VERB", "AUX") for t in toks[c.start:c.end])]
         for t in doc.times:
             if t.type not in ("DATE", "TIME") or not t.value or not _DATE_VALUE.match(t.value):
                 continue
@@ -2003,12 +2021,6 @@ class EventCoder:
         vals = [t.value for t in doc.times if t.type == "DATE" and t.value and prev.start <= t.start < prev.end
                 and re.match(r"^\d{4}-\d\d(-\d\d)?$", t.value)]
         return vals[-1] if len(set(vals)) == 1 else None
-
-    def _verbal_clauses(self, sent: Sentence) -> list[tuple[int, int]]:
-        """Character spans of the sentence's clauses that have a verb of their own."""
-        toks = sent.tokens
-        return [(toks[c.start].start, toks[c.end - 1].end) for c in self._clauses(toks)
-                if any(t.pos in ("VERB", "AUX") for t in toks[c.start:c.end])]
 
     def _present(self, ctoks: list[Token], trig: Token) -> bool:
         """A finite present-tense trigger verb without a perfect or passive auxiliary."""
