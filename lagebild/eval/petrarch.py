@@ -173,7 +173,7 @@ def evaluate(directory: Path = DEFAULT_DIR) -> dict[str, Any]:
     coder = make_event_coder("en")
     gold_n = root_hits = predicted = dyad_hits = pair_hits = 0
     cameo_n = cameo_root = 0
-    cameo_records = set()
+    cameo_records: set[str] = set()
     for r in records:
         doc = Document(doc_id=r.id, lang="en", published=r.date or None, text=r.text)
         doc = pipe(doc)

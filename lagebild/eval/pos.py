@@ -103,7 +103,7 @@ def evaluate(files: Iterable[Path], lang: str | None = None, top: int = 15) -> d
     from lagebild.analyze.stage import make_analyzer
 
     per_file: dict[str, Any] = {}
-    total = Counter()
+    total: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
     per_tag: dict[str, Counter[str]] = {}
     analyzers: dict[str, Any] = {}
@@ -115,7 +115,7 @@ def evaluate(files: Iterable[Path], lang: str | None = None, top: int = 15) -> d
         closed = langdata.load(code, "analyze").get("closed", {})
         aux = {str(w).lower() for w in closed.get("AUX", [])}
         det = {str(w).lower() for w in closed.get("DET", [])}
-        counts = Counter()
+        counts: Counter[str] = Counter()
         for sent in read_conllu(path):
             predicted = {(t.start, t.end): t.pos for s in analyzer.sentences(sent.text) for t in s.tokens}
             for tok, span in zip(sent.tokens, _spans(sent.text, sent.tokens)):
@@ -139,10 +139,11 @@ def evaluate(files: Iterable[Path], lang: str | None = None, top: int = 15) -> d
                     confusion[(gold, pred)] += 1
         per_file[str(path)] = {**counts, "acc": _ratio(counts["correct"], counts["aligned"]), "lang": code}
         total.update(counts)
-    tags = {}
+    tags: dict[str, dict[str, Any]] = {}
     for tag, c in sorted(per_tag.items()):
         p, r = _ratio(c["tp"], c["pred"]), _ratio(c["tp"], c["gold"])
-        tags[tag] = {"gold": c["gold"], "p": p, "r": r, "f1": _ratio(2 * p * r, p + r)}
+        # F1 from the counts, not from the rounded p and r
+        tags[tag] = {"gold": c["gold"], "p": p, "r": r, "f1": _ratio(2 * c["tp"], c["gold"] + c["pred"])}
     return {
         "acc": _ratio(total["correct"], total["aligned"]),
         "aligned": total["aligned"], "unaligned": total["unaligned"], "tokens": total["tokens"],

@@ -40,10 +40,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from lagebild import lang as langdata
-from lagebild.analyze import Sentence
+from lagebild.analyze import Sentence, Token
 from lagebild.doc import Document, Entity
 from lagebild.extract.event_actors import Actor, find_actors, group_role
 from lagebild.kb.index import KB
@@ -536,7 +537,7 @@ class CorefResolver:
         links.sort(key=lambda lk: (lk.start, -lk.end))
         return links
 
-    def _acting_subject(self, toks, i: int) -> bool:
+    def _acting_subject(self, toks: list[Token], i: int) -> bool:
         """A neuter pronoun stands for a state or organisation only as the subject of a full verb
         ("China said it would retaliate"): not as an object ("called it a success", "for it") nor as a
         dummy subject ("it is unclear", "it was reported")."""
@@ -636,7 +637,7 @@ def _fits(r: _Ref, gender: str | None, number: str) -> bool:
     return (r.person and r.gender == "f") or r.number == "pl" or r.org_like
 
 
-def _find(refs: list[list[_Ref]], si: int, before: int, ok, window: int,
+def _find(refs: list[list[_Ref]], si: int, before: int, ok: Callable[[_Ref], bool], window: int,
           demote_pp: bool = False, nearest: bool = False) -> tuple[_Ref, int, bool] | None:
     """The nearest sentence's fitting candidate: (ref, sentences back, whether all candidates there
     share the chosen one's country). `demote_pp`: in the pronoun's own sentence a candidate governed by

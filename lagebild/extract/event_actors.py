@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from lagebild import lang as langdata
 from lagebild.analyze import Token
@@ -84,7 +85,7 @@ def _capitals(kb: KB) -> dict[str, str]:
 
 
 @functools.cache
-def _settings(lang: str) -> dict:
+def _settings(lang: str) -> dict[str, Any]:
     return langdata.load(lang, "actors")
 
 
