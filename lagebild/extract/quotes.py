@@ -529,7 +529,8 @@ class _Run:
         if any(x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end)):
             return True
         return any(self.lex.is_role_noun(self.toks[k].text) or self.lex.is_org_noun(self.toks[k].text)
-                   or self.lex.is_spokesperson(self.toks[k].text) for k in range(c.start, c.end) if is_nominal(self.toks[k]))
+                   or self.lex.is_spokesperson(self.toks[k].text) or self.lex.is_group_noun(self.toks[k].text)
+                   for k in range(c.start, c.end) if is_nominal(self.toks[k]))
 
     def _pp_object(self, k: int, b: int) -> Chunk | None:
         """The noun phrase governed by the preposition at `k`; words the tagger missed as
@@ -1199,7 +1200,7 @@ class _Run:
         h = self.toks[c.head]
         lex = self.lex
         if not (h.pos in ("PROPN", "PRON", "X") or lex.is_role_noun(h.text) or lex.is_org_noun(h.text)
-                or lex.is_spokesperson(h.text) or any(s <= h.start < e for s, e, _ in self._entities_in(h.start, h.end))):
+                or lex.is_spokesperson(h.text) or lex.is_group_noun(h.text) or any(s <= h.start < e for s, e, _ in self._entities_in(h.start, h.end))):
             return None
         return self._with_apposition(c, ce)
 
@@ -1214,7 +1215,8 @@ class _Run:
             return True
         lex = self.lex
         words = [self.toks[x].text for x in range(c.start, c.end) if self.toks[x].pos in ("NOUN", "PROPN")]
-        return any(lex.is_role_noun(w) or lex.is_org_noun(w) or lex.is_spokesperson(w) for w in words)
+        return any(lex.is_role_noun(w) or lex.is_org_noun(w) or lex.is_spokesperson(w) or lex.is_group_noun(w)
+                   for w in words)
 
     def _cue_complex(self, cue: list[int]) -> list[int]:
         """The whole speech predicate around a verb cue, as annotators mark it: its auxiliary in
