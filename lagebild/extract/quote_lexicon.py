@@ -65,6 +65,8 @@ class SpeechLexicon:
     # Nouns for groups of people who speak as one ("Experten", "Kritiker", "die Medien"); endings,
     # like the role nouns, so compounds count ("Sicherheitsexperten").
     group_nouns: tuple[str, ...] = ()
+    # Pronouns that pick one out of the genitive phrase after them ("Einer der Ärzte sagte").
+    partitive_pronouns: frozenset[str] = field(default=frozenset())
     # Speech verbs that report a statement as their plain object ("Die Stadt fordert die Rückgabe",
     # "sprach von einem Erfolg"): lemma (particle first) → prepositions one of which must follow
     # the verb in its clause (empty: any object will do).
@@ -180,6 +182,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         coordinators=_low(cfg.get("coordinators")),
         source_nouns=tuple(sorted(_low(cfg.get("source_nouns")))),
         group_nouns=tuple(sorted(_low(cfg.get("group_nouns")))),
+        partitive_pronouns=_low(cfg.get("partitive_pronouns")),
         reported_verbs={str(k).lower(): _low(v) for k, v in (cfg.get("reported_verbs") or {}).items()},
         source_prepositions=_low(cfg.get("source_prepositions")),
         agent_prepositions=_low(cfg.get("agent_prepositions")),

@@ -488,7 +488,9 @@ class _Run:
         start = c.start
         if c.end - start > 1 and self._low(start) in lex.reflexives and toks[start].pos == "PRON":
             start += 1  # "äußerte sich Kofi Annan"
-        b = self.sent_range[self.sent_of[c.start]][1]
+        a, b = self.sent_range[self.sent_of[c.start]]
+        if start > a and toks[start].pos == "DET" and self._low(start - 1) in lex.partitive_pronouns:
+            start -= 1  # "Einer der Ärzte": the speaker is the one, named by the whole phrase
         end = self._with_attachments(c, b)
         if end + 1 < b and toks[end].text in _APPOSITION_MARKS:
             app = chunk_at(toks, end + 1, b, self.mark_tok)
