@@ -585,6 +585,8 @@ class _Run:
             else:
                 stmt = self._post_frame(m, c) or self._pre_frame(m, o)
             if stmt is None:
+                stmt = self._frame_before(m, o)
+            if stmt is None:
                 if prev is not None and self.sent_of[o] - prev.end_sent <= 1 and prev.kind == "direct":
                     stmt = _Stmt([self._content(m)], "direct", "direct_continued", self.sent_of[o], inherited=prev)
                 else:
@@ -671,12 +673,35 @@ class _Run:
                     # adverbials ("Amnesty called for an inquiry." is a statement of its own).
                     if self._object_left(k, end, cue, subj, addr):
                         return None
+                    if limit < sb and self.toks[limit].text == ":":
+                        return None  # "„…“ X sagte dazu: „…“": the colon frames what follows it
                 self.claimed.update(cue)
                 for ch in (subj, addr):
                     if ch is not None:
                         self.claimed.update(range(ch.start, ch.end))
                 return _Stmt([self._content(m)], "direct", "direct_postposed", self.sent_of[c], cue=cue, source=subj, addressee=addr)
         return None
+
+    def _frame_before(self, m: Marked, o: int) -> _Stmt | None:
+        """"X äußerte sich am Montag in Berlin. „…“": a sentence with a speech verb and its speaker
+        but nothing said frames the quote that opens the next sentence."""
+        si = self.sent_of[o]
+        if si == 0 or self.sent_range[si][0] != o:
+            return None
+        a, b = self.sent_range[si - 1]
+        if b - a < 3 or any(k in self.claimed or self.in_quote[k] >= 0 for k in range(a, b)):
+            return None
+        cues = [cue for k in range(a, b) if (cue := self.cue_at(k, b))]
+        if len(cues) != 1 or self.toks[cues[0][0]].lemma.lower() in self.lex.cognition:
+            return None
+        cue = cues[0]
+        end = b - 1 if self.toks[b - 1].text in _FINAL else b
+        subj, addr = self.frame_roles(a, end, cue)
+        if subj is None or self._is_time(subj) or not self._can_speak(subj) or self._object_left(a, end, cue, subj, addr):
+            return None
+        cue = self._cue_complex(cue)
+        self.claimed.update(range(a, b))
+        return _Stmt([self._content(m)], "direct", "direct_frame_before", si, cue=cue, source=subj, addressee=addr)
 
     def _pre_frame(self, m: Marked, o: int) -> _Stmt | None:
         if o == 0:
