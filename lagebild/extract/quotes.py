@@ -488,6 +488,8 @@ class _Run:
         start = c.start
         if c.end - start > 1 and self._low(start) in lex.reflexives and toks[start].pos == "PRON":
             start += 1  # "äußerte sich Kofi Annan"
+        if c.end - start > 1 and toks[start].pos == "ADP" and self._low(start) in lex.agent_prepositions:
+            start += 1  # "wurde von X bezeichnet": the agent is named by the phrase, not its preposition
         a, b = self.sent_range[self.sent_of[c.start]]
         if start > a and toks[start].pos == "DET" and self._low(start - 1) in lex.partitive_pronouns:
             start -= 1  # "Einer der Ärzte": the speaker is the one, named by the whole phrase

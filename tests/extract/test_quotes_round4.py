@@ -57,3 +57,9 @@ def test_de_analysis_is_a_source_noun() -> None:
     text = "Nach einer ersten Analyse der Ermittler war ein Kabelbrand die Ursache."
     doc = run("de", text, {}, keep_speakerless=True)
     assert any("Analyse" in _src(q) for q in doc.quotes)
+
+
+def test_de_passive_agent_source_without_preposition() -> None:
+    text = "Die Pläne wurden von der Bürgermeisterin als unbezahlbar bezeichnet."
+    doc = run("de", text, {}, keep_speakerless=True)
+    assert [_src(q) for q in doc.quotes] == ["der Bürgermeisterin"]
