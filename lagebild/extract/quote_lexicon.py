@@ -62,6 +62,11 @@ class SpeechLexicon:
     # Nouns that make a phrase a source ("nach Polizeiangaben", "nach Ansicht von X"): the `{N}`
     # slot of source phrases, matched as the end of a compound.
     source_nouns: tuple[str, ...] = ()
+    # Nouns for groups of people who speak as one ("Experten", "Kritiker", "die Medien"); endings,
+    # like the role nouns, so compounds count ("Sicherheitsexperten").
+    group_nouns: tuple[str, ...] = ()
+    # Pronouns that pick one out of the genitive phrase after them ("Einer der Ärzte sagte").
+    partitive_pronouns: frozenset[str] = field(default=frozenset())
     # Speech verbs that report a statement as their plain object ("Die Stadt fordert die Rückgabe",
     # "sprach von einem Erfolg"): lemma (particle first) → prepositions one of which must follow
     # the verb in its clause (empty: any object will do).
@@ -114,6 +119,10 @@ class SpeechLexicon:
     def is_source_noun(self, word: str) -> bool:
         w = word.lower()
         return any(w.endswith(r) for r in self.source_nouns)
+
+    def is_group_noun(self, word: str) -> bool:
+        w = word.lower()
+        return any(w.endswith(r) for r in self.group_nouns)
 
     def is_spokesperson(self, word: str) -> bool:
         w = word.lower()
@@ -172,6 +181,8 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         org_nouns=tuple(sorted(coref.org_nouns)),
         coordinators=_low(cfg.get("coordinators")),
         source_nouns=tuple(sorted(_low(cfg.get("source_nouns")))),
+        group_nouns=tuple(sorted(_low(cfg.get("group_nouns")))),
+        partitive_pronouns=_low(cfg.get("partitive_pronouns")),
         reported_verbs={str(k).lower(): _low(v) for k, v in (cfg.get("reported_verbs") or {}).items()},
         source_prepositions=_low(cfg.get("source_prepositions")),
         agent_prepositions=_low(cfg.get("agent_prepositions")),

@@ -85,6 +85,10 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
         nxt = None
         if low in _GENITIVE_DE and tokens[k].pos == "DET":
             nxt = chunk_at(tokens, k, limit, blocked, coordinate=False)
+            name_end = _quoted_name_end(tokens, k + 1, limit) if nxt is None else None
+            if name_end is not None:
+                k = name_end  # "die Online-Ausgabe des „Spiegel“": a genitive that is a quoted name
+                continue
         elif low in _OF or (low in _VON and tokens[head].pos == "NOUN"):
             nxt = chunk_at(tokens, k + 1, limit, blocked, coordinate=False)
         elif tokens[k].text == "(":

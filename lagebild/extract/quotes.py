@@ -488,7 +488,11 @@ class _Run:
         start = c.start
         if c.end - start > 1 and self._low(start) in lex.reflexives and toks[start].pos == "PRON":
             start += 1  # "äußerte sich Kofi Annan"
-        b = self.sent_range[self.sent_of[c.start]][1]
+        if c.end - start > 1 and toks[start].pos == "ADP" and self._low(start) in lex.agent_prepositions:
+            start += 1  # "wurde von X bezeichnet": the agent is named by the phrase, not its preposition
+        a, b = self.sent_range[self.sent_of[c.start]]
+        if start > a and toks[start].pos == "DET" and self._low(start - 1) in lex.partitive_pronouns:
+            start -= 1  # "Einer der Ärzte": the speaker is the one, named by the whole phrase
         end = self._with_attachments(c, b)
         if end + 1 < b and toks[end].text in _APPOSITION_MARKS:
             app = chunk_at(toks, end + 1, b, self.mark_tok)
@@ -529,7 +533,8 @@ class _Run:
         if any(x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end)):
             return True
         return any(self.lex.is_role_noun(self.toks[k].text) or self.lex.is_org_noun(self.toks[k].text)
-                   or self.lex.is_spokesperson(self.toks[k].text) for k in range(c.start, c.end) if is_nominal(self.toks[k]))
+                   or self.lex.is_spokesperson(self.toks[k].text) or self.lex.is_group_noun(self.toks[k].text)
+                   for k in range(c.start, c.end) if is_nominal(self.toks[k]))
 
     def _pp_object(self, k: int, b: int) -> Chunk | None:
         """The noun phrase governed by the preposition at `k`; words the tagger missed as
@@ -581,6 +586,8 @@ class _Run:
                 stmt = self._pre_frame(m, o) or self._post_frame(m, c)
             else:
                 stmt = self._post_frame(m, c) or self._pre_frame(m, o)
+            if stmt is None:
+                stmt = self._frame_before(m, o)
             if stmt is None:
                 if prev is not None and self.sent_of[o] - prev.end_sent <= 1 and prev.kind == "direct":
                     stmt = _Stmt([self._content(m)], "direct", "direct_continued", self.sent_of[o], inherited=prev)
@@ -668,12 +675,35 @@ class _Run:
                     # adverbials ("Amnesty called for an inquiry." is a statement of its own).
                     if self._object_left(k, end, cue, subj, addr):
                         return None
+                    if limit < sb and self.toks[limit].text == ":":
+                        return None  # "„…“ X sagte dazu: „…“": the colon frames what follows it
                 self.claimed.update(cue)
                 for ch in (subj, addr):
                     if ch is not None:
                         self.claimed.update(range(ch.start, ch.end))
                 return _Stmt([self._content(m)], "direct", "direct_postposed", self.sent_of[c], cue=cue, source=subj, addressee=addr)
         return None
+
+    def _frame_before(self, m: Marked, o: int) -> _Stmt | None:
+        """"X äußerte sich am Montag in Berlin. „…“": a sentence with a speech verb and its speaker
+        but nothing said frames the quote that opens the next sentence."""
+        si = self.sent_of[o]
+        if si == 0 or self.sent_range[si][0] != o:
+            return None
+        a, b = self.sent_range[si - 1]
+        if b - a < 3 or any(k in self.claimed or self.in_quote[k] >= 0 for k in range(a, b)):
+            return None
+        cues = [cue for k in range(a, b) if (cue := self.cue_at(k, b))]
+        if len(cues) != 1 or self.toks[cues[0][0]].lemma.lower() in self.lex.cognition:
+            return None
+        cue = cues[0]
+        end = b - 1 if self.toks[b - 1].text in _FINAL else b
+        subj, addr = self.frame_roles(a, end, cue)
+        if subj is None or self._is_time(subj) or not self._can_speak(subj) or self._object_left(a, end, cue, subj, addr):
+            return None
+        cue = self._cue_complex(cue)
+        self.claimed.update(range(a, b))
+        return _Stmt([self._content(m)], "direct", "direct_frame_before", si, cue=cue, source=subj, addressee=addr)
 
     def _pre_frame(self, m: Marked, o: int) -> _Stmt | None:
         if o == 0:
@@ -1199,7 +1229,7 @@ class _Run:
         h = self.toks[c.head]
         lex = self.lex
         if not (h.pos in ("PROPN", "PRON", "X") or lex.is_role_noun(h.text) or lex.is_org_noun(h.text)
-                or lex.is_spokesperson(h.text) or any(s <= h.start < e for s, e, _ in self._entities_in(h.start, h.end))):
+                or lex.is_spokesperson(h.text) or lex.is_group_noun(h.text) or any(s <= h.start < e for s, e, _ in self._entities_in(h.start, h.end))):
             return None
         return self._with_apposition(c, ce)
 
@@ -1214,7 +1244,8 @@ class _Run:
             return True
         lex = self.lex
         words = [self.toks[x].text for x in range(c.start, c.end) if self.toks[x].pos in ("NOUN", "PROPN")]
-        return any(lex.is_role_noun(w) or lex.is_org_noun(w) or lex.is_spokesperson(w) for w in words)
+        return any(lex.is_role_noun(w) or lex.is_org_noun(w) or lex.is_spokesperson(w) or lex.is_group_noun(w)
+                   for w in words)
 
     def _cue_complex(self, cue: list[int]) -> list[int]:
         """The whole speech predicate around a verb cue, as annotators mark it: its auxiliary in
