@@ -76,6 +76,11 @@ class SpeechLexicon:
     source_prepositions: frozenset[str] = field(default=frozenset())
     # Prepositions of the agent of a passive speech verb ("wurde von X kritisiert", "was criticised by X").
     agent_prepositions: frozenset[str] = field(default=frozenset())
+    # Verbs whose passive agent passes the words on and whose subject said them ("X wird von der
+    # Agentur Y zitiert": X speaks, Y only reports).
+    quoting_verbs: frozenset[str] = field(default=frozenset())
+    # Prefixes besides the verb particles that derive a word rather than compound one ("Voraussicht").
+    derived_prefixes: frozenset[str] = field(default=frozenset())
     # Ending of a speech verb's participle that frames a statement with the subject of the clause
     # before it ("…, further saying, „…“", "…, calling for …"); None where the language has none.
     participle_suffix: str | None = None
@@ -117,8 +122,11 @@ class SpeechLexicon:
         return any(w.endswith(r) for r in self.org_nouns)
 
     def is_source_noun(self, word: str) -> bool:
+        # A verb particle before the ending makes a derived word, no compound: "Voraussicht",
+        # "Absicht" and "Rücksicht" name no view of anyone, "Regierungssicht" does.
         w = word.lower()
-        return any(w.endswith(r) for r in self.source_nouns)
+        return any(w.endswith(r) and w[: len(w) - len(r)] not in self.particles | self.derived_prefixes
+                   for r in self.source_nouns)
 
     def is_group_noun(self, word: str) -> bool:
         w = word.lower()
@@ -186,6 +194,8 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         reported_verbs={str(k).lower(): _low(v) for k, v in (cfg.get("reported_verbs") or {}).items()},
         source_prepositions=_low(cfg.get("source_prepositions")),
         agent_prepositions=_low(cfg.get("agent_prepositions")),
+        quoting_verbs=_low(cfg.get("quoting_verbs")),
+        derived_prefixes=_low(cfg.get("derived_prefixes")),
         participle_suffix=cfg.get("participle_suffix"),
         cue_nouns=_low(cfg.get("cue_nouns")),
         continuing_particles=_low(cfg.get("continuing_particles")),

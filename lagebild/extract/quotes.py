@@ -1037,6 +1037,9 @@ class _Run:
                 before = None
                 subj, addr = self.frame_roles(fa, frame_end, cue)
             passive, agent = self._passive(fa, frame_end, cue)
+            if passive and self.toks[cue[-1]].lemma.lower() in lex.quoting_verbs and subj is not None and (
+                    agent is None or not (agent.start <= subj.start < agent.end)):
+                passive = False  # "X wird von Reuters zitiert": X said it
             if passive:
                 # "X wurde aufgerufen, … zu …": the subject is the addressee; the speaker is the
                 # agent ("von Y") or unnamed.
@@ -1432,6 +1435,9 @@ class _Run:
             if (o > 0 and self.toks[o - 1].pos in ("NOUN", "PROPN") and self.toks[o + 1].text[:1].isupper()
                     and not self._has_verb(o + 1, c)):
                 continue  # "die Partei „Die Linke“", "der Begriff „Aktiensplit“": a name, not words said
+            if (o > 0 and self._low(o - 1) in self.lex.definite and self.toks[o + 1].text[:1].isupper()
+                    and not self._has_verb(o + 1, c) and self.text[m.end - 1:m.end].isalnum()):
+                continue  # "sagte der „Berliner Zeitung“": a title after its article, not words said
             si = self.sent_of[o]
             a, b = self.sent_range[si]
             cues = [cue for k in range(a, b) if k not in self.claimed and (cue := self.cue_at(k, b))
