@@ -1021,6 +1021,14 @@ class _Run:
                     end = k
             if end - msg < 2 or not self._has_verb(msg, end):
                 return None
+            if (rule == "indirect_clause" and lex.subjunctive and obj_start is not None
+                    and not self._subjunctive(msg, end) and not self._subjunctive(msg, end, continuing=True)
+                    and not any(self._low(x) == "zu" and self.toks[x].pos == "PART" and self.toks[x + 1].pos in ("VERB", "AUX")
+                                for x in range(msg, end - 1))
+                    and not any(self.in_quote[x] >= 0 for x in range(msg, end))):
+                # "bemerkte die Probleme, konnte aber nicht …": a verb with its object is done
+                # before the comma; only reported mood makes the clause after it what was said.
+                return None
             if any(self.in_quote[x] >= 0 for x in range(msg, end)) and all(
                 self.in_quote[x] >= 0 or x in self.mark_tok for x in range(msg, end)
             ):
