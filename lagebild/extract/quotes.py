@@ -907,6 +907,7 @@ class _Run:
         msg = None
         rule = None
         obj_start: int | None = None  # the first phrase after the cue ("asked [the CIA] to …")
+        phrases = 0  # bare noun phrases after the cue: its subject when inverted, its objects
         lemma = self.toks[cue[0]].lemma.lower()
         speech = (self._low(cue[-1]) + lemma if len(cue) > 1 else lemma) in lex.speech
         while j < b:
@@ -983,6 +984,12 @@ class _Run:
                 # English "He said the deal was close": the clause follows the verb bare.
                 msg, rule = j, "indirect_bare"
                 break
+            if t.pos == "DET" and (qn := self._quoted_name(j + 1, b)) is not None:
+                # "sagte der „Berliner Zeitung“, dass …": a quoted title as the addressee
+                obj_start = j if obj_start is None else obj_start
+                phrases += 1
+                j = qn.end
+                continue
             c = chunk_at(self.toks, j, b, self.mark_tok)
             if c is not None:
                 if not lex.subjunctive and self._verb_follows(c.end, b) and (
@@ -995,6 +1002,7 @@ class _Run:
                     break
                 if obj_start is None:
                     obj_start = c.start
+                phrases += 1
                 j = c.end
                 continue
             break
@@ -1021,7 +1029,8 @@ class _Run:
                     end = k
             if end - msg < 2 or not self._has_verb(msg, end):
                 return None
-            if (rule == "indirect_clause" and lex.subjunctive and obj_start is not None
+            subject_before = cue[0] > a and self.toks[cue[0] - 1].pos in ("NOUN", "PROPN", "PRON")
+            if (rule == "indirect_clause" and lex.subjunctive and phrases >= (1 if subject_before else 2)
                     and not self._subjunctive(msg, end) and not self._subjunctive(msg, end, continuing=True)
                     and not any(self._low(x) == "zu" and self.toks[x].pos == "PART" and self.toks[x + 1].pos in ("VERB", "AUX")
                                 for x in range(msg, end - 1))
