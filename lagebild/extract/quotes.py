@@ -1455,6 +1455,8 @@ class _Run:
             if (o > 0 and self._low(o - 1) in self.lex.definite and self.toks[o + 1].text[:1].isupper()
                     and not self._has_verb(o + 1, c) and self.text[m.end - 1:m.end].isalnum()):
                 continue  # "sagte der „Berliner Zeitung“": a title after its article, not words said
+            if o > 0 and self._low(o - 1) in self.lex.reflexives and not self._has_verb(o + 1, c):
+                continue  # "nennt sich „Forum 21“": the name something goes by, not words said
             si = self.sent_of[o]
             a, b = self.sent_range[si]
             cues = [cue for k in range(a, b) if k not in self.claimed and (cue := self.cue_at(k, b))

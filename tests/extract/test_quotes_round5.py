@@ -52,3 +52,9 @@ def test_de_subjunctive_clause_after_verb_with_object_is_still_a_report() -> Non
     text = "Der Sprecher bestätigte den Bericht, die Fabrik werde geschlossen."
     doc = run("de", text, {}, keep_speakerless=True)
     assert [_src(q) for q in doc.quotes] == ["Der Sprecher"]
+
+
+def test_de_name_after_reflexive_is_no_quote() -> None:
+    text = "Seit dem Umzug nennt sich der Verein „Forum Süd“ und lädt monatlich ein."
+    doc = run("de", text, {}, keep_speakerless=True)
+    assert all("Forum Süd" not in text[q.start:q.end] for q in doc.quotes)
