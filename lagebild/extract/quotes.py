@@ -1228,6 +1228,9 @@ class _Run:
         if not runs:
             return None
         obj = after[0] if after else max(runs, key=len)
+        if self._low(obj[0]) in lex.reflexives and obj[0] == max(cue) + 1 and si + 1 < len(self.sent_range) and self._subjunctive(
+                *self.sent_range[si + 1], continuing=True):
+            return None  # "X äußerte sich zu Y. Es sei …": a bare frame for the report that follows
         rule = "reported_object" if agent is None else "reported_passive"
         pieces = [(self.toks[obj[0]].start, self.toks[obj[-1]].end)]
         kind = "mixed" if any(self.in_quote[x] >= 0 for x in obj) else "indirect"
@@ -1522,6 +1525,9 @@ class _Run:
                 # report ("Laut X … . X gibt keine Entwarnung. Die Lage sei …"); only the
                 # unambiguous Konjunktiv I carries it over the gap.
                 prev, strict = by_sent.get(si - 2), True
+            if prev is None and si > 0:
+                prev = self._bare_frame(si - 1)
+                strict = prev is None
             if si in by_sent or any(k in self.claimed for k in range(a, b)):
                 continue
             if not self._subjunctive(a, b, continuing=True, strict=strict or prev is None):
@@ -1542,6 +1548,30 @@ class _Run:
             self.claimed.update(range(a, end))
             self.stmts.append(stmt)
             by_sent[si] = stmt
+
+    def _bare_frame(self, si: int) -> _Stmt | None:
+        """"X äußerte sich am Montag zu den Vorwürfen.": a speech verb with a speaker but no message
+        of its own announces the report that the Konjunktiv sentences after it give; it is no
+        statement itself, only the frame they continue (its speaker)."""
+        a, b = self.sent_range[si]
+        if any(s.sent == si or s.end_sent == si for s in self.stmts):
+            return None
+        if any(self.in_quote[k] >= 0 or self.toks[k].text in (",", ":", ";") or self._low(k) in self.lex.complementizers
+               for k in range(a, b)):
+            return None  # a clause or quotation after the verb may be its message: not a bare frame
+        for k in range(a, b):
+            cue = self.cue_at(k, b)
+            if not cue or self.toks[cue[0]].lemma.lower() not in self.lex.speech:
+                continue
+            if self._subordinate(a, cue[0]):
+                continue
+            subj, _ = self.frame_roles(a, b, cue)
+            if subj is None or not self._can_speak(subj):
+                return None
+            frame = _Stmt([], "indirect", "bare_frame", si, cue=cue, source=subj, end_sent=si)
+            frame.speaker = self._speaker(frame)
+            return frame if frame.speaker is not None else None
+        return None
 
     def _free_after_main_clause(self, si: int, a: int, end: int, kind: str) -> _Stmt | None:
         """"Die Behörde lehnte den Antrag ab, die Forderungen seien überzogen": a Konjunktiv-I
