@@ -28,6 +28,7 @@ from lagebild.doc import Document, Entity, Event, EventActor, Plover, Span
 from lagebild.extract import event_statements as statements
 from lagebild.extract.event_actors import Actor, ActorLayer, PlaceMention, find_actors
 from lagebild.extract.event_lexicon import Entry, Lexicon, Trigger, load_lexicon
+from lagebild.extract.quote_np import QUOTE_MARKS
 from lagebild.kb.index import KB
 
 _DATE_VALUE = re.compile(r"^\d{3,4}(-[0-9WQSPFAUHX]{1,3}(-\d\d)?)?")
@@ -244,7 +245,6 @@ class EventCoder:
         self.purpose = c("purpose")
         self.document_nouns = c("document_nouns")
         self.act_anaphors = c("act_anaphors")
-        self.quote_marks = ("\"", "„", "“", "”", "«", "»")
 
     # ------------------------------------------------------------------ stage
 
@@ -1829,13 +1829,13 @@ class EventCoder:
 
     def _quoted(self, toks: list[Token], ti: int) -> bool:
         # an odd number of quotation marks before the trigger and at least one after it
-        before = sum(1 for t in toks[:ti] if t.text in self.quote_marks)
+        before = sum(1 for t in toks[:ti] if t.text in QUOTE_MARKS)
         if before % 2 == 0:
             opening = sum(1 for t in toks[:ti] if t.text in ("„", "“", "«")) - \
                 sum(1 for t in toks[:ti] if t.text in ("“", "”", "»"))
             if not (self.lang == "de" and opening > 0):
                 return False
-        return any(t.text in self.quote_marks for t in toks[ti + 1:])
+        return any(t.text in QUOTE_MARKS for t in toks[ti + 1:])
 
     def _has_support(self, ctoks: list[Token]) -> bool:
         return any(t.pos in ("VERB", "AUX", "ADJ") and (t.lemma in self.support or t.lemma.casefold() in self.support)

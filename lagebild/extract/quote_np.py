@@ -21,7 +21,7 @@ _PRONOUNS_ANY = frozenset({"er", "sie", "es", "wir", "ich", "he", "she", "it", "
 _GENITIVE_DE = frozenset({"des", "der", "eines", "seines", "ihres"})
 _OF = frozenset({"of"})
 _VON = frozenset({"von"})
-_QUOTE_MARKS = frozenset("„“”\"»«")
+QUOTE_MARKS = frozenset("„“”\"»«")  # double quotation marks of German and English news
 _COORD = frozenset({"und", "sowie", "and"})
 _POSSESSIVE_EN = frozenset({"'s", "’s", "'", "’"})
 # Web sites named as sources ("laut faz.net", "according to bbc.co.uk").
@@ -108,10 +108,10 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
 
 def _quoted_name_end(tokens: list[Token], k: int, limit: int) -> int | None:
     """End (after the closing mark) of a short capitalised name in quotation marks at `k`."""
-    if tokens[k].text not in _QUOTE_MARKS or k + 1 >= limit or not tokens[k + 1].text[:1].isupper():
+    if tokens[k].text not in QUOTE_MARKS or k + 1 >= limit or not tokens[k + 1].text[:1].isupper():
         return None
     for m in range(k + 2, min(limit, k + 6)):
-        if tokens[m].text in _QUOTE_MARKS:
+        if tokens[m].text in QUOTE_MARKS:
             return m + 1
         if tokens[m].pos == "PUNCT":
             return None
