@@ -7,7 +7,7 @@ evidence, so that it can be judged by hand; ``--judged judgements.tsv`` adds the
 and prints the precision (events without a verdict are listed as "?").
 
     python bench/events_precision/run.py                       # events of the current tree
-    python bench/events_precision/run.py --rev HEAD            # events files as committed in REV
+    python bench/events_precision/run.py --rev HEAD            # the lagebild package as committed in REV
     python bench/events_precision/run.py --judged bench/events_precision/judgements.tsv --phase after
     python bench/events_precision/run.py --select              # (re)draw ids.txt (seeded)
 
@@ -22,7 +22,6 @@ import json
 import lzma
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,13 +32,9 @@ ROOT = HERE.parents[1]
 SHARED = ROOT.parent / "shared"
 EN = SHARED / "data" / "wikinews_en"
 DE = SHARED / "data" / "spkatt2023_news_dewikinews" / "dewikinews_articles_tokenized.jsonl.xz"
-EVENT_FILES = ["lagebild/extract/events.py", "lagebild/extract/event_lexicon.py", "lagebild/extract/event_actors.py",
-               "lagebild/extract/event_statements.py", "lagebild/extract/event_explain.py",
-               "lagebild/lang/de/events.yaml", "lagebild/lang/en/events.yaml"]
-
 sys.path.insert(0, str(ROOT))
 
-# the events files before the precision work (the selection runs them)
+# the pipeline before the precision work (the selection runs it)
 BASE_REV = "d10dd1cc43ea50589d7751eca0b6391b2ded975f"
 
 
@@ -118,21 +113,20 @@ def run(ids: list[str], rev: str | None, arts: dict[str, dict] | None = None) ->
                 fh.write(json.dumps({"id": i, **a}, ensure_ascii=False) + "\n")
         env = dict(os.environ)
         if rev:
-            # the current tree with the events files as committed in `rev` (read-only git show)
-            shutil.copytree(ROOT / "lagebild", Path(tmp) / "lagebild")
-            for f in EVENT_FILES:
-                shown = subprocess.run(["git", "show", f"{rev}:{f}"], cwd=ROOT, capture_output=True)
-                if shown.returncode == 0:
-                    (Path(tmp) / f).write_bytes(shown.stdout)
-                else:  # the file does not exist in `rev`
-                    (Path(tmp) / f).unlink(missing_ok=True)
+            # the whole package as committed in `rev`: mixing its events files with today's other
+            # modules breaks as soon as an import between them changes
+            archive = subprocess.run(["git", "archive", rev, "lagebild"], cwd=ROOT, capture_output=True, check=True)
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
             env["PYTHONPATH"] = tmp
         else:
             env["PYTHONPATH"] = str(ROOT)  # this tree, also from a git worktree without its own venv
         # run from the temporary folder: `python -m` puts the working directory first on the path, which
         # would otherwise shadow the tree on PYTHONPATH
         res = subprocess.run([sys.executable, "-m", "lagebild", "extract", str(inp), "--format", "jsonl", "-q"], env=env,
-                             cwd=tmp, capture_output=True, text=True, check=True)
+                             cwd=tmp, capture_output=True, text=True)
+        if res.returncode:
+            raise SystemExit(f"events_precision: the pipeline{f' with the events files of {rev}' if rev else ''} "
+                             f"failed (exit {res.returncode}):\n{res.stderr[-3000:]}")
     return [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
 
 
@@ -163,7 +157,7 @@ def load_judged(path: Path, phase: str | None) -> dict[tuple[str, str, str, str]
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--rev", help="use the events files of this git revision")
+    ap.add_argument("--rev", help="run the lagebild package as committed in this git revision")
     ap.add_argument("--judged", type=Path, help="judgements.tsv: add verdicts and print precision")
     ap.add_argument("--phase", default=None)
     ap.add_argument("--select", action="store_true", help="redraw ids.txt")
