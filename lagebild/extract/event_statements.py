@@ -37,6 +37,9 @@ ALLEGATION = "statement.allegation"  # the rule name of a statement made an accu
 # kinds of actor that stand for a country as a whole (its government): as the target of a statement
 # by one of that country's own speakers they are self-reference, not a domestic dyad
 _COUNTRY_KINDS = ("country", "capital", "demonym", "people", "prefix")
+# organs of a state, and the domestic actors that stand against it (one country, two sides)
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+_DISSENT_SECTORS = frozenset({"OPP", "REB", "HRI"})
 
 
 @dataclass(slots=True)
@@ -283,12 +286,18 @@ def allegation(rules: Allegations, act: str, words: set[str], speaker: list[Acto
 
 def one_side(a: Actor, b: Actor, kb: KB) -> bool:
     """Whether `a` and `b` are one side: the same country or organisation, or a member state and its
-    organisation (of the organisation an organ of it belongs to: EU Commission → EU)."""
+    organisation (of the organisation an organ of it belongs to: EU Commission → EU). Within a country
+    the state and those who oppose it (opposition, rebels, human-rights groups) are two sides."""
     if not a.key or not b.key:
         return False
     if a.key == b.key:
-        return True
+        return not (_against_state(a, b) or _against_state(b, a))
     return any(x.org and y.country and y.country in _members(x.org, kb) for x, y in ((a, b), (b, a)))
+
+
+def _against_state(state: Actor, other: Actor) -> bool:
+    return bool(set(state.sectors) & _STATE_SECTORS) and not set(state.sectors) & _DISSENT_SECTORS and \
+        bool(set(other.sectors) & _DISSENT_SECTORS)
 
 
 def _members(code: str, kb: KB) -> tuple[str, ...]:
