@@ -216,15 +216,17 @@ def _other_organ(a: Actor, src: Actor, political: Callable[[Actor], bool]) -> bo
 
 @dataclass(frozen=True, slots=True)
 class Allegations:
-    """What makes a reported act blameworthy (``allegations`` in events.yaml): `acts` maps CAMEO roots
-    of acts that are blameworthy whoever does them (threats, coercion, violence) to the accusation they
-    make; a transfer (a root of `transfers`: trade, cooperation, aid) is blameworthy when of `goods`
-    (arms, munitions, dual-use goods) or to a military, and makes the accusation `code`."""
+    """What makes a reported act blameworthy (``allegations`` in events.yaml): `acts` maps CAMEO codes
+    (or their first digits) of acts that are blameworthy whoever does them (threats, coercion, violence)
+    to the accusation they make; a transfer (a root of `transfers`: trade, cooperation, aid) is
+    blameworthy when of `goods` (arms, munitions, dual-use goods) or to a military, and makes the
+    accusation `code`. `unless`: verbs whose code overstates the blame (a warning is coded as a threat)."""
 
     acts: dict[str, str]
     transfers: frozenset[str]
     goods: tuple[str, ...]
     code: str
+    unless: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -233,7 +235,8 @@ def allegations(lang: str) -> Allegations:
     data = langdata.load(lang, "events").get("allegations") or {}
     return Allegations({str(k): str(v) for k, v in (data.get("acts") or {}).items()},
                        frozenset(str(r) for r in data.get("transfers") or ()),
-                       tuple(str(g).casefold() for g in data.get("goods") or ()), str(data.get("code") or "112"))
+                       tuple(str(g).casefold() for g in data.get("goods") or ()), str(data.get("code") or "112"),
+                       frozenset(str(v).casefold() for v in data.get("unless") or ()))
 
 
 def goods(rules: Allegations, words: set[str]) -> str | None:
@@ -259,19 +262,20 @@ def _matches(pattern: str, word: str) -> bool:
     return word == core
 
 
-def allegation(rules: Allegations, act: str, words: set[str], speaker: list[Actor], doer: Actor,
+def allegation(rules: Allegations, act: str, verb: str, words: set[str], speaker: list[Actor], doer: Actor,
                others: list[Actor], side: Callable[[Actor, Actor], bool]) -> tuple[str, str] | None:
     """(accusation code, why) when a statement by `speaker` (its actors) reports `doer` committing `act`
-    (a CAMEO code) and that is blameworthy, else None. `words`: what was said (lemmas and forms),
+    (a CAMEO code, named by the lemma `verb`) and that is blameworthy, else None. `words`: what was said
+    (lemmas and forms),
     `others`: the other actors named in it; `side(a, b)`: whether a and b are one side. A speaker of the
     doer's side reports, it does not accuse (a government on its own deliveries); nor does the side a
     transfer goes to (a country naming its suppliers); a neutral trade is no act to blame."""
-    if any(side(s, doer) for s in speaker):
+    if any(side(s, doer) for s in speaker) or verb.casefold() in rules.unless:
         return None
-    root = act[:2]
-    if root in rules.acts:
-        return rules.acts[root], f"reports {doer.code} doing {act}"
-    if root not in rules.transfers:
+    kind = max((k for k in rules.acts if act.startswith(k)), key=len, default=None)
+    if kind is not None:
+        return rules.acts[kind], f"reports {doer.code} doing {act}"
+    if act[:2] not in rules.transfers:
         return None
     if any(side(s, o) for s in speaker for o in others):
         return None

@@ -463,7 +463,7 @@ class EventCoder:
             return None
         content = [t for t in toks if said(t.start)]
         others = [m for h in groups if h is not g and said(toks[h.first].start) for m in h.members if m.key]
-        got = statements.allegation(statements.allegations(self.lang), trig.code,
+        got = statements.allegation(statements.allegations(self.lang), trig.code, trig.entry.lemma,
                                     {t.lemma for t in content} | {t.text for t in content}, speaker, doer, others,
                                     functools.partial(statements.one_side, kb=self.kb))
         if got is None:

@@ -37,7 +37,8 @@ def alleged(doc: Document) -> list:
     ("Das deutsche Außenministerium teilte mit, dass Nordkorea Artilleriegranaten an Russland geliefert habe.",
      "de", ("DEU", "112", "PRK")),
     # a direct quote; the capitals stand for their governments
-    ("Die britische Außenministerin erklärte: „Teheran liefert Kampfdrohnen an Moskau.“", "de", ("GBR", "112", "IRN")),
+    ("Die britische Außenministerin erklärte: „Teheran liefert Kampfdrohnen an Moskau.“", "de",
+     ("GBR", "112", "IRN")),
     # "wie X mitteilte" after the report; goods of no military kind, sold to an army
     ("Nordkorea verkauft Bauteile an die russische Armee, wie das südkoreanische Verteidigungsministerium "
      "mitteilte.", "de", ("KOR", "112", "PRK")),
@@ -52,6 +53,8 @@ def alleged(doc: Document) -> list:
     # within a country the opposition and the state's organs are two sides
     ("Opposition leader Juan Perez said Venezuelan police had arrested hundreds of protesters.", "en",
      ("VEN", "1122", "VEN")),
+    ("Die deutsche Regierung teilte mit, russische Behörden haben einen deutschen Journalisten festgenommen.", "de",
+     ("DEU", "1122", "RUS")),
 ])
 def test_a_reported_blameworthy_act_makes_the_statement_an_accusation(text: str, lang: str,
                                                                        want: tuple[str, str, str]) -> None:
@@ -61,8 +64,8 @@ def test_a_reported_blameworthy_act_makes_the_statement_an_accusation(text: str,
     ev = next(e for e in alleged(doc) if e.cameo == want[1])
     assert ev.rule == f"{lang}.{statements.ALLEGATION}"
     # the evidence holds the attribution and the act reported
-    assert any(w in ev.evidence.text for w in ("lief", "verkauft", "angegriffen", "gedroht", "shipped", "sold",
-                                               "selling", "attacked", "arrested"))
+    assert any(w in ev.evidence.text for w in ("lief", "verkauft", "angegriffen", "gedroht", "festgenommen",
+                                               "shipped", "sold", "selling", "attacked", "arrested"))
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -80,6 +83,10 @@ def test_a_reported_blameworthy_act_makes_the_statement_an_accusation(text: str,
     ("China said it had signed a trade deal with Brazil.", "en"),
     ("The Russian foreign ministry said China did not supply weapons to Russia.", "en"),
     ("The Iranian foreign minister said Iran had sold drones to Russia.", "en"),
+    # a warning is coded as a threat, but blames no one; a state of emergency is reported as often as blamed
+    ("Der polnische Außenminister sagte, Belarus habe vor einer Eskalation gewarnt.", "de"),
+    ("The Polish foreign minister said Belarus had warned of an escalation.", "en"),
+    ("Der deutsche Außenminister sagte, die thailändische Regierung habe den Ausnahmezustand verhängt.", "de"),
 ])
 def test_no_accusation_without_a_third_party_and_a_blameworthy_act(text: str, lang: str) -> None:
     doc = run(text, lang)
@@ -115,3 +122,27 @@ def test_goods_in_compounds_and_phrases() -> None:
     assert statements.goods(de, {"Verwendungszweck", "Gelder"}) is None  # one word of the phrase is not enough
     assert statements.goods(de, {"Weizen", "Technologie"}) is None
     assert statements.goods(en, {"dual-use", "goods"}) and statements.goods(en, {"wheat"}) is None
+
+
+def test_which_acts_blame_their_doer() -> None:
+    de = statements.allegations("de")
+    same = lambda a, b: a.key == b.key  # noqa: E731
+    ger, rus, ukr = _actor("DEU", sectors=("GOV",)), _actor("RUS"), _actor("UKR")
+    mil = _actor("RUS", sectors=("MIL",))
+
+    def blame(act: str, verb: str = "x", words: frozenset[str] = frozenset(),
+              others: tuple[Actor, ...] = ()) -> str | None:
+        got = statements.allegation(de, act, verb, set(words), [ger], rus, list(others), same)
+        return got[0] if got else None
+
+    assert blame("173") == "1122" and blame("190") == "1123" and blame("1823") == "1123" and blame("138") == "112"
+    assert blame("1724") is None and blame("174") is None and blame("131") is None  # emergency, expulsion, lawsuit
+    assert blame("130", verb="warnen") is None and blame("130", verb="drohen") == "112"
+    # a transfer: of arms, or to a military of another side; trade in other goods is no act to blame
+    assert blame("061", words=frozenset({"Munition"}), others=(ukr,)) == "112"
+    assert blame("061", words=frozenset({"Weizen"}), others=(ukr,)) is None
+    assert blame("061", others=(_actor("UKR", sectors=("MIL",)),)) == "112"
+    assert blame("061", others=(mil,)) is None  # the doer's own army
+    # the doer's side and the receiving side do not accuse
+    assert statements.allegation(de, "190", "x", set(), [_actor("RUS", sectors=("GOV",))], rus, [], same) is None
+    assert statements.allegation(de, "061", "x", {"Munition"}, [ukr], rus, [ukr], same) is None
