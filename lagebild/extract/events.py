@@ -388,9 +388,9 @@ class EventCoder:
             if tgt is None:
                 note(False, why, src.code)
                 continue
-            because = ""
-            if code[:2] == "01" and subj is not None and tgt in subj.members:
-                qs = next(s for s in qsents if s.start <= tgt.start < s.end)
+            because = ""  # what makes a statement an accusation
+            qs = next((s for s in qsents if s.start <= tgt.start < s.end), None)
+            if code[:2] == "01" and subj is not None and tgt in subj.members and qs is not None:
                 sgroups = self._groups(qs.tokens, self._actors_in(layer, qs), layer)
                 alleged = self._alleged(qs, self._clauses(qs.tokens, sgroups), sgroups, tgt, [src],
                                         lambda o: q.start <= o < q.end)
@@ -441,7 +441,7 @@ class EventCoder:
         cl = clauses[ci]
         # (the clause may hold the attribution too: "X said Y shipped …")
         start = next(k for k in range(cl.start, cl.end) if said(toks[k].start))
-        if next(h for h in groups if start <= h.first < cl.end and h.prep is None) is not g or \
+        if next((h for h in groups if start <= h.first < cl.end and h.prep is None), None) is not g or \
                 any(t.pos == "PRON" for t in toks[start:g.first]):
             return None  # an object of the clause ("es handle sich um entführte X"), not its subject
         lead = next((t for t in toks[cl.start:cl.end] if t.pos != "PUNCT"), None)

@@ -146,3 +146,14 @@ def test_which_acts_blame_their_doer() -> None:
     # the doer's side and the receiving side do not accuse
     assert statements.allegation(de, "190", "x", set(), [_actor("RUS", sectors=("GOV",))], rus, [], same) is None
     assert statements.allegation(de, "061", "x", {"Munition"}, [ukr], rus, [ukr], same) is None
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_allegation_data_is_valid_cameo(lang: str) -> None:
+    from lagebild import cameo
+
+    rules = statements.allegations(lang)
+    assert rules.goods and rules.transfers and rules.unless
+    for code in [rules.code, *rules.acts.values()]:
+        assert code.startswith("11") and cameo.is_code(code), code
+    assert all(cameo.is_code(k) or len(k) == 2 for k in rules.acts)
