@@ -12,10 +12,11 @@ from lagebild.doc import Document
 from lagebild.pipeline import STAGES
 
 _EVENT_STAGE = "lagebild.extract.events:make_event_coder"
-# Stages the events stage reads; used when STAGES does not list them yet.
+# Stages the events stage reads (the quotes too: statements are coded from them); used when STAGES does
+# not list them yet.
 _NEEDED = ["lagebild.analyze:make_analyzer", "lagebild.extract.times:make_time_tagger",
            "lagebild.extract.entities:make_entity_recognizer", "lagebild.extract.places:make_place_resolver",
-           "lagebild.extract.coref:make_coref_resolver"]
+           "lagebild.extract.coref:make_coref_resolver", "lagebild.extract.quotes:make_quote_extractor"]
 
 
 def _available(spec: str) -> bool:
@@ -28,7 +29,7 @@ def _available(spec: str) -> bool:
 
 def stages_for_explain() -> list[str]:
     """The pipeline's stages up to and including the events stage."""
-    specs = [s for s in STAGES if s != _EVENT_STAGE and not s.endswith(":make_quote_extractor")]
+    specs = [s for s in STAGES if s != _EVENT_STAGE]
     for s in _NEEDED:
         if s not in specs and _available(s):
             specs.append(s)

@@ -9,14 +9,20 @@ statement 010. The target is the actor the quote is about: the addressee of an a
 merely mentioning someone elsewhere in a quote says nothing *about* them.
 The speaker's own country is a target only through one of its other organs or politicians (domestic
 statements: an opposition leader about the president), never as the bare country.
+A statement that reports its target doing something blameworthy is an accusation even without an
+accusing word ("the ministry said Iran supplied drones to Russia"): `allegation` (``allegations`` in
+events.yaml) decides that from the act the verb lexicon finds in what was said, its goods and
+recipients and whose side the speaker is on.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from lagebild import lang as langdata
 from lagebild.analyze import Sentence, Token
 from lagebild.doc import Quote
 from lagebild.extract.event_actors import Actor
@@ -24,11 +30,16 @@ from lagebild.extract.event_lexicon import Lexicon
 
 if TYPE_CHECKING:
     from lagebild.extract.events import Group
+    from lagebild.kb.index import KB
 
 PLAIN = "010"  # make a public statement
+ALLEGATION = "statement.allegation"  # the rule name of a statement made an accusation by what it reports
 # kinds of actor that stand for a country as a whole (its government): as the target of a statement
 # by one of that country's own speakers they are self-reference, not a domestic dyad
 _COUNTRY_KINDS = ("country", "capital", "demonym", "people", "prefix")
+# organs of a state, and the domestic actors that stand against it (one country, two sides)
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+_DISSENT_SECTORS = frozenset({"OPP", "REB", "HRI"})
 
 
 @dataclass(slots=True)
@@ -201,3 +212,101 @@ def _other_organ(a: Actor, src: Actor, political: Callable[[Actor], bool]) -> bo
     return a.kind not in _COUNTRY_KINDS and src.kind not in _COUNTRY_KINDS and not a.inferred and \
         a.kind != "coref" and bool(a.sectors) and political(a) and \
         not (a.entity is not None and a.entity == src.entity) and not (a.org and a.org == src.org)
+
+
+@dataclass(frozen=True, slots=True)
+class Allegations:
+    """What makes a reported act blameworthy (``allegations`` in events.yaml): `acts` maps CAMEO codes
+    (or their first digits) of acts that are blameworthy whoever does them (threats, coercion, violence)
+    to the accusation they make; a transfer (a root of `transfers`: trade, cooperation, aid) is
+    blameworthy when of `goods` (arms, munitions, dual-use goods) or to a military, and makes the
+    accusation `code`. `unless`: verbs whose code overstates the blame (a warning is coded as a threat)."""
+
+    acts: dict[str, str]
+    transfers: frozenset[str]
+    goods: tuple[str, ...]
+    code: str
+    unless: frozenset[str] = frozenset()
+
+
+@functools.cache
+def allegations(lang: str) -> Allegations:
+    """The ``allegations`` section of the events lexicon of `lang`."""
+    data = langdata.load(lang, "events").get("allegations") or {}
+    return Allegations({str(k): str(v) for k, v in (data.get("acts") or {}).items()},
+                       frozenset(str(r) for r in data.get("transfers") or ()),
+                       tuple(str(g).casefold() for g in data.get("goods") or ()), str(data.get("code") or "112"),
+                       frozenset(str(v).casefold() for v in data.get("unless") or ()))
+
+
+def goods(rules: Allegations, words: set[str]) -> str | None:
+    """The first of `rules.goods` named by `words` (folded lemmas and forms): `*` at either end of an
+    entry stands for the rest of a compound ("*drohne*": "Kampfdrohnen"); the words of a multi-word
+    entry ("dual use") must all occur."""
+    folded = {w.casefold() for w in words}
+    for entry in rules.goods:
+        if all(any(_matches(p, w) for w in folded) for p in entry.split()):
+            return entry
+    return None
+
+
+def _matches(pattern: str, word: str) -> bool:
+    head, tail = pattern.startswith("*"), pattern.endswith("*")
+    core = pattern.strip("*")
+    if head and tail:
+        return core in word
+    if head:
+        return word.endswith(core)
+    if tail:
+        return word.startswith(core)
+    return word == core
+
+
+def allegation(rules: Allegations, act: str, verb: str, words: set[str], speaker: list[Actor], doer: Actor,
+               others: list[Actor], side: Callable[[Actor, Actor], bool]) -> tuple[str, str] | None:
+    """(accusation code, why) when a statement by `speaker` (its actors) reports `doer` committing `act`
+    (a CAMEO code, named by the lemma `verb`) and that is blameworthy, else None. `words`: what was said
+    (lemmas and forms),
+    `others`: the other actors named in it; `side(a, b)`: whether a and b are one side. A speaker of the
+    doer's side reports, it does not accuse (a government on its own deliveries); nor does the side a
+    transfer goes to (a country naming its suppliers); a neutral trade is no act to blame."""
+    if any(side(s, doer) for s in speaker) or verb.casefold() in rules.unless:
+        return None
+    kind = max((k for k in rules.acts if act.startswith(k)), key=len, default=None)
+    if kind is not None:
+        return rules.acts[kind], f"reports {doer.code} doing {act}"
+    if act[:2] not in rules.transfers:
+        return None
+    if any(side(s, o) for s in speaker for o in others):
+        return None
+    military = next((o for o in others if "MIL" in o.sectors and not side(o, doer)), None)
+    if military is not None:
+        return rules.code, f"reports {doer.code} doing {act} for the military {military.code}"
+    named = goods(rules, words)
+    if named is not None:
+        return rules.code, f"reports {doer.code} doing {act} with {named.replace('*', '')}"
+    return None
+
+
+def one_side(a: Actor, b: Actor, kb: KB) -> bool:
+    """Whether `a` and `b` are one side: the same country or organisation, or a member state and its
+    organisation (of the organisation an organ of it belongs to: EU Commission → EU). Within a country
+    the state and those who oppose it (opposition, rebels, human-rights groups) are two sides."""
+    if not a.key or not b.key:
+        return False
+    if a.key == b.key:
+        return not (_against_state(a, b) or _against_state(b, a))
+    return any(x.org and y.country and y.country in _members(x.org, kb) for x, y in ((a, b), (b, a)))
+
+
+def _against_state(state: Actor, other: Actor) -> bool:
+    return bool(set(state.sectors) & _STATE_SECTORS) and not set(state.sectors) & _DISSENT_SECTORS and \
+        bool(set(other.sectors) & _DISSENT_SECTORS)
+
+
+def _members(code: str, kb: KB) -> tuple[str, ...]:
+    org = kb.org(code)
+    if org is None:
+        return ()
+    parent = kb.org(org.parent) if org.parent and not org.members else None
+    return parent.members if parent is not None else org.members

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -387,6 +388,15 @@ class EventCoder:
             if tgt is None:
                 note(False, why, src.code)
                 continue
+            because = ""  # what makes a statement an accusation
+            qs = next((s for s in qsents if s.start <= tgt.start < s.end), None)
+            if code[:2] == "01" and subj is not None and tgt in subj.members and qs is not None:
+                sgroups = self._groups(qs.tokens, self._actors_in(layer, qs), layer)
+                alleged = self._alleged(qs, self._clauses(qs.tokens, sgroups), sgroups, tgt, [src],
+                                        lambda o: q.start <= o < q.end)
+                if alleged is not None:
+                    code, because, _ = alleged
+                    rule = f"{self.lang}.{statements.ALLEGATION}"
             if code == statements.PLAIN and any(
                     f.source is not None and f.target is not None and f.source.key == src.key and
                     f.target.key == tgt.key and fsent.start <= f.evidence[0] < fsent.end for f in coded_before):
@@ -396,7 +406,7 @@ class EventCoder:
                               fr.cue or (qtoks or fsent.tokens)[0])
             ev = (min(q.start, fsent.start), max(q.end, fsent.end))
             out.append(_Found(src, tgt, code, rule, "reported", date, None, ev, False, _confidence("quote", src, tgt)))
-            note(True, "", src.code, tgt.code)
+            note(True, because, src.code, tgt.code)
         return out
 
     @staticmethod
@@ -413,6 +423,52 @@ class EventCoder:
     @staticmethod
     def _actors_in(layer: ActorLayer, sent: Sentence) -> list[Actor]:
         return [a for a in layer.actors if sent.start <= a.start and a.end <= sent.end]
+
+    def _alleged(self, sent: Sentence, clauses: list[Clause], groups: list[Group], doer: Actor,
+                 speaker: list[Actor], said: Callable[[int], bool]) -> tuple[str, str, tuple[int, int]] | None:
+        """A statement about `doer` that reports it doing something blameworthy is an accusation
+        (`event_statements.allegation`): (code, why, span of the act) when the political `doer` is the
+        subject of a clause of what was said (`said`: whether a character offset is part of it) whose act
+        the verb lexicon codes, done by it (active, not received) and neither negated, hypothetical nor
+        a condition."""
+        toks = sent.tokens
+        g = next((g for g in groups if any(m.start == doer.start for m in g.members)), None)
+        ci = next((k for k, c in enumerate(clauses) if g is not None and c.start <= g.first < c.end), None)
+        if g is None or ci is None or g.prep is not None or not said(toks[g.first].start) or \
+                not (_political(doer, self._pol_entities) or doer.kind == "coref") or \
+                (doer.sectors and set(doer.sectors) <= {"MED", "BUS"}):
+            return None
+        cl = clauses[ci]
+        # (the clause may hold the attribution too: "X said Y shipped …")
+        start = next(k for k in range(cl.start, cl.end) if said(toks[k].start))
+        if next((h for h in groups if start <= h.first < cl.end and h.prep is None), None) is not g or \
+                any(t.pos == "PRON" for t in toks[start:g.first]):
+            return None  # an object of the clause ("es handle sich um entführte X"), not its subject
+        lead = next((t for t in toks[cl.start:cl.end] if t.pos != "PUNCT"), None)
+        if lead is not None and lead.pos in ("VERB", "AUX"):
+            return None  # a clause led by its verb is a condition or a question ("Sollten X … erobern")
+        ctoks = toks[cl.start:cl.end]
+        words = {t.lemma for t in ctoks} | {t.text for t in ctoks}
+        if self.lex.casefold:
+            words = {w.casefold() for w in words}
+        trig = next((tr for tr in self.lex.triggers(ctoks, words, self._particle(ctoks))
+                     if tr.entry.pos != "noun" and not tr.entry.speech and not tr.entry.converse
+                     and cl.start + tr.index >= start), None)
+        if trig is None:
+            return None
+        ti = cl.start + trig.index
+        if (ti < g.first and not all(t.pos in ("DET", "ADJ", "NUM") for t in toks[ti + 1:g.first])) or \
+                self._attributive(toks, ti) or self._passive(ctoks, trig.index, trig.participle) or \
+                self._modality(sent, clauses, ci, trig.index, trig.participle) in ("negated", "hypothetical"):
+            return None
+        content = [t for t in toks if said(t.start)]
+        others = [m for h in groups if h is not g and said(toks[h.first].start) for m in h.members if m.key]
+        got = statements.allegation(statements.allegations(self.lang), trig.code, trig.entry.lemma,
+                                    {t.lemma for t in content} | {t.text for t in content}, speaker, doer, others,
+                                    functools.partial(statements.one_side, kb=self.kb))
+        if got is None:
+            return None
+        return got[0], f"{got[1]} ({toks[ti].text!r})", (ctoks[0].start, ctoks[-1].end)
 
     # --------------------------------------------------------------- sentence
 
@@ -1024,14 +1080,24 @@ class EventCoder:
                 code, sym = _VISIT, False
             else:
                 host_place = None
+        because = ""  # why a kept coding has its code, where the trigger alone does not say
+        act: tuple[int, int] | None = None  # the reported act that makes a statement an accusation
         if entry.speech:
             target_g = target_g or self._spoken_about(groups, clauses, ci, source_g)
             words = self._content_words(toks, clauses, ci)
             tone = self.lex.tone_code(words)
-            if tone is None:
+            frame = (ctoks[0].start, ctoks[-1].end)
+            alleged = self._alleged(sent, clauses, groups, target_g.members[0], source_g.members,
+                                    lambda o: not frame[0] <= o < frame[1]) \
+                if source_g is not None and target_g is not None and (tone is None or tone[:2] == "01") else None
+            if alleged is not None:
+                code, because, act = alleged
+                rule = f"{self.lang}.{statements.ALLEGATION}"
+            elif tone is None:
                 note(False, "statement without evaluative content")
                 return []
-            code = tone
+            else:
+                code = tone
         mod = self._modality(sent, clauses, ci, trig.index, trig.participle)
         if mod == "negated" and code[:2] in _REFUSALS and not entry.default and not entry.speech and \
                 self.negated_cooperation and any(t.text.casefold() in self.neg for t in ctoks[:trig.index]):
@@ -1157,8 +1223,10 @@ class EventCoder:
             ev = (ctoks[0].start, ctoks[-1].end)
             if source_g is not None and 0 <= source_g.first < cl.start:
                 ev = (toks[source_g.first].start, ctoks[-1].end)
+            if act is not None:
+                ev = (min(ev[0], act[0]), max(ev[1], act[1]))
             out.append(_Found(s, t, code, rule, mod, date, place.name if place else None, ev, sym, conf))
-            note(True, "", s.code, t.code, mod, code)
+            note(True, because, s.code, t.code, mod, code)
         return out
 
     def _act_referred_to(self, toks: list[Token], ti: int, source_g: Group | None) -> Group | None:

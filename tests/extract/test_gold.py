@@ -92,8 +92,10 @@ def test_seed(gold_run: tuple[dict, dict]) -> None:
     assert drill["date"] == "2023"
     assert any(c.startswith(("061", "07")) and (s, t) == ("CHN", "RUS") for s, c, t in ev)  # China's sales
     assert any(k[1].startswith("01") and k[0] == "CHN" for k in ev)  # the ministers' positive statements
-    # the US House commission and Stoltenberg speak about China
-    assert {s for s, c, t in ev if t == "CHN" and c[:2] in ("01", "11")} >= {"USA", "NATO"}
+    # the US House commission and Stoltenberg accuse China: what they report (sales to Russia's military,
+    # dual-use goods) is blameworthy, though they use no accusing word
+    assert {s for s, c, t in ev if t == "CHN" and c[:2] == "11"} >= {"USA", "NATO"}
+    assert all(ev[(s, "112", "CHN")]["rule"] == "de.statement.allegation" for s in ("USA", "NATO"))
     gold_dyads = {frozenset((e["source"], e["target"])) for e in golds["seed-brics"]["events"]}
     invented = [k for k in ev if frozenset(k[::2]) not in gold_dyads]
     assert not invented, invented
