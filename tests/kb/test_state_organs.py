@@ -1,0 +1,33 @@
+"""Organs of a state known by their own name (no country word in them) resolve to that state."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.analyze import make_analyzer
+from lagebild.doc import Document
+from lagebild.extract.entities import make_entity_recognizer
+
+_STAGES: dict[str, list] = {}
+
+
+def entities(text: str, lang: str) -> dict[str, tuple[str, str | None, list[str]]]:
+    if lang not in _STAGES:
+        _STAGES[lang] = [make_analyzer(lang), make_entity_recognizer(lang)]
+    doc = Document(doc_id="t", lang=lang, text=text, published="2024-03-01")
+    for stage in _STAGES[lang]:
+        doc = stage(doc)
+    return {m.text: (e.type, e.country, e.sectors) for e in doc.entities for m in e.mentions}
+
+
+@pytest.mark.parametrize(("lang", "text", "mention", "type_", "country"), [
+    # a government counts as its country (as "die thailändische Regierung" does), a ministry as an organisation
+    ("de", "Die Bundesregierung verurteilte den Angriff auf Kiew.", "Bundesregierung", "GPE", "DEU"),
+    ("de", "Das Auswärtige Amt rief die Botschafterin Irans ein.", "Auswärtige Amt", "ORG", "DEU"),
+    ("de", "Ein Sprecher des Auswärtigen Amtes sagte in Berlin, man prüfe den Fall.", "Auswärtigen Amtes", "ORG", "DEU"),
+    ("en", "The State Department said North Korea had shipped shells to Russia.", "State Department", "ORG", "USA"),
+    ("en", "The Foreign Office summoned the Iranian ambassador.", "Foreign Office", "ORG", "GBR"),
+])
+def test_state_organ_resolves_to_its_state(lang: str, text: str, mention: str, type_: str, country: str) -> None:
+    found = entities(text, lang)
+    assert mention in found, found
+    assert found[mention][:2] == (type_, country)
