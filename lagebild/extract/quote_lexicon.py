@@ -110,6 +110,8 @@ class SpeechLexicon:
     # Adjectives of stance that frame the complement clause after them ("zeigte sich besorgt, dass …").
     stance_adjectives: frozenset[str] = field(default=frozenset())
     oblique_determiners: frozenset[str] = field(default=frozenset())
+    # Demonstratives that stand alone for a speaker named before ("Dieser bestätigte, dass …").
+    demonstratives: frozenset[str] = field(default=frozenset())
     governing_markers: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
@@ -209,5 +211,6 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         role_offices={str(k).lower(): str(v).lower() for k, v in (cfg.get("role_offices") or {}).items()},
         oblique_determiners=_low(cfg.get("oblique_determiners")),
         governing_markers=_low(cfg.get("governing_markers")),
+        demonstratives=_low(cfg.get("demonstratives")),
         source_attachments={str(k).lower(): str(v) for k, v in (cfg.get("source_attachments") or {}).items()},
     )

@@ -271,8 +271,9 @@ class _Run:
             if k is not None and k + 1 < limit and self._low(k + 1) in lex.particles and (
                     k + 2 >= limit or self.toks[k + 2].text in _FINAL or self.toks[k + 2].text == ","):
                 last = k + 1
-        if last > i and self._low(last) in lex.particles and self.toks[last].pos in ("ADP", "PART", "ADV"):
-            # A separable particle at the clause end makes another verb ("findet … statt").
+        if last > i and self._low(last) in lex.particles and self.toks[last].pos in ("ADP", "PART", "ADV", "DET"):
+            # A separable particle at the clause end makes another verb ("findet … statt"); there
+            # "ein" is no article ("räumte ein, …"), whatever its tag.
             part = self._low(last)
             if part in lex.particle_verbs.get(lem, ()) or (part + lem) in lex.verbs:
                 return [i, last]
@@ -1053,6 +1054,8 @@ class _Run:
             if before is not None and subj is None:
                 before = None
                 subj, addr = self.frame_roles(fa, frame_end, cue)
+            if subj is None:
+                subj = self._bare_subject(fa, frame_end, cue)
             passive, agent = self._passive(fa, frame_end, cue)
             if passive and self.toks[cue[-1]].lemma.lower() in lex.quoting_verbs and subj is not None and (
                     agent is None or not (agent.start <= subj.start < agent.end)):
@@ -1088,6 +1091,8 @@ class _Run:
             fe = self._clause_end(max(cue) + 1, b)
             subj, addr = self.frame_roles(lead + 1, self._message_end(lead + 1, b), cue)
             if subj is None:
+                subj = self._bare_subject(lead + 1, self._message_end(lead + 1, b), cue)
+            if subj is None:
                 return None
             if self._object_left(lead + 1, fe, cue, subj, addr):
                 return None  # "…, the AU announced a payment system": the clause before is an adverbial
@@ -1113,6 +1118,29 @@ class _Run:
             self.claimed.update(range(via.start, via.end))
             via_text = self._span_text(via.source.start, via.source.end)
         return _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, via=via_text, end_sent=si)
+
+    def _bare_subject(self, a: int, b: int, cue: list[int]) -> Chunk | None:
+        """The subject of a frame [a, b) that is no noun phrase of the chunker's: a quoted name
+        ("Die „Zeit“ meldet, …", "„BBC News“ berichtet, …") or a demonstrative standing alone
+        next to the verb ("Diese besagt, dass …", "Dies bestätigte jener, …")."""
+        lex = self.lex
+        v, w = min(cue), max(cue)
+        for k in range(a, b):
+            if k in cue or k in self.claimed or (k > a and self.toks[k - 1].pos == "ADP"):
+                continue
+            low = self._low(k)
+            if self.toks[k].pos == "DET" and low not in lex.oblique_determiners:
+                qn = self._quoted_name(k + 1, b)
+                if qn is not None:
+                    return Chunk(k, qn.end, qn.head)
+                if low in lex.demonstratives and (k + 1 == v or k == w + 1) and (
+                        k + 1 >= b or self.toks[k + 1].pos not in ("NOUN", "PROPN", "ADJ")):
+                    return Chunk(k, k + 1, k)
+            elif k in self.mark_tok and (k == a or k == w + 1):
+                qn = self._quoted_name(k, b)
+                if qn is not None:
+                    return qn
+        return None
 
     def _interposed_before(self, fa: int, cue: list[int], rule: str | None) -> tuple[int, int] | None:
         """Token range of the clause before a frame that opens with its verb after a comma and
