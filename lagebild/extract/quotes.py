@@ -261,6 +261,8 @@ class _Run:
             return None
         if t.pos not in ("VERB", "AUX") and not (t.pos in ("ADJ", "NOUN", "ADV") and t.text[:1].islower()):
             return None
+        if t.pos in ("VERB", "AUX") and (phrase := self._cue_phrase(i, limit)) is not None:
+            return phrase
         end = self._bracket_end(i + 1, limit)
         last = end - 1
         while last > i and (self.toks[last].text in _FINAL or last in self.mark_tok):
@@ -296,6 +298,59 @@ class _Run:
             if lem.startswith(part) and part in lex.particle_verbs.get(lem[len(part):], ()):
                 return [i]
         return None
+
+    def _cue_phrase(self, i: int, limit: int) -> list[int] | None:
+        """The cue of a speech predicate made of the verb at `i` and words of its clause ("brachte
+        … zum Ausdruck", "hält es für möglich", "wurde bekannt"): the verb first, then those words."""
+        lex = self.lex
+        phrases = lex.cue_phrases.get(self.toks[i].lemma.lower())
+        if not phrases:
+            return None
+        lo = i
+        while lo - 1 >= self.sent_range[self.sent_of[i]][0] and self.toks[lo - 1].text not in _CLAUSE_BREAK \
+                and lo - 1 not in self.mark_tok and self.in_quote[lo - 1] < 0:
+            lo -= 1
+        hi = self._bracket_end(i + 1, limit)
+        while hi < limit and self.toks[hi].text == "," and (e := self._set_off_phrase_end(hi, limit)) is not None:
+            hi = self._bracket_end(e + 1, limit)  # "brachte die Sprecherin, Anna Berg, zum Ausdruck"
+        for phrase in phrases:
+            found: list[int] = []
+            k = lo
+            for part in phrase:
+                at = next((x for x in range(k, hi - len(part) + 1) if x != i and i not in range(x, x + len(part))
+                           and all(self._word_fits(x + n, w) for n, w in enumerate(part))), None)
+                if at is None:
+                    break
+                found.extend(range(at, at + len(part)))
+                k = at + len(part)
+            else:
+                # "hält es für möglich": the expletive object belongs to the predicate, and so does
+                # the article of its noun ("stellte die Theorie auf")
+                found += [x for x in range(i + 1, min(found)) if self._low(x) in _EXPLETIVE] if min(found) > i else []
+                found += [x - 1 for x in found if self.toks[x].pos == "NOUN" and x - 1 >= lo and x - 1 != i
+                          and self.toks[x - 1].pos == "DET" and x - 1 not in found]
+                if self._impersonal_cue([i] + found) and not (
+                        (hi + 1 < limit and self.toks[hi].text == "," and self._low(hi + 1) in lex.complementizers)
+                        or any(self._low(lo) == p.items[0] and "{V}" in p.items for p in lex.source_patterns)):
+                    # "wurde bekannt" reports only with its clause ("…, dass …", "Wie … bekannt wurde, …"),
+                    # not in "Der Fall wurde als … bekannt"
+                    continue
+                return [i] + sorted(found)
+        return None
+
+    def _word_fits(self, k: int, word: str) -> bool:
+        """Whether token `k` is `word` of a cue phrase; "{A}" takes an adjective or participle."""
+        t = self.toks[k]
+        if k in self.mark_tok or self.in_quote[k] >= 0:
+            return False
+        if word == "{A}":
+            return t.pos in ("ADJ", "ADV", "VERB") and t.text[:1].islower()
+        return t.text.lower() == word
+
+    def _impersonal_cue(self, cue: list[int]) -> bool:
+        """Whether the cue is a predicate whose clause is its subject, with no speaker ("wurde bekannt")."""
+        words = self.lex.impersonal_cue_phrases.get(self.toks[cue[0]].lemma.lower(), ())
+        return any(self._low(x) in words for x in cue[1:])
 
     # -- source phrases ------------------------------------------------------------------
 
@@ -1056,6 +1111,8 @@ class _Run:
                 subj, addr = self.frame_roles(fa, frame_end, cue)
             if subj is None:
                 subj = self._bare_subject(fa, frame_end, cue)
+            if self._impersonal_cue(cue):
+                subj = addr = None  # "Am Montag wurde bekannt, dass …": the clause is the subject
             passive, agent = self._passive(fa, frame_end, cue)
             if passive and self.toks[cue[-1]].lemma.lower() in lex.quoting_verbs and subj is not None and (
                     agent is None or not (agent.start <= subj.start < agent.end)):
@@ -1100,7 +1157,7 @@ class _Run:
             rule = "indirect_postposed"
         if subj is None:
             subj = self._coordinated_subject(si, a, cue[0])
-        if subj is None and not any(self._low(x) in _EXPLETIVE for x in range(a, frame_end)):
+        if subj is None and not any(self._low(x) in _EXPLETIVE for x in range(a, frame_end)) and not self._impersonal_cue(cue):
             return None
         pieces = [(self.toks[msg].start, self.toks[end - 1].end)]
         kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(msg, end)) else "indirect"
