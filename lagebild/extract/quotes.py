@@ -1028,7 +1028,9 @@ class _Run:
                     obj_start = c.start
                 j = c.end if c is not None else j + 1
                 continue
-            if t.pos in ("ADV", "PART", "AUX") or t.text in ("davon", "darauf", "dazu") or (
+            if t.pos in ("ADV", "PART", "AUX") or low in lex.cue_adverbs or (
+                    # an adjective standing as an adverb ("berichtete telefonisch, …")
+                    t.pos == "ADJ" and t.text[:1].islower() and chunk_at(self.toks, j, b, self.mark_tok) is None) or (
                     t.pos == "CCONJ" and low not in lex.coordinators) or (
                     t.pos == "VERB" and self.toks[i].pos in ("NOUN", "PROPN") and self.toks[i].lemma.lower() in lex.cue_nouns):  # "Ergebnis gekommen, dass"
 
@@ -1131,6 +1133,9 @@ class _Run:
             # Postposed frame: "Die Lage sei ernst, sagte er." / "…, he said."
             lead = cue[0] - 1
             while lead > a and self.toks[lead].pos in ("PRON", "NOUN", "PROPN", "DET", "ADJ") and not self.lex.subjunctive:
+                lead -= 1
+            if lead - 1 > a and self._low(lead) in lex.postposed_cues and self.toks[lead - 1].text == ",":
+                cue = [lead] + cue  # "…, so bestätigt das Gericht.": the adverb belongs to the cue
                 lead -= 1
             if lead <= a or self.toks[lead].text != ",":
                 return None
