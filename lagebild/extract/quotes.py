@@ -1075,7 +1075,13 @@ class _Run:
             ce = self._clause_end(msg, b)
             if ce + 1 < b and self.toks[ce].text == "," and not self._has_verb(msg, ce) and (
                     self.toks[ce + 1].pos == "SCONJ" or self._low(ce + 1) in lex.not_message_openers):
-                return None  # "fanden das Wrack, etwa zwölf Stunden, nachdem …": no clause of its own
+                nxt = self._low(ce + 1)
+                if nxt in lex.complementizers and nxt not in lex.not_message_openers:
+                    # "meldete der Sender, Radio Vatikan, dass …": a name set off before the clause
+                    msg = frame_end = ce + 1
+                    rule = "indirect_complement"
+                elif not self._relative_in_subject(ce, b):
+                    return None  # "fanden das Wrack, etwa zwölf Stunden, nachdem …": no clause of its own
         if msg is not None:
             end = self._frame_cut(msg, self._message_end(msg, b))
             if rule == "indirect_infinitive":
@@ -1180,6 +1186,14 @@ class _Run:
             self.claimed.update(range(via.start, via.end))
             via_text = self._span_text(via.source.start, via.source.end)
         return _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, via=via_text, end_sent=si)
+
+    def _relative_in_subject(self, k: int, b: int) -> bool:
+        """Whether the comma `k` opens a relative clause on the reported clause's subject, after
+        which that clause goes on with its verb ("…, Yang, die gesungen hatte, wäre perfekt gewesen")."""
+        if self.toks[k - 1].pos not in ("NOUN", "PROPN") or self.toks[k + 1].pos != "PRON":
+            return False
+        e = self._clause_end(k + 1, b)
+        return e + 1 < b and self.toks[e].text == "," and self._has_verb(k + 1, e) and self.toks[e + 1].pos in ("VERB", "AUX")
 
     def _bare_subject(self, a: int, b: int, cue: list[int]) -> Chunk | None:
         """The subject of a frame [a, b) that is no noun phrase of the chunker's: a quoted name
