@@ -1042,6 +1042,9 @@ class _Run:
                 # English "He said the deal was close": the clause follows the verb bare.
                 msg, rule = j, "indirect_bare"
                 break
+            if j in self.mark_tok and j - 1 > i and (qn := self._quoted_name(j, b)) is not None:
+                j = qn.end  # "meldete die Website „Golem“, …": the quoted name of the phrase before
+                continue
             if t.pos == "DET" and (qn := self._quoted_name(j + 1, b)) is not None:
                 # "sagte der „Berliner Zeitung“, dass …": a quoted title as the addressee
                 obj_start = j if obj_start is None else obj_start
