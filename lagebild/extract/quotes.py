@@ -1052,6 +1052,9 @@ class _Run:
                 j = qn.end
                 continue
             c = chunk_at(self.toks, j, b, self.mark_tok)
+            if c is None and t.pos == "DET" and j + 1 < b and not is_nominal(self.toks[j + 1]):
+                j += 1  # a determiner standing alone ("vor allem", "all dies")
+                continue
             if c is not None:
                 if not lex.subjunctive and self._verb_follows(c.end, b) and (
                         (c.start == i + 1 and t.pos != "PRON")
