@@ -116,6 +116,8 @@ class SpeechLexicon:
     # Of those, the ones whose clause is their subject and that name no speaker ("wurde bekannt"):
     # verb lemma → the words that make them so.
     impersonal_cue_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Articles of a genitive phrase after a noun ("die Forderung des Ministers"): who the statement is from.
+    genitive_determiners: frozenset[str] = field(default=frozenset())
     # Demonstratives that stand alone for a speaker named before ("Dieser bestätigte, dass …").
     demonstratives: frozenset[str] = field(default=frozenset())
     governing_markers: frozenset[str] = field(default=frozenset())
@@ -223,6 +225,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         oblique_determiners=_low(cfg.get("oblique_determiners")),
         governing_markers=_low(cfg.get("governing_markers")),
         demonstratives=_low(cfg.get("demonstratives")),
+        genitive_determiners=_low(cfg.get("genitive_determiners")),
         cue_phrases={str(k).lower(): tuple(_cue_phrase(p) for p in v) for k, v in (cfg.get("cue_phrases") or {}).items()},
         impersonal_cue_phrases={str(k).lower(): _low(v) for k, v in (cfg.get("impersonal_cue_phrases") or {}).items()},
         source_attachments={str(k).lower(): str(v) for k, v in (cfg.get("source_attachments") or {}).items()},

@@ -246,8 +246,12 @@ class _Run:
             n = i + 1
             while n < min(limit, i + 3) and self.toks[n].pos in ("VERB", "AUX"):
                 n += 1
+            if n == i + 1 and (g := self._genitive_after(i, limit)) is not None:
+                n = g.end  # "die Forderung des Vorsitzenden, …": whose statement it is
             if n < limit and self.toks[n].text == ",":
                 n += 1
+                if self._zu_infinitive(n, limit):
+                    return [i]  # "die Ankündigung, das Amt abzugeben"
             if n < limit and self._low(n) in lex.complementizers and self.toks[n].pos in ("SCONJ", "PRON", "DET") \
                     and self._low(n) not in lex.not_message_openers:
                 return [i]
@@ -880,8 +884,11 @@ class _Run:
         e = self._clause_end_q(a, b)
         while e > a and self.toks[e - 1].text in _FINAL:
             e -= 1
+        last = self._low(e - 1)
         return e - a >= 3 and self.toks[e - 1].pos in ("VERB", "AUX") and (
-            self._low(e - 2) == "zu" or any(self._low(x) == "zu" and self.toks[x].pos == "PART" for x in range(e - 3, e - 1)))
+            self._low(e - 2) == "zu" or any(self._low(x) == "zu" and self.toks[x].pos == "PART" for x in range(e - 3, e - 1))
+            # the "zu" inside a particle verb ("zuzugehen", "abzugeben")
+            or any(last.startswith(p + "zu") and len(last) > len(p) + 5 for p in self.lex.particles))
 
     def _set_off_phrase_end(self, j: int, b: int) -> int | None:
         """The comma closing a phrase set off by commas in the frame at the comma `j`: the speaker's
@@ -1090,6 +1097,12 @@ class _Run:
                     return None  # "fanden das Wrack, etwa zwölf Stunden, nachdem …": no clause of its own
         if msg is not None:
             end = self._frame_cut(msg, self._message_end(msg, b))
+            if lex.subjunctive and self._zu_infinitive(msg, end):
+                # "Trotz der Ankündigung, das Amt abzugeben, kann X …": the main clause resumes
+                # with its verb after the infinitive
+                k = self._clause_end_q(msg, end)
+                if k + 1 < end and self.toks[k].text == "," and self.toks[k + 1].pos in ("VERB", "AUX"):
+                    end = k
             if rule == "indirect_infinitive":
                 # The infinitive ends with its clause, unless a relative clause follows that
                 # belongs to its phrase ("… them to be mercenaries, who …").
@@ -1127,6 +1140,8 @@ class _Run:
                 subj = self._bare_subject(fa, frame_end, cue)
             if self._impersonal_cue(cue):
                 subj = addr = None  # "Am Montag wurde bekannt, dass …": the clause is the subject
+            if self.toks[cue[0]].pos in ("NOUN", "PROPN") and (g := self._genitive_after(cue[0], frame_end)) is not None:
+                subj = g  # "trotz der Warnung der Polizei, …": the statement is the genitive's
             passive, agent = self._passive(fa, frame_end, cue)
             if passive and self.toks[cue[-1]].lemma.lower() in lex.quoting_verbs and subj is not None and (
                     agent is None or not (agent.start <= subj.start < agent.end)):
@@ -1192,6 +1207,14 @@ class _Run:
             self.claimed.update(range(via.start, via.end))
             via_text = self._span_text(via.source.start, via.source.end)
         return _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, via=via_text, end_sent=si)
+
+    def _genitive_after(self, i: int, b: int) -> Chunk | None:
+        """The genitive phrase right after the noun at `i`, with a name set off after it ("die
+        Ankündigung ihres Trainers, Anna Berg, …"): who made the statement the noun names."""
+        if i + 1 >= b or self._low(i + 1) not in self.lex.genitive_determiners:
+            return None
+        c = chunk_at(self.toks, i + 1, b, self.mark_tok, coordinate=False)
+        return None if c is None or self._is_time(c) else self._with_apposition(c, b)
 
     def _relative_in_subject(self, k: int, b: int) -> bool:
         """Whether the comma `k` opens a relative clause on the reported clause's subject, after
