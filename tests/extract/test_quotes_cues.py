@@ -82,3 +82,63 @@ def test_impersonal_cue_without_its_clause_reports_nothing() -> None:
 def test_decision_with_a_zu_infinitive() -> None:
     doc = run("de", "Der Stadtrat beschloss am Abend, die Gebühren zu senken.", {"Stadtrat": ("ORG", ["Stadtrat"])})
     assert speakers(doc) == [("Stadtrat", "indirect", "die Gebühren zu senken")]
+
+
+def test_so_before_a_postposed_frame_belongs_to_the_cue() -> None:
+    doc = run("de", "Die Reform komme zu spät, so kritisiert Anna Berg.", _BERG)
+    assert speakers(doc) == [("Anna Berg", "indirect", "Die Reform komme zu spät")]
+    assert _cue_words(doc, doc.quotes[0]) == ["so", "kritisiert"]
+
+
+def test_pronominal_adverb_between_verb_and_infinitive() -> None:
+    doc = run("de", "Anna Berg droht damit, den Vertrag nicht zu unterschreiben.", _BERG)
+    assert speakers(doc) == [("Anna Berg", "indirect", "den Vertrag nicht zu unterschreiben")]
+
+
+def test_adjective_as_adverb_between_frame_and_clause() -> None:
+    doc = run("de", "So berichtete Anna Berg telefonisch im Radio, sie warte im dritten Stock auf Hilfe.", _BERG)
+    assert speakers(doc) == [("Anna Berg", "indirect", "sie warte im dritten Stock auf Hilfe")]
+
+
+def test_name_set_off_before_the_complement_clause() -> None:
+    doc = run("de", "Am Montag meldete der Sender, Radio Nord, dass die Brücke gesperrt werde.", keep_speakerless=True)
+    assert [q.text for q in doc.quotes] == ["dass die Brücke gesperrt werde"]
+
+
+def test_relative_clause_on_the_reported_subject() -> None:
+    doc = run("de", "Anna Berg sagte weiter, der Fahrer, der den Unfall verursacht hatte, sei betrunken gewesen.", _BERG)
+    assert speakers(doc) == [("Anna Berg", "indirect", "der Fahrer, der den Unfall verursacht hatte, sei betrunken gewesen")]
+
+
+def test_set_off_time_phrase_before_an_adverbial_clause_is_no_report() -> None:
+    doc = run("de", "Taucher fanden das Wrack, etwa zwölf Stunden, nachdem es gesunken war.", keep_speakerless=True)
+    assert doc.quotes == []
+
+
+def test_quoted_name_after_its_noun_in_the_frame() -> None:
+    doc = run("de", "Am Abend meldete die Website „Netzblick“, der Verein habe den Vorgang bestätigt.",
+              keep_speakerless=True)
+    assert [q.text for q in doc.quotes] == ["der Verein habe den Vorgang bestätigt"]
+    assert doc.quotes[0].rule == "de.speech.indirect_clause"  # framed by "meldete", not free indirect speech
+
+
+def test_zu_infinitive_without_its_comma() -> None:
+    doc = run("de", "Anna Berg hat angekündigt die Gebühren ab Oktober zu senken.", _BERG)
+    assert speakers(doc) == [("Anna Berg", "indirect", "die Gebühren ab Oktober zu senken")]
+    assert doc.quotes[0].rule == "de.speech.indirect_infinitive"
+
+
+def test_fronted_passive_participle_with_a_lone_determiner() -> None:
+    doc = run("de", "Kritisiert wird vor allem, dass die Regeln nicht eingehalten werden.", keep_speakerless=True)
+    assert [(q.text, q.source_span) for q in doc.quotes] == [("dass die Regeln nicht eingehalten werden", None)]
+
+
+def test_statement_noun_with_genitive_and_zu_infinitive() -> None:
+    doc = run("de", "Trotz der Ankündigung ihrer Trainerin, Anna Berg, den Verein zu verlassen, gewann die Mannschaft.", _BERG)
+    assert speakers(doc) == [("Anna Berg", "indirect", "den Verein zu verlassen")]
+    assert doc.quotes[0].source_span["text"] == "ihrer Trainerin, Anna Berg"
+
+
+def test_statement_noun_before_a_relative_clause_is_no_cue() -> None:
+    doc = run("de", "Die Forderung der Opposition, die der Minister zurückwies, ist nicht neu.", keep_speakerless=True)
+    assert not any((q.model_extra or {}).get("cue_tokens") and q.cue == "Forderung" for q in doc.quotes)
