@@ -330,7 +330,7 @@ class _Run:
             else:
                 # "hält es für möglich": the expletive object belongs to the predicate, and so does
                 # the article of its noun ("stellte die Theorie auf")
-                found += [x for x in range(i + 1, min(found)) if self._low(x) in _EXPLETIVE] if min(found) > i else []
+                found += [x for x in range(i + 1, max(found)) if self._low(x) in _EXPLETIVE and x not in found]
                 found += [x - 1 for x in found if self.toks[x].pos == "NOUN" and x - 1 >= lo and x - 1 != i
                           and self.toks[x - 1].pos == "DET" and x - 1 not in found]
                 if self._impersonal_cue([i] + found) and not (

@@ -142,3 +142,14 @@ def test_statement_noun_with_genitive_and_zu_infinitive() -> None:
 def test_statement_noun_before_a_relative_clause_is_no_cue() -> None:
     doc = run("de", "Die Forderung der Opposition, die der Minister zurückwies, ist nicht neu.", keep_speakerless=True)
     assert not any((q.model_extra or {}).get("cue_tokens") and q.cue == "Forderung" for q in doc.quotes)
+
+
+def test_sees_it_as_with_fronted_als_and_expletive() -> None:
+    doc = run("de", "Als wichtigste Aufgabe sah es Anna Berg an, die Schulen zu sanieren.", _BERG)
+    assert speakers(doc) == [("Anna Berg", "indirect", "die Schulen zu sanieren")]
+    assert _cue_words(doc, doc.quotes[0]) == ["Als", "sah", "es", "an"]
+
+
+def test_sees_it_as_proven_with_its_adjective() -> None:
+    doc = run("de", "Anna Berg sah es als erwiesen an, dass der Vertrag gebrochen wurde.", _BERG)
+    assert _cue_words(doc, doc.quotes[0]) == ["sah", "es", "als", "erwiesen", "an"]
