@@ -347,8 +347,9 @@ class _Run:
         t = self.toks[k]
         if k in self.mark_tok or self.in_quote[k] >= 0:
             return False
-        if word == "{A}":
-            return t.pos in ("ADJ", "ADV", "VERB") and t.text[:1].islower()
+        if word == "{A}":  # predicative: no noun after it ("als erwiesen", not "als wichtigste Aufgabe")
+            return t.pos in ("ADJ", "ADV", "VERB") and t.text[:1].islower() and not (
+                k + 1 < len(self.toks) and self.toks[k + 1].pos in ("NOUN", "PROPN"))
         return t.text.lower() == word
 
     def _impersonal_cue(self, cue: list[int]) -> bool:
