@@ -188,6 +188,12 @@ class _Run:
                         and self.toks[app.head].pos == "PROPN" and self.toks[k - 1].pos in ("NOUN", "PROPN")):
                     k = app.end + 1
                     continue
+            if t.text == "(":
+                # an abbreviation or aside in brackets ("teilte das Institut (STSI) mit")
+                close = next((x for x in range(k + 1, min(limit, k + 8)) if self.toks[x].text == ")"), None)
+                if close is not None and not self._has_verb(k + 1, close):
+                    k = close + 1
+                    continue
             if t.text in _CLAUSE_BREAK:
                 return k
             if self._low(k) in lex.coordinators and k + 1 < limit and self.toks[k + 1].pos in ("VERB", "AUX"):

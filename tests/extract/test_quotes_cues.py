@@ -153,3 +153,9 @@ def test_sees_it_as_with_fronted_als_and_expletive() -> None:
 def test_sees_it_as_proven_with_its_adjective() -> None:
     doc = run("de", "Anna Berg sah es als erwiesen an, dass der Vertrag gebrochen wurde.", _BERG)
     assert _cue_words(doc, doc.quotes[0]) == ["sah", "es", "als", "erwiesen", "an"]
+
+
+def test_bracketed_abbreviation_does_not_end_the_particle_verb_clause() -> None:
+    doc = run("de", "Am Montag teilte das Institut (IKV) mit, dass die Kamera ausgefallen sei.", keep_speakerless=True)
+    assert [q.text for q in doc.quotes] == ["dass die Kamera ausgefallen sei"]
+    assert _cue_words(doc, doc.quotes[0]) == ["teilte", "mit"]
