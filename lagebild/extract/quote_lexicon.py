@@ -118,6 +118,8 @@ class SpeechLexicon:
     impersonal_cue_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
     # Articles of a genitive phrase after a noun ("die Forderung des Ministers"): who the statement is from.
     genitive_determiners: frozenset[str] = field(default=frozenset())
+    # Participles of a speech verb that give a name rather than report ("X, genannt Y"): word starts.
+    naming_participles: tuple[str, ...] = ()
     # Demonstratives that stand alone for a speaker named before ("Dieser bestätigte, dass …").
     demonstratives: frozenset[str] = field(default=frozenset())
     governing_markers: frozenset[str] = field(default=frozenset())
@@ -225,6 +227,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         oblique_determiners=_low(cfg.get("oblique_determiners")),
         governing_markers=_low(cfg.get("governing_markers")),
         demonstratives=_low(cfg.get("demonstratives")),
+        naming_participles=tuple(sorted(_low(cfg.get("naming_participles")))),
         genitive_determiners=_low(cfg.get("genitive_determiners")),
         cue_phrases={str(k).lower(): tuple(_cue_phrase(p) for p in v) for k, v in (cfg.get("cue_phrases") or {}).items()},
         impersonal_cue_phrases={str(k).lower(): _low(v) for k, v in (cfg.get("impersonal_cue_phrases") or {}).items()},

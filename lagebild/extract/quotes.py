@@ -273,6 +273,13 @@ class _Run:
             return None
         if t.pos in ("VERB", "AUX") and (phrase := self._cue_phrase(i, limit)) is not None:
             return phrase
+        if self._low(i).startswith(tuple(lex.naming_participles)) and lex.naming_participles:
+            # "das Objekt, genannt X", "wie er genannt wird": a name given, nothing said, unless
+            # it gives a reason or a view ("Als Grund wurde genannt, dass …")
+            a = self.sent_range[self.sent_of[i]][0]
+            ca = next((x + 1 for x in range(i - 1, a - 1, -1) if self.toks[x].text in _CLAUSE_BREAK), a)
+            if not any(self._low(x) in lex.governing_markers for x in range(ca, i)):
+                return None
         end = self._bracket_end(i + 1, limit)
         last = end - 1
         while last > i and (self.toks[last].text in _FINAL or last in self.mark_tok):

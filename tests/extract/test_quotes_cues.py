@@ -159,3 +159,13 @@ def test_bracketed_abbreviation_does_not_end_the_particle_verb_clause() -> None:
     doc = run("de", "Am Montag teilte das Institut (IKV) mit, dass die Kamera ausgefallen sei.", keep_speakerless=True)
     assert [q.text for q in doc.quotes] == ["dass die Kamera ausgefallen sei"]
     assert _cue_words(doc, doc.quotes[0]) == ["teilte", "mit"]
+
+
+def test_naming_participle_reports_nothing() -> None:
+    doc = run("de", "Das Objekt, genannt „Kartoffel“, hat die Größe eines kleinen Mondes.", keep_speakerless=True)
+    assert doc.quotes == []
+
+
+def test_naming_participle_after_als_gives_a_reason() -> None:
+    doc = run("de", "Als Grund wurde von der Polizei genannt, dass die Straße vereist gewesen sei.", keep_speakerless=True)
+    assert [q.text for q in doc.quotes] == ["dass die Straße vereist gewesen sei"]
