@@ -273,7 +273,7 @@ class _Run:
             return None
         if t.pos in ("VERB", "AUX") and (phrase := self._cue_phrase(i, limit)) is not None:
             return phrase
-        if self._low(i).startswith(tuple(lex.naming_participles)) and lex.naming_participles:
+        if self._low(i).startswith(lex.naming_participles):
             # "das Objekt, genannt X", "wie er genannt wird": a name given, nothing said, unless
             # it gives a reason or a view ("Als Grund wurde genannt, dass …")
             a = self.sent_range[self.sent_of[i]][0]
@@ -1241,7 +1241,7 @@ class _Run:
     def _bare_subject(self, a: int, b: int, cue: list[int]) -> Chunk | None:
         """The subject of a frame [a, b) that is no noun phrase of the chunker's: a quoted name
         ("Die „Zeit“ meldet, …", "„BBC News“ berichtet, …") or a demonstrative standing alone
-        next to the verb ("Diese besagt, dass …", "Dies bestätigte jener, …")."""
+        next to the verb ("Diese besagt, dass …", "Das bestätigte dieser, …")."""
         lex = self.lex
         v, w = min(cue), max(cue)
         for k in range(a, b):
