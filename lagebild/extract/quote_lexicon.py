@@ -110,6 +110,18 @@ class SpeechLexicon:
     # Adjectives of stance that frame the complement clause after them ("zeigte sich besorgt, dass …").
     stance_adjectives: frozenset[str] = field(default=frozenset())
     oblique_determiners: frozenset[str] = field(default=frozenset())
+    # Speech predicates of a verb and words of its clause ("brachte … zum Ausdruck"): verb lemma →
+    # phrases, each a sequence of parts (words next to each other; "{A}" an adjective), parts in order.
+    cue_phrases: dict[str, tuple[tuple[tuple[str, ...], ...], ...]] = field(default_factory=dict)
+    # Of those, the ones whose clause is their subject and that name no speaker ("wurde bekannt"):
+    # verb lemma → the words that make them so.
+    impersonal_cue_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Articles of a genitive phrase after a noun ("die Forderung des Ministers"): who the statement is from.
+    genitive_determiners: frozenset[str] = field(default=frozenset())
+    # Participles of a speech verb that give a name rather than report ("X, genannt Y"): word starts.
+    naming_participles: tuple[str, ...] = ()
+    # Demonstratives that stand alone for a speaker named before ("Dieser bestätigte, dass …").
+    demonstratives: frozenset[str] = field(default=frozenset())
     governing_markers: frozenset[str] = field(default=frozenset())
 
     def is_role_noun(self, word: str) -> bool:
@@ -150,6 +162,11 @@ def _pattern(entry: dict[str, Any]) -> SourcePattern:
         source_from=int(entry.get("source_from", 0)),
         via=bool(entry.get("via", False)),
     )
+
+
+def _cue_phrase(text: str) -> tuple[tuple[str, ...], ...]:
+    """ "zur Sprache … auf" → (("zur", "sprache"), ("auf",)): parts split at "…", words lowercase but slots."""
+    return tuple(tuple(w if w.startswith("{") else w.lower() for w in part.split()) for part in text.split("…") if part.strip())
 
 
 def load_lexicon(lang: str) -> SpeechLexicon:
@@ -209,5 +226,10 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         role_offices={str(k).lower(): str(v).lower() for k, v in (cfg.get("role_offices") or {}).items()},
         oblique_determiners=_low(cfg.get("oblique_determiners")),
         governing_markers=_low(cfg.get("governing_markers")),
+        demonstratives=_low(cfg.get("demonstratives")),
+        naming_participles=tuple(sorted(_low(cfg.get("naming_participles")))),
+        genitive_determiners=_low(cfg.get("genitive_determiners")),
+        cue_phrases={str(k).lower(): tuple(_cue_phrase(p) for p in v) for k, v in (cfg.get("cue_phrases") or {}).items()},
+        impersonal_cue_phrases={str(k).lower(): _low(v) for k, v in (cfg.get("impersonal_cue_phrases") or {}).items()},
         source_attachments={str(k).lower(): str(v) for k, v in (cfg.get("source_attachments") or {}).items()},
     )

@@ -124,7 +124,8 @@ def _extended_attribute(tokens: list[Token], k: int, limit: int, blocked: Contai
     if k >= limit or tokens[k].pos != "ADP":
         return k
     for m in range(k + 1, min(limit - 1, k + 6)):
-        if m in blocked or tokens[m].pos in ("PUNCT", "DET", "AUX"):
+        # the preposition's own article belongs to the attribute ("der für die Region zuständige Koordinator")
+        if m in blocked or tokens[m].pos in ("PUNCT", "AUX") or (tokens[m].pos == "DET" and m > k + 1):
             return k
         low = tokens[m].text
         if tokens[m].pos in ("VERB", "ADJ") and low[:1].islower() and low.endswith(("en", "em", "er", "es", "e")) \

@@ -188,6 +188,12 @@ class _Run:
                         and self.toks[app.head].pos == "PROPN" and self.toks[k - 1].pos in ("NOUN", "PROPN")):
                     k = app.end + 1
                     continue
+            if t.text == "(":
+                # an abbreviation or aside in brackets ("teilte das Institut (STSI) mit")
+                close = next((x for x in range(k + 1, min(limit, k + 8)) if self.toks[x].text == ")"), None)
+                if close is not None and not self._has_verb(k + 1, close):
+                    k = close + 1
+                    continue
             if t.text in _CLAUSE_BREAK:
                 return k
             if self._low(k) in lex.coordinators and k + 1 < limit and self.toks[k + 1].pos in ("VERB", "AUX"):
@@ -246,8 +252,12 @@ class _Run:
             n = i + 1
             while n < min(limit, i + 3) and self.toks[n].pos in ("VERB", "AUX"):
                 n += 1
+            if n == i + 1 and (g := self._genitive_after(i, limit)) is not None:
+                n = g.end  # "die Forderung des Vorsitzenden, …": whose statement it is
             if n < limit and self.toks[n].text == ",":
                 n += 1
+                if self._zu_infinitive(n, limit):
+                    return [i]  # "die Ankündigung, das Amt abzugeben"
             if n < limit and self._low(n) in lex.complementizers and self.toks[n].pos in ("SCONJ", "PRON", "DET") \
                     and self._low(n) not in lex.not_message_openers:
                 return [i]
@@ -261,6 +271,15 @@ class _Run:
             return None
         if t.pos not in ("VERB", "AUX") and not (t.pos in ("ADJ", "NOUN", "ADV") and t.text[:1].islower()):
             return None
+        if t.pos in ("VERB", "AUX") and (phrase := self._cue_phrase(i, limit)) is not None:
+            return phrase
+        if self._low(i).startswith(lex.naming_participles):
+            # "das Objekt, genannt X", "wie er genannt wird": a name given, nothing said, unless
+            # it gives a reason or a view ("Als Grund wurde genannt, dass …")
+            a = self.sent_range[self.sent_of[i]][0]
+            ca = next((x + 1 for x in range(i - 1, a - 1, -1) if self.toks[x].text in _CLAUSE_BREAK), a)
+            if not any(self._low(x) in lex.governing_markers for x in range(ca, i)):
+                return None
         end = self._bracket_end(i + 1, limit)
         last = end - 1
         while last > i and (self.toks[last].text in _FINAL or last in self.mark_tok):
@@ -271,8 +290,9 @@ class _Run:
             if k is not None and k + 1 < limit and self._low(k + 1) in lex.particles and (
                     k + 2 >= limit or self.toks[k + 2].text in _FINAL or self.toks[k + 2].text == ","):
                 last = k + 1
-        if last > i and self._low(last) in lex.particles and self.toks[last].pos in ("ADP", "PART", "ADV"):
-            # A separable particle at the clause end makes another verb ("findet … statt").
+        if last > i and self._low(last) in lex.particles and self.toks[last].pos in ("ADP", "PART", "ADV", "DET"):
+            # A separable particle at the clause end makes another verb ("findet … statt"); there
+            # "ein" is no article ("räumte ein, …"), whatever its tag.
             part = self._low(last)
             if part in lex.particle_verbs.get(lem, ()) or (part + lem) in lex.verbs:
                 return [i, last]
@@ -295,6 +315,60 @@ class _Run:
             if lem.startswith(part) and part in lex.particle_verbs.get(lem[len(part):], ()):
                 return [i]
         return None
+
+    def _cue_phrase(self, i: int, limit: int) -> list[int] | None:
+        """The cue of a speech predicate made of the verb at `i` and words of its clause ("brachte
+        … zum Ausdruck", "hält es für möglich", "wurde bekannt"): the verb first, then those words."""
+        lex = self.lex
+        phrases = lex.cue_phrases.get(self.toks[i].lemma.lower())
+        if not phrases:
+            return None
+        lo = i
+        while lo - 1 >= self.sent_range[self.sent_of[i]][0] and self.toks[lo - 1].text not in _CLAUSE_BREAK \
+                and lo - 1 not in self.mark_tok and self.in_quote[lo - 1] < 0:
+            lo -= 1
+        hi = self._bracket_end(i + 1, limit)
+        while hi < limit and self.toks[hi].text == "," and (e := self._set_off_phrase_end(hi, limit)) is not None:
+            hi = self._bracket_end(e + 1, limit)  # "brachte die Sprecherin, Anna Berg, zum Ausdruck"
+        for phrase in phrases:
+            found: list[int] = []
+            k = lo
+            for part in phrase:
+                at = next((x for x in range(k, hi - len(part) + 1) if x != i and i not in range(x, x + len(part))
+                           and all(self._word_fits(x + n, w) for n, w in enumerate(part))), None)
+                if at is None:
+                    break
+                found.extend(range(at, at + len(part)))
+                k = at + len(part)
+            else:
+                # "hält es für möglich": the expletive object belongs to the predicate, and so does
+                # the article of its noun ("stellte die Theorie auf")
+                found += [x for x in range(i + 1, max(found)) if self._low(x) in _EXPLETIVE and x not in found]
+                found += [x - 1 for x in found if self.toks[x].pos == "NOUN" and x - 1 >= lo and x - 1 != i
+                          and self.toks[x - 1].pos == "DET" and x - 1 not in found]
+                if self._impersonal_cue([i] + found) and not (
+                        (hi + 1 < limit and self.toks[hi].text == "," and self._low(hi + 1) in lex.complementizers)
+                        or any(self._low(lo) == p.items[0] and "{V}" in p.items for p in lex.source_patterns)):
+                    # "wurde bekannt" reports only with its clause ("…, dass …", "Wie … bekannt wurde, …"),
+                    # not in "Der Fall wurde als … bekannt"
+                    continue
+                return [i] + sorted(found)
+        return None
+
+    def _word_fits(self, k: int, word: str) -> bool:
+        """Whether token `k` is `word` of a cue phrase; "{A}" takes an adjective or participle."""
+        t = self.toks[k]
+        if k in self.mark_tok or self.in_quote[k] >= 0:
+            return False
+        if word == "{A}":  # predicative: no noun after it ("als erwiesen", not "als wichtigste Aufgabe")
+            return t.pos in ("ADJ", "ADV", "VERB") and t.text[:1].islower() and not (
+                k + 1 < len(self.toks) and self.toks[k + 1].pos in ("NOUN", "PROPN"))
+        return t.text.lower() == word
+
+    def _impersonal_cue(self, cue: list[int]) -> bool:
+        """Whether the cue is a predicate whose clause is its subject, with no speaker ("wurde bekannt")."""
+        words = self.lex.impersonal_cue_phrases.get(self.toks[cue[0]].lemma.lower(), ())
+        return any(self._low(x) in words for x in cue[1:])
 
     # -- source phrases ------------------------------------------------------------------
 
@@ -824,8 +898,11 @@ class _Run:
         e = self._clause_end_q(a, b)
         while e > a and self.toks[e - 1].text in _FINAL:
             e -= 1
+        last = self._low(e - 1)
         return e - a >= 3 and self.toks[e - 1].pos in ("VERB", "AUX") and (
-            self._low(e - 2) == "zu" or any(self._low(x) == "zu" and self.toks[x].pos == "PART" for x in range(e - 3, e - 1)))
+            self._low(e - 2) == "zu" or any(self._low(x) == "zu" and self.toks[x].pos == "PART" for x in range(e - 3, e - 1))
+            # the "zu" inside a particle verb ("zuzugehen", "abzugeben")
+            or any(last.startswith(p + "zu") and len(last) > len(p) + 5 for p in self.lex.particles))
 
     def _set_off_phrase_end(self, j: int, b: int) -> int | None:
         """The comma closing a phrase set off by commas in the frame at the comma `j`: the speaker's
@@ -972,7 +1049,9 @@ class _Run:
                     obj_start = c.start
                 j = c.end if c is not None else j + 1
                 continue
-            if t.pos in ("ADV", "PART", "AUX") or t.text in ("davon", "darauf", "dazu") or (
+            if t.pos in ("ADV", "PART", "AUX") or low in lex.cue_adverbs or (
+                    # an adjective standing as an adverb ("berichtete telefonisch, …")
+                    t.pos == "ADJ" and t.text[:1].islower() and chunk_at(self.toks, j, b, self.mark_tok) is None) or (
                     t.pos == "CCONJ" and low not in lex.coordinators) or (
                     t.pos == "VERB" and self.toks[i].pos in ("NOUN", "PROPN") and self.toks[i].lemma.lower() in lex.cue_nouns):  # "Ergebnis gekommen, dass"
 
@@ -984,6 +1063,9 @@ class _Run:
                 # English "He said the deal was close": the clause follows the verb bare.
                 msg, rule = j, "indirect_bare"
                 break
+            if j in self.mark_tok and j - 1 > i and (qn := self._quoted_name(j, b)) is not None:
+                j = qn.end  # "meldete die Website „Golem“, …": the quoted name of the phrase before
+                continue
             if t.pos == "DET" and (qn := self._quoted_name(j + 1, b)) is not None:
                 # "sagte der „Berliner Zeitung“, dass …": a quoted title as the addressee
                 obj_start = j if obj_start is None else obj_start
@@ -991,6 +1073,9 @@ class _Run:
                 j = qn.end
                 continue
             c = chunk_at(self.toks, j, b, self.mark_tok)
+            if c is None and t.pos == "DET" and j + 1 < b and not is_nominal(self.toks[j + 1]):
+                j += 1  # a determiner standing alone ("vor allem", "all dies")
+                continue
             if c is not None:
                 if not lex.subjunctive and self._verb_follows(c.end, b) and (
                         (c.start == i + 1 and t.pos != "PRON")
@@ -1017,9 +1102,21 @@ class _Run:
             ce = self._clause_end(msg, b)
             if ce + 1 < b and self.toks[ce].text == "," and not self._has_verb(msg, ce) and (
                     self.toks[ce + 1].pos == "SCONJ" or self._low(ce + 1) in lex.not_message_openers):
-                return None  # "fanden das Wrack, etwa zwölf Stunden, nachdem …": no clause of its own
+                nxt = self._low(ce + 1)
+                if nxt in lex.complementizers and nxt not in lex.not_message_openers:
+                    # "meldete der Sender, Radio Vatikan, dass …": a name set off before the clause
+                    msg = frame_end = ce + 1
+                    rule = "indirect_complement"
+                elif not self._relative_in_subject(ce, b):
+                    return None  # "fanden das Wrack, etwa zwölf Stunden, nachdem …": no clause of its own
         if msg is not None:
             end = self._frame_cut(msg, self._message_end(msg, b))
+            if lex.subjunctive and self._zu_infinitive(msg, end):
+                # "Trotz der Ankündigung, das Amt abzugeben, kann X …": the main clause resumes
+                # with its verb after the infinitive
+                k = self._clause_end_q(msg, end)
+                if k + 1 < end and self.toks[k].text == "," and self.toks[k + 1].pos in ("VERB", "AUX"):
+                    end = k
             if rule == "indirect_infinitive":
                 # The infinitive ends with its clause, unless a relative clause follows that
                 # belongs to its phrase ("… them to be mercenaries, who …").
@@ -1053,6 +1150,12 @@ class _Run:
             if before is not None and subj is None:
                 before = None
                 subj, addr = self.frame_roles(fa, frame_end, cue)
+            if subj is None:
+                subj = self._bare_subject(fa, frame_end, cue)
+            if self._impersonal_cue(cue):
+                subj = addr = None  # "Am Montag wurde bekannt, dass …": the clause is the subject
+            if self.toks[cue[0]].pos in ("NOUN", "PROPN") and (g := self._genitive_after(cue[0], frame_end)) is not None:
+                subj = g  # "trotz der Warnung der Polizei, …": the statement is the genitive's
             passive, agent = self._passive(fa, frame_end, cue)
             if passive and self.toks[cue[-1]].lemma.lower() in lex.quoting_verbs and subj is not None and (
                     agent is None or not (agent.start <= subj.start < agent.end)):
@@ -1072,6 +1175,9 @@ class _Run:
             lead = cue[0] - 1
             while lead > a and self.toks[lead].pos in ("PRON", "NOUN", "PROPN", "DET", "ADJ") and not self.lex.subjunctive:
                 lead -= 1
+            if lead - 1 > a and self._low(lead) in lex.postposed_cues and self.toks[lead - 1].text == ",":
+                cue = [lead] + cue  # "…, so bestätigt das Gericht.": the adverb belongs to the cue
+                lead -= 1
             if lead <= a or self.toks[lead].text != ",":
                 return None
             if (self.toks[lead + 1].pos in ("PRON", "DET") and self._low(lead + 1) in lex.not_message_openers
@@ -1088,6 +1194,8 @@ class _Run:
             fe = self._clause_end(max(cue) + 1, b)
             subj, addr = self.frame_roles(lead + 1, self._message_end(lead + 1, b), cue)
             if subj is None:
+                subj = self._bare_subject(lead + 1, self._message_end(lead + 1, b), cue)
+            if subj is None:
                 return None
             if self._object_left(lead + 1, fe, cue, subj, addr):
                 return None  # "…, the AU announced a payment system": the clause before is an adverbial
@@ -1095,7 +1203,7 @@ class _Run:
             rule = "indirect_postposed"
         if subj is None:
             subj = self._coordinated_subject(si, a, cue[0])
-        if subj is None and not any(self._low(x) in _EXPLETIVE for x in range(a, frame_end)):
+        if subj is None and not any(self._low(x) in _EXPLETIVE for x in range(a, frame_end)) and not self._impersonal_cue(cue):
             return None
         pieces = [(self.toks[msg].start, self.toks[end - 1].end)]
         kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(msg, end)) else "indirect"
@@ -1113,6 +1221,45 @@ class _Run:
             self.claimed.update(range(via.start, via.end))
             via_text = self._span_text(via.source.start, via.source.end)
         return _Stmt(pieces, kind, rule, si, cue=cue, source=subj, addressee=addr, via=via_text, end_sent=si)
+
+    def _genitive_after(self, i: int, b: int) -> Chunk | None:
+        """The genitive phrase right after the noun at `i`, with a name set off after it ("die
+        Ankündigung ihres Trainers, Anna Berg, …"): who made the statement the noun names."""
+        if i + 1 >= b or self._low(i + 1) not in self.lex.genitive_determiners:
+            return None
+        c = chunk_at(self.toks, i + 1, b, self.mark_tok, coordinate=False)
+        return None if c is None or self._is_time(c) else self._with_apposition(c, b)
+
+    def _relative_in_subject(self, k: int, b: int) -> bool:
+        """Whether the comma `k` opens a relative clause on the reported clause's subject, after
+        which that clause goes on with its verb ("…, Yang, die gesungen hatte, wäre perfekt gewesen")."""
+        if self.toks[k - 1].pos not in ("NOUN", "PROPN") or self.toks[k + 1].pos != "PRON":
+            return False
+        e = self._clause_end(k + 1, b)
+        return e + 1 < b and self.toks[e].text == "," and self._has_verb(k + 1, e) and self.toks[e + 1].pos in ("VERB", "AUX")
+
+    def _bare_subject(self, a: int, b: int, cue: list[int]) -> Chunk | None:
+        """The subject of a frame [a, b) that is no noun phrase of the chunker's: a quoted name
+        ("Die „Zeit“ meldet, …", "„BBC News“ berichtet, …") or a demonstrative standing alone
+        next to the verb ("Diese besagt, dass …", "Das bestätigte dieser, …")."""
+        lex = self.lex
+        v, w = min(cue), max(cue)
+        for k in range(a, b):
+            if k in cue or k in self.claimed or (k > a and self.toks[k - 1].pos == "ADP"):
+                continue
+            low = self._low(k)
+            if self.toks[k].pos == "DET" and low not in lex.oblique_determiners:
+                qn = self._quoted_name(k + 1, b)
+                if qn is not None:
+                    return Chunk(k, qn.end, qn.head)
+                if low in lex.demonstratives and (k + 1 == v or k == w + 1) and (
+                        k + 1 >= b or self.toks[k + 1].pos not in ("NOUN", "PROPN", "ADJ")):
+                    return Chunk(k, k + 1, k)
+            elif k in self.mark_tok and (k == a or k == w + 1):
+                qn = self._quoted_name(k, b)
+                if qn is not None:
+                    return qn
+        return None
 
     def _interposed_before(self, fa: int, cue: list[int], rule: str | None) -> tuple[int, int] | None:
         """Token range of the clause before a frame that opens with its verb after a comma and
