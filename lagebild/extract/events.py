@@ -28,6 +28,7 @@ from lagebild.doc import Document, Entity, Event, EventActor, Plover, Span
 from lagebild.extract import event_statements as statements
 from lagebild.extract.event_actors import Actor, ActorLayer, PlaceMention, find_actors
 from lagebild.extract.event_lexicon import Entry, Lexicon, Trigger, load_lexicon
+from lagebild.extract.passive import load_passive
 from lagebild.extract.quote_np import QUOTE_MARKS
 from lagebild.kb.index import KB
 
@@ -198,7 +199,8 @@ class EventCoder:
         self.not_permitted = c("not_permitted")
         self.thank_verbs, self.thanked_preps, self.thanked_for = c("thank_verbs"), c("thanked_preps"), c("thanked_for")
         self.hypo, self.future_aux, self.plan = c("hypothetical"), c("future_aux"), c("plan")
-        self.report, self.passive_aux = c("report"), c("passive_aux")
+        self.report = c("report")
+        self.voice = load_passive(lang)
         self.agent_preps, self.target_preps = c("agent_preps"), c("target_preps")
         self.partner_preps, self.host_preps = c("partner_preps"), c("host_preps")
         self.loc_preps, self.coord = c("locative_preps"), c("coord")
@@ -233,10 +235,8 @@ class EventCoder:
         self.possessive_links = c("possessive_links")
         self.possessive_preps = c("possessive_preps")
         self.noun_complement_preps = c("noun_complement_preps")
-        self.passive_past_aux, self.future_aux_forms = c("passive_past_aux"), c("future_aux_forms")
+        self.future_aux_forms = c("future_aux_forms")
         self.intent_verbs = c("intent_verbs")
-        self.passive_lemmas = c("passive_lemmas")
-        self.passive_suffixes = tuple(sorted(c("passive_participle_suffixes")))
         self.attributive_suffixes = tuple(sorted(c("attributive_participle_suffixes")))
         self.recipient_preps = c("recipient_preps")
         self.cause_conj = c("cause_conjunctions")
@@ -857,7 +857,7 @@ class EventCoder:
         if ci in self._cont:
             rest = self._cont[ci]
             inside += [g for g in groups if rest.start <= g.first and g.last < rest.end]
-        passive = self._passive(ctoks, trig.index, trig.participle)
+        passive = self.voice.in_clause(ctoks, trig.index, trig.participle)
         agent = next((g for g in inside if g.prep in self.agent_preps and not self._noun_attribute(toks, g)),
                      None) if passive else None
         bare = [g for g in inside if g.prep is None]
@@ -1373,7 +1373,7 @@ class EventCoder:
         if first.pos != "PRON" or first.text.casefold() not in self.relative or toks[nxt.start - 1].text != ",":
             return None
         ntoks = toks[nxt.start:nxt.end]
-        if not any(t.text.casefold() in self.passive_aux for t in ntoks):
+        if not any(t.text.casefold() in self.voice.auxiliary_forms for t in ntoks):
             return None
         return next((g for g in groups if nxt.start <= g.first and g.last < nxt.end and g.prep in self.agent_preps),
                     None)
@@ -1456,7 +1456,7 @@ class EventCoder:
                 continue  # "President Trump, who appointed her, responded …, calling for …"
             main = next((n for n in range(c.end - 1, c.start - 1, -1) if toks[n].pos == "VERB"), None)
             agent = next((g for g in gs if g.prep in self.agent_preps), None)
-            if agent is not None and main is not None and self._passive(toks[c.start:c.end], main - c.start):
+            if agent is not None and main is not None and self.voice.in_clause(toks[c.start:c.end], main - c.start):
                 return agent, True  # "… were described by Johnson as …, saying"
             before = [g for g in gs if g.prep is None and g.last < verb]
             if before:
@@ -1905,19 +1905,6 @@ class EventCoder:
                 words.add(t.text)
         return {w.casefold() for w in words} if self.lex.casefold else words
 
-    def _passive(self, ctoks: list[Token], ti: int, participle: bool = False) -> bool:
-        trig = ctoks[ti]
-        if trig.pos not in ("VERB", "ADJ") and not participle:
-            return False
-        if self.lang == "de":
-            return (any(t.lemma in self.passive_lemmas and t.text.casefold() in self.passive_aux for t in ctoks)
-                    and (trig.text != trig.lemma or participle) and not trig.text.endswith("en")) or \
-                any(t.text.casefold() in self.passive_past_aux for t in ctoks)
-        prev = ctoks[max(0, ti - 3):ti]
-        return trig.text.endswith(self.passive_suffixes) and any(
-            t.text.casefold() in self.passive_aux for t in prev) and not any(t.lemma == "have" and t is prev[-1]
-                                                                               for t in prev)
-
     def _modality(self, sent: Sentence, clauses: list[Clause], ci: int, ti: int, participle: bool = False) -> str:
         toks = sent.tokens
         cl = clauses[ci]
@@ -1944,7 +1931,7 @@ class EventCoder:
         if any(t.text.casefold() in self.future_aux or (t.lemma in self.future_aux and t.text.casefold() in
                                                          self.future_aux_forms)
                for t in ctoks) and (self.lang != "de" or infinitive_form or trig.pos != "VERB"
-                                    or not any(t.text.casefold() in self.passive_past_aux for t in ctoks)):
+                                    or not any(t.text.casefold() in self.voice.past_forms for t in ctoks)):
             if self.lang != "de" or infinitive_form:
                 return "future"
         if any(t.text.casefold() in self.purpose for t in ctoks[:ti]) and \
