@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from lagebild import lang as langdata
 from lagebild.analyze import Token
 from lagebild.doc import Document
 from lagebild.extract.passive import load_passive
@@ -22,9 +23,10 @@ def _at(toks: list[Token], word: str) -> int:
 
 
 @pytest.mark.parametrize("lang", languages())
-def test_every_language_has_passive_cues(lang: str) -> None:
+def test_every_language_has_passive_cues_of_the_same_shape(lang: str) -> None:
     p = load_passive(lang)
     assert p.auxiliary_lemmas and p.auxiliary_forms
+    assert set(langdata.load(lang, "passive")) == set(langdata.load("de", "passive"))
 
 
 @pytest.mark.parametrize(("text", "lang", "word", "passive"), [
