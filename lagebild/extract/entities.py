@@ -110,6 +110,7 @@ class EntityRecognizer:
         self.affiliation_words = frozenset(str(x) for x in cfg.get("affiliation_words") or ())
         self.copulas = frozenset(str(x) for x in cfg.get("copulas") or ())
         self.indefinite_articles = frozenset(str(x) for x in cfg.get("indefinite_articles") or ())
+        self.linking_endings = tuple(str(x) for x in cfg.get("compound_linking_endings") or ())
         self.title_name_links = frozenset(str(x) for x in cfg.get("title_name_links") or ())
         self.title_articles = frozenset(str(x) for x in cfg.get("title_articles") or ())
         self.org_head_links = frozenset(str(x) for x in cfg.get("org_head_links") or ())
@@ -516,7 +517,7 @@ class EntityRecognizer:
 
     def _modifier_actor(self, part: str) -> tuple[str | None, str | None] | None:
         """Country/org that a compound first part names ("Duma" → RUS, "Bundestags" → DEU, "Nato" → NATO)."""
-        for cand_text in (part, part[:-1] if part.endswith("s") else None):
+        for cand_text in (part, *(part[:-len(e)] for e in self.linking_endings if part.endswith(e))):
             if not cand_text or len(cand_text) < 2:
                 continue
             for form in (cand_text, cand_text[:1].upper() + cand_text[1:]):
@@ -1241,7 +1242,7 @@ class EntityRecognizer:
                     key = surface
                     lead = inner_geo[0] if inner_geo and inner_geo[0].start == ss and \
                         inner_geo[0].cands[0].kind == "country" else None
-                    rest = re.sub(r"^(?:'s|’s)\s+", "", text[lead.end:se].strip()) if lead is not None else ""
+                    rest = self._after_clitic(text[lead.end:se].strip()) if lead is not None else ""
                     if len(rest.split()) >= 2:
                         key = rest  # "United States General Services Administration", "Taiwan's Constitutional Court"
                     e = ent("org:" + key.lower(), name=surface, type="ORG", rule=f"{self.lang}.ner.title")
@@ -1253,6 +1254,14 @@ class EntityRecognizer:
                     e = ent("per:" + surface.lower(), name=surface, type="PER", rule=f"{self.lang}.ner.title")
                 e.add(ss, se, surface)
                 covered.append((ss, se))
+
+    def _after_clitic(self, rest: str) -> str:
+        """`rest` without a possessive clitic and the space after it at its start ("'s Constitutional Court")."""
+        for c in self.possessive_clitics:
+            m = re.match(re.escape(c) + r"\s+", rest)
+            if m:
+                return rest[m.end():]
+        return rest
 
     def _title_type(self, toks: list[Token], a: int, b: int, geo: dict[tuple[int, int], Match]) -> str | None:
         words = [t.text for t in toks[a:b]]
