@@ -10,6 +10,7 @@ governments ("Peking kritisierte …"), which become GPE entities.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter
@@ -31,7 +32,6 @@ _FALLBACK_MAIN = os.environ.get("LAGEBILD_ENT_MAIN_FALLBACK", "1") == "1"
 # several countries an actor without a cue keeps country null: a wrong country costs more than a missing one.
 _FALLBACK_ANY = os.environ.get("LAGEBILD_ENT_MAIN_ANY", "0") == "1"
 _OPEN_QUOTES = {"„", "“", "\"", "»", "«", "‚", "'", "‘"}
-_CREDIT = re.compile(r"(?:\b(?:Image|Photo|Picture|Credit|Foto|Bild|Quelle|Source)s?\s*:|©)\s*$", re.I)
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛŁŚŻŹĆŃŠŽČŘĐÇ][\w'’.-]*$")
 
 
@@ -1412,10 +1412,17 @@ class EntityRecognizer:
             by_surname[base].add(t.start, t.end, w)
 
 
+@functools.cache
+def _credit_pattern() -> re.Pattern[str]:
+    # the credit words of every language: image captions keep the wording of where the image came from
+    words = sorted({str(w) for lang in langdata.languages() for w in langdata.load(lang, "entities").get("credit_words") or ()})
+    return re.compile(r"(?:\b(?:" + "|".join(map(re.escape, words)) + r")s?\s*:|©)\s*$", re.I)
+
+
 def _credit_before(text: str, start: int) -> bool:
     """Whether the words just before `start` on its line introduce a photo credit ("Image:", "Foto:", "©")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_CREDIT.search(text[max(line_start, start - 40):start]))
+    return bool(_credit_pattern().search(text[max(line_start, start - 40):start]))
 
 
 def _actor_of(c: Candidate) -> tuple[str | None, str | None]:
