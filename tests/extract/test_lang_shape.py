@@ -13,7 +13,8 @@ _EVENT_CUES = ("first_person_pronouns", "noun_before_noun_possessor", "possessiv
 _ENTITY_KEYS = ("closed_compounds", "capitalised_demonyms", "facility_head_first", "qualifier_endings",
                 "bare_institution_endings", "body_role_endings", "compound_linking_endings", "name_genitive_endings",
                 "name_connectors", "affiliation_words", "copulas", "indefinite_articles", "title_name_links",
-                "title_articles", "org_head_links", "credit_words")
+                "title_articles", "org_head_links", "credit_words", "name_adjective_endings",
+                "foreign_country_names")
 
 
 @pytest.mark.parametrize("lang", langdata.languages())
