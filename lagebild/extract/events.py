@@ -865,7 +865,7 @@ class EventCoder:
         if ci in self._cont:
             rest = self._cont[ci]
             inside += [g for g in groups if rest.start <= g.first and g.last < rest.end]
-        passive = self.voice.in_clause(ctoks, trig.index, trig.participle)
+        passive = self._passive(ctoks, trig.index, trig.participle)
         agent = next((g for g in inside if g.prep in self.agent_preps and not self._noun_attribute(toks, g)),
                      None) if passive else None
         bare = [g for g in inside if g.prep is None]
@@ -1464,7 +1464,7 @@ class EventCoder:
                 continue  # "President Trump, who appointed her, responded …, calling for …"
             main = next((n for n in range(c.end - 1, c.start - 1, -1) if toks[n].pos == "VERB"), None)
             agent = next((g for g in gs if g.prep in self.agent_preps), None)
-            if agent is not None and main is not None and self.voice.in_clause(toks[c.start:c.end], main - c.start):
+            if agent is not None and main is not None and self._passive(toks[c.start:c.end], main - c.start):
                 return agent, True  # "… were described by Johnson as …, saying"
             before = [g for g in gs if g.prep is None and g.last < verb]
             if before:
@@ -1912,6 +1912,10 @@ class EventCoder:
                 words.add(t.lemma)
                 words.add(t.text)
         return {w.casefold() for w in words} if self.lex.casefold else words
+
+    def _passive(self, ctoks: list[Token], ti: int, participle: bool = False) -> bool:
+        """Whether the trigger `ctoks[ti]` is passive in its clause (lagebild.extract.passive)."""
+        return self.voice.in_clause(ctoks, ti, participle)
 
     def _modality(self, sent: Sentence, clauses: list[Clause], ci: int, ti: int, participle: bool = False) -> str:
         toks = sent.tokens
