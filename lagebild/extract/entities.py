@@ -96,6 +96,7 @@ class EntityRecognizer:
         self.portfolio_max = int(cfg.get("role_portfolio_max", 0))
         self.genitive_endings = tuple(str(x) for x in cfg.get("genitive_endings") or ())
         self.possessive_clitics = frozenset(str(x) for x in cfg.get("possessive_clitics") or ())
+        # where nouns are capitalised (analyze.yaml) a capital tells a noun, elsewhere a name
         self.capitalised_nouns = bool(langdata.load(lang, "analyze").get("capitalised_nouns"))
         # a name may be known to the KB in any language, its own first
         self.kb_langs = tuple(dict.fromkeys((lang, *langdata.languages())))
@@ -510,7 +511,7 @@ class EntityRecognizer:
         if b + 1 < len(toks) and re.fullmatch(r"I{1,3}|IV|V|\d", toks[b + 1].text) and evidence:
             b += 1
         if not evidence or (qualified and not named and not qualifier_alone
-                            and not (not self.capitalised_nouns and tok.text[:1].isupper())):
+                            and (self.capitalised_nouns or not tok.text[:1].isupper())):
             return None
         return a, b, country, org, core
 
