@@ -84,8 +84,11 @@ class CorefLexicon:
     male_words: frozenset[str]
     female_suffixes: tuple[str, ...]
     female_noun_suffix: str | None
+    vowels: str  # the feminine noun suffix counts after a consonant only
     female_names: frozenset[str]
     male_names: frozenset[str]
+    # nouns are capitalised (analyze.yaml): a description's noun then has a capital, elsewhere none
+    capitalised_nouns: bool
 
     def role_noun(self, word: str) -> str | None:
         """The role noun `word` ends with (longest first: Außenminister → außenminister), else None."""
@@ -105,7 +108,7 @@ class CorefLexicon:
         if low in self.male_words:
             return "m"
         suf = self.female_noun_suffix
-        if suf and w[:1].isupper() and w.endswith(suf) and len(w) > 6 and w[-len(suf) - 1] not in "aeiouäöü":
+        if suf and w[:1].isupper() and w.endswith(suf) and len(w) > 6 and w[-len(suf) - 1] not in self.vowels:
             return "f"
         return None
 
@@ -161,8 +164,10 @@ def load_coref_lexicon(lang: str) -> CorefLexicon:
         male_words=_low(gender.get("male_words")),
         female_suffixes=tuple(sorted(_low(gender.get("female_suffixes")))),
         female_noun_suffix=gender.get("female_noun_suffix") or None,
+        vowels=str(gender.get("vowels") or ""),
         female_names=_low(names.get("female")),
         male_names=_low(names.get("male")),
+        capitalised_nouns=bool(langdata.load(lang, "analyze").get("capitalised_nouns")),
     )
 
 
@@ -483,7 +488,7 @@ class CorefResolver:
                 elif t.text in lex.state_nouns and prev is not None and prev.text.casefold() in lex.definite and \
                         not (nxt is not None and nxt.pos == "PROPN"):
                     kind = "state"
-                elif t.pos in ("NOUN", "PROPN") and t.text[:1].isupper() == (self.lang == "de") and \
+                elif t.pos in ("NOUN", "PROPN") and t.text[:1].isupper() == lex.capitalised_nouns and \
                         (nxt is None or nxt.pos != "PROPN") and self._definite_before(toks, i):
                     if lex.role_noun(t.text):
                         kind = "role"

@@ -10,14 +10,13 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import ahocorasick
 
+from lagebild import lang as langdata
 from lagebild.kb import cache as _disk
 from lagebild.kb.index import KB, Candidate
-
-_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 @dataclass(slots=True)
@@ -30,14 +29,14 @@ class Match:
     head: str = ""  # for a prefix match: the rest of the word after the hyphen ("Repräsentantenhauses")
 
 
-def _adjective_variants(surface: str) -> list[str]:
+def _adjective_variants(surface: str, endings: tuple[str, ...]) -> list[str]:
     first, sep, rest = surface.partition(" ")
     if not sep or not first[:1].isupper():
         return []
-    for end in ("es", "er", "en", "em", "e"):
+    for end in endings:
         if first.endswith(end) and len(first) > len(end) + 4:
             stem = first[: -len(end)]
-            return [f"{stem}{e} {rest}" for e in _ADJ_ENDINGS if stem + e != first]
+            return [f"{stem}{e} {rest}" for e in endings if stem + e != first]
     return []
 
 
@@ -58,45 +57,54 @@ class Gazetteer:
         src = kb._surfaces.get(lang, {})
         with _disk.paused_gc():
             table: dict[str, list[Candidate]] = {s: list(src[s]) for s in sorted(src)}
+        cfg = langdata.load(lang, "entities")
+        # endings of an inflected adjective that starts a name ("Japanisches Meer"), each one the others'
+        # variant (none in English); at most one of them ends a word
+        endings = tuple(str(e) for e in cfg.get("name_adjective_endings") or ())
         digest = getattr(kb, "file_digest", None)
-        key = f"{lang}|{digest}" if digest else None
-        foreign = self._foreign_country_names(lang, kb, table)
-        variants, auto = _disk.cached("gazetteer", key, lambda: self._build(lang, table, foreign))
+        data = (endings, cfg.get("foreign_country_names"), cfg.get("genitive_endings"))
+        key = f"{lang}|{digest}|{data!r}" if digest else None
+        foreign = self._foreign_country_names(lang, kb, table, cfg)
+        variants, auto = _disk.cached("gazetteer", key, lambda: self._build(table, foreign, endings))
         for v, surface in variants:
             table[v] = table[surface]
         self.table = table
         self.automaton = auto
 
     @staticmethod
-    def _foreign_country_names(lang: str, kb: KB, table: dict[str, list[Candidate]]) -> list[tuple[str, str]]:
-        """German news often keeps a country's English spelling ("Hong Kong", genitive "Hong Kongs"): each such
-        name the German table lacks, paired with one of the country's German surfaces (whose readings it takes)."""
-        if lang != "de":
+    def _foreign_country_names(lang: str, kb: KB, table: dict[str, list[Candidate]],
+                               cfg: dict[str, Any]) -> list[tuple[str, str]]:
+        """News often keeps a country's spelling in another language (German: the English "Hong Kong", genitive
+        "Hong Kongs"; ``foreign_country_names`` in entities.yaml): each such name the table lacks, paired with one
+        of the country's own surfaces (whose readings it takes)."""
+        other = cfg.get("foreign_country_names")
+        if not other:
             return []
+        genitives = tuple(str(g) for g in cfg.get("genitive_endings") or ())
         out: list[tuple[str, str]] = []
         for co in kb.countries():
             own = [n for n in co.names.get(lang, ()) if n in table and
                    any(c.kind == "country" and (c.country or c.id) == co.alpha3 for c in table[n])]
             if not own:
                 continue
-            for name in co.names.get("en", ()):
+            for name in co.names.get(str(other), ()):
                 if " " not in name or not all(w[:1].isupper() for w in name.split()):
                     continue  # a one-word English name is mostly the German one or an ordinary word
-                for v in (name, name + "s"):
+                for v in (name, *(name + g for g in genitives)):
                     if v not in table:
                         out.append((v, own[0]))
         return out
 
     @staticmethod
-    def _build(lang: str, table: dict[str, list[Candidate]], foreign: list[tuple[str, str]]
+    def _build(table: dict[str, list[Candidate]], foreign: list[tuple[str, str]], endings: tuple[str, ...]
                ) -> tuple[list[tuple[str, str]], ahocorasick.Automaton]:
         """The adjective and foreign-spelling variants to add to `table` (variant, its surface) and the automaton
         over all surfaces."""
         variants: list[tuple[str, str]] = list(foreign)
-        if lang == "de":
+        if endings:
             seen = set(table) | {v for v, _s in foreign}
             for surface in table:
-                for v in _adjective_variants(surface):
+                for v in _adjective_variants(surface, endings):
                     if v not in seen:
                         seen.add(v)
                         variants.append((v, surface))

@@ -10,6 +10,7 @@ governments ("Peking kritisierte …"), which become GPE entities.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter
@@ -31,7 +32,6 @@ _FALLBACK_MAIN = os.environ.get("LAGEBILD_ENT_MAIN_FALLBACK", "1") == "1"
 # several countries an actor without a cue keeps country null: a wrong country costs more than a missing one.
 _FALLBACK_ANY = os.environ.get("LAGEBILD_ENT_MAIN_ANY", "0") == "1"
 _OPEN_QUOTES = {"„", "“", "\"", "»", "«", "‚", "'", "‘"}
-_CREDIT = re.compile(r"(?:\b(?:Image|Photo|Picture|Credit|Foto|Bild|Quelle|Source)s?\s*:|©)\s*$", re.I)
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛŁŚŻŹĆŃŠŽČŘĐÇ][\w'’.-]*$")
 
 
@@ -96,6 +96,25 @@ class EntityRecognizer:
         self.portfolio_max = int(cfg.get("role_portfolio_max", 0))
         self.genitive_endings = tuple(str(x) for x in cfg.get("genitive_endings") or ())
         self.possessive_clitics = frozenset(str(x) for x in cfg.get("possessive_clitics") or ())
+        # where nouns are capitalised (analyze.yaml) a capital tells a noun, elsewhere a name
+        self.capitalised_nouns = bool(langdata.load(lang, "analyze").get("capitalised_nouns"))
+        # a name may be known to the KB in any language, its own first
+        self.kb_langs = tuple(dict.fromkeys((lang, *langdata.languages())))
+        self.closed_compounds = bool(cfg.get("closed_compounds"))
+        self.capitalised_demonyms = bool(cfg.get("capitalised_demonyms"))
+        self.facility_head_first = bool(cfg.get("facility_head_first"))
+        self.qualifier_endings = tuple(str(x) for x in cfg.get("qualifier_endings") or ())
+        self.bare_institution_endings = tuple(str(x) for x in cfg.get("bare_institution_endings") or ())
+        self.body_role_endings = tuple(str(x) for x in cfg.get("body_role_endings") or ())
+        self.name_genitive = "(?:" + "|".join(re.escape(str(x)) for x in cfg.get("name_genitive_endings") or ()) + ")?"
+        self.name_connectors = frozenset(str(x) for x in cfg.get("name_connectors") or ())
+        self.affiliation_words = frozenset(str(x) for x in cfg.get("affiliation_words") or ())
+        self.copulas = frozenset(str(x) for x in cfg.get("copulas") or ())
+        self.indefinite_articles = frozenset(str(x) for x in cfg.get("indefinite_articles") or ())
+        self.linking_endings = tuple(str(x) for x in cfg.get("compound_linking_endings") or ())
+        self.title_name_links = frozenset(str(x) for x in cfg.get("title_name_links") or ())
+        self.title_articles = frozenset(str(x) for x in cfg.get("title_articles") or ())
+        self.org_head_links = frozenset(str(x) for x in cfg.get("org_head_links") or ())
         self.of_words = set(cfg.get("of_words", []))
         self.and_words = set(cfg.get("and_words", []))
         self.in_words = set(cfg.get("in_words", []))
@@ -161,14 +180,13 @@ class EntityRecognizer:
         table order) and their distinct lengths, longest first, so that compound heads are found by dict lookups of
         the stem's endings; among several heads that match, the first in table order wins, as in a plain scan."""
         w = word.lower()
-        de = self.lang == "de"
         for suf in self.suffixes:
             if suf and not w.endswith(suf):
                 continue
             stem = w[: len(w) - len(suf)] if suf else w
             if stem in table:
                 return stem
-            if de:
+            if self.closed_compounds:
                 if compounds is None:
                     for key in table:
                         if len(key) >= 5 and stem.endswith(key) and len(stem) - len(key) >= 3:
@@ -204,7 +222,7 @@ class EntityRecognizer:
         if not word[:1].isupper():
             return None
         w = word.lower()
-        for suf in ("", "s", "es"):
+        for suf in self.bare_institution_endings:
             if suf and not w.endswith(suf):
                 continue
             stem = w[: len(w) - len(suf)] if suf else w
@@ -222,7 +240,7 @@ class EntityRecognizer:
             if i + n > len(tokens):
                 continue
             words = " ".join(t.text for t in tokens[i:i + n])
-            if n == 1 and self.lang == "en" and not words[:1].isalpha():
+            if n == 1 and not words[:1].isalpha():
                 return None
             r = self.kb.role(self.lang, words)
             if r is not None:
@@ -232,7 +250,7 @@ class EntityRecognizer:
     def _is_person_role(self, role: Role, word: str) -> bool:
         return (self._noun_class(word, self.org_roles) is None and self._noun_class(word, self.institutions) is None and self._noun_class(word, self.state_nouns) is None
                 and role.lemma.lower() not in self.institutions and role.lemma.lower() not in self.state_nouns
-                and not role.lemma.lower().endswith(("ministerium", "ministry", "regierung", "government")))
+                and not role.lemma.lower().endswith(self.body_role_endings))
 
     # ------------------------------------------------------------ the stage
 
@@ -329,7 +347,7 @@ class EntityRecognizer:
         # 3. Names the KB does not know (CRF), then surname links.
         if self.ner is not None:
             self._ner(doc, sentences, covered, ent, place_mentions, match_at, ner_spans)
-        if self.org_heads or self.first_names and self.lang == "en":
+        if self.org_heads or self.first_names and not self.capitalised_nouns:
             self._title_names(text, sentences, covered, ents, ent, place_mentions, matches)
         self._link_surnames(text, tokens, ents, covered)
         self._one_sense(text, tok_at, ents, covered, matches, place_mentions)
@@ -399,7 +417,7 @@ class EntityRecognizer:
                     if stem == n:
                         out.append((gi, n, ""))
                         break
-                    if self.lang == "de" and stem.endswith(n) and len(stem) - len(n) >= 3:
+                    if self.closed_compounds and stem.endswith(n) and len(stem) - len(n) >= 3:
                         out.append((gi, n, stem[: len(stem) - len(n)]))
                         break
         return out
@@ -409,10 +427,9 @@ class EntityRecognizer:
         w = word.lower().rstrip("-")
         if w in quals:
             return True
-        if self.lang == "de":
-            for end in ("s", "es", "e", "en", "er", "em", "isch", "ische", "ischen", "ischer", "isches"):
-                if w.endswith(end) and w[: -len(end)] in quals:
-                    return True
+        for end in self.qualifier_endings:
+            if w.endswith(end) and w[: -len(end)] in quals:
+                return True
         return False
 
     def _event_at(self, text: str, toks: list[Token], i: int, pre: str, gi: int, noun: str, first: str,
@@ -453,8 +470,8 @@ class EntityRecognizer:
             if m is not None and m.cands[0].kind == "person":
                 break
             if m is not None and not m.prefix and m.cands[0].kind in ("country", "demonym", "org", "place") and (
-                    self.lang != "de" or (m.cands[0].kind == "demonym" and m.cands[0].feature == "adj")
-                    or text[m.start:m.end].endswith("s")):
+                    not self.closed_compounds or (m.cands[0].kind == "demonym" and m.cands[0].feature == "adj")
+                    or (self.genitive_endings and text[m.start:m.end].endswith(self.genitive_endings))):
                 # German: only an adjective or a genitive modifies ("russische Wahl", "Russlands Wahl"), not a
                 # country that ends the clause before ("kündigte Russland Wahlen an")
                 c = m.cands[0]
@@ -469,7 +486,7 @@ class EntityRecognizer:
                 core.insert(0, t.text.lower())
                 a, j = j, j - 1
                 continue
-            if self.lang == "en" and not proper_used and j == a - 1 and _NAME_TOKEN.match(t.text) and \
+            if not self.capitalised_nouns and not proper_used and j == a - 1 and _NAME_TOKEN.match(t.text) and \
                     t.text not in self.not_names and t.text.lower() not in self.determiners and \
                     self.kb.role(self.lang, t.text) is None and t.pos == "PROPN" and \
                     not self._event_heads(t.text):
@@ -494,14 +511,14 @@ class EntityRecognizer:
         if b + 1 < len(toks) and re.fullmatch(r"I{1,3}|IV|V|\d", toks[b + 1].text) and evidence:
             b += 1
         if not evidence or (qualified and not named and not qualifier_alone
-                            and not (self.lang == "en" and tok.text[:1].isupper())):
+                            and (self.capitalised_nouns or not tok.text[:1].isupper())):
             return None
         return a, b, country, org, core
 
 
     def _modifier_actor(self, part: str) -> tuple[str | None, str | None] | None:
         """Country/org that a compound first part names ("Duma" → RUS, "Bundestags" → DEU, "Nato" → NATO)."""
-        for cand_text in (part, part[:-1] if part.endswith("s") else None):
+        for cand_text in (part, *(part[:-len(e)] for e in self.linking_endings if part.endswith(e))):
             if not cand_text or len(cand_text) < 2:
                 continue
             for form in (cand_text, cand_text[:1].upper() + cand_text[1:]):
@@ -521,7 +538,7 @@ class EntityRecognizer:
             for i, tok in enumerate(toks):
                 if not tok.text[:1].isalpha() or any(a <= tok.start < b for a, b in covered):
                     continue
-                if self.lang == "de" and not tok.text[:1].isupper():
+                if self.capitalised_nouns and not tok.text[:1].isupper():
                     continue
                 pre, _, head_word = tok.text.rpartition("-")
                 for gi, noun, first in self._event_heads(head_word):
@@ -605,15 +622,15 @@ class EntityRecognizer:
                 continue
             k = j + 1
             nxt = tokens[k]
-            if nxt.text in self.of_words and self.lang == "en" and k + 1 < len(tokens):
+            if nxt.text in self.affiliation_words and k + 1 < len(tokens):
                 m = by_start.get(tokens[k + 1].start)
                 if m is not None and not m.prefix and m.cands[0].kind == "country":
                     return m.cands[0].country or m.cands[0].id, None
                 if m is not None and not m.prefix and m.cands[0].kind == "org" and e.type == "PER":
                     return _actor_of(m.cands[0])  # "Martin Smith of PBS": the body a person speaks for
                 continue
-            if self.lang == "en" and nxt.text in ("is", "was") and k + 3 < len(tokens) and \
-                    tokens[k + 1].text.lower() in ("a", "an"):
+            if nxt.text in self.copulas and k + 3 < len(tokens) and \
+                    tokens[k + 1].text.lower() in self.indefinite_articles:
                 # "Hatice Cengiz is a Turkish national"
                 m = by_start.get(tokens[k + 2].start)
                 if m is not None and not m.prefix and m.cands[0].kind == "demonym" and \
@@ -698,12 +715,12 @@ class EntityRecognizer:
             next_word = after.lstrip(" ").split(" ", 1)[0] if after.startswith(" ") else ""
             if _NAME_TOKEN.match(next_word.rstrip(".,;:!?)'’\"")) and c.kind == "person" and \
                     next_word.rstrip(".,;:!?") not in self.not_names and self.kb.role(self.lang, next_word) is None \
-                    and next_word[:1].isupper() and self.lang == "en":
+                    and next_word[:1].isupper() and not self.capitalised_nouns:
                 return False
             if c.kind == "place" and prev_word[:1].isupper() and _NAME_TOKEN.match(prev_word) and \
-                    prev_word not in self.not_names and self.lang == "en" and not before.endswith((".", ":")):
+                    prev_word not in self.not_names and not self.capitalised_nouns and not before.endswith((".", ":")):
                 return False
-        if c.kind == "demonym" and c.feature == "adj" and self.lang == "en" and surface.islower():
+        if c.kind == "demonym" and c.feature == "adj" and self.capitalised_demonyms and surface.islower():
             return False
         return True
 
@@ -735,7 +752,7 @@ class EntityRecognizer:
             return self._org_apposition(text, toks, j, match_at, ent, covered, ner_tok)
         role, k = found
         word = " ".join(t.text for t in toks[j:k])
-        if self.lang == "de" and not word[:1].isupper():
+        if self.capitalised_nouns and not word[:1].isupper():
             return None
         if not self._is_person_role(role, word):
             return self._org_apposition(text, toks, j, match_at, ent, covered, ner_tok)
@@ -760,7 +777,7 @@ class EntityRecognizer:
                     cue_country, cue_org = _actor_of(c)
                     desc_cue = c if c.feature == "descriptive" else None
                     start_i = tok_index(toks, m.start, i)
-            elif self.lang == "en" and toks[i].text in ("'s", "’s") and i > 0:
+            elif toks[i].text in self.possessive_clitics and i > 0:
                 m = match_end.get(toks[i - 1].end)
                 if m is not None and m.cands[0].kind == "country":
                     cue_country = m.cands[0].country or m.cands[0].id
@@ -772,7 +789,7 @@ class EntityRecognizer:
             nxt = k + 1 if toks[k].text in self.of_words and k + 1 < len(toks) else k
             m = match_at.get(toks[nxt].start) if nxt < len(toks) else None
             if m is not None and not m.prefix and m.cands[0].kind in ("country", "org") and (
-                    nxt > k or (self.lang == "de" and text[m.start:m.end].endswith("s"))):
+                    nxt > k or (self.genitive_endings and text[m.start:m.end].endswith(self.genitive_endings))):
                 cand = m.cands[0]
                 if cand.kind == "country":
                     cue_country = cand.country or cand.id
@@ -844,7 +861,7 @@ class EntityRecognizer:
         """"Zeitung Le Monde", "Gewerkschaft UGTT", "Nachrichtenagentur AFP": the name after the noun is an ORG."""
         word = toks[j].text
         kind = self._noun_class(word, self.org_roles) or self._noun_class(word, self.institutions)
-        if kind is None or (self.lang == "de" and not word[:1].isupper()):
+        if kind is None or (self.capitalised_nouns and not word[:1].isupper()):
             return None
         sectors = self.org_roles.get(kind) or self.institutions.get(kind) or []
         k = j + 1
@@ -889,9 +906,9 @@ class EntityRecognizer:
             t = tok.text
             namelike = tok.pos in ("PROPN", "X") or tok.start in ner_tok or (
                 b > k and tok.pos == "NOUN" and tok.lemma == t)
-            if self.lang == "en":
+            if not self.capitalised_nouns:
                 namelike = True
-            if self.lang == "de" and b > k and self._common_noun_after_name(toks, b, match_at):
+            if self.capitalised_nouns and b > k and self._common_noun_after_name(toks, b, match_at):
                 break  # "Thaksin Shinawatra Korruptionsvorwürfe": the common noun is no part of the name
             if _NAME_TOKEN.match(t) and namelike and (b > k or t not in self.not_names) and \
                     self.kb.role(self.lang, t) is None:
@@ -1086,23 +1103,24 @@ class EntityRecognizer:
                                  or toks[a].text in self.function_words
                                  or (b - a > 1 and self.kb.role(self.lang, toks[a].text) is not None)):
                     a += 1  # "Taoiseach Leo Varadkar", "Before Qaboos": the office or function word is no name
-                if self.lang == "de" and b - a == 1 and a > a0 and toks[a].pos == "NOUN" and \
+                if self.capitalised_nouns and b - a == 1 and a > a0 and toks[a].pos == "NOUN" and \
                         toks[a - 1].text[:1].islower():
                     continue  # "russische Kommission": a common noun behind an adjective names no body
-                if self.lang == "de" and b - a > 1 and toks[a + 1].text[:1].isupper() and \
+                if self.capitalised_nouns and b - a > 1 and toks[a + 1].text[:1].isupper() and \
                         self._kind_noun(toks[a].text):
                     a += 1  # "Großbank HSBC", "Zeitung Le Monde": the kind of organisation is not its name
-                if self.lang == "de" and b - a > 1 and self._common_noun_after_name(toks, b - 1, match_at) and \
+                if self.capitalised_nouns and b - a > 1 and self._common_noun_after_name(toks, b - 1, match_at) and \
                         not self.kb.lookup(
                             " ".join(t.text for t in toks[a:b]), self.lang):
                     b -= 1  # "Hong Kongs Wirtschaft", "Shinawatra Korruptionsvorwürfe": the common noun is no name
                 if typ == "PER" and b - a > 1 and (toks[b - 1].text in self.facility_heads or
-                                                   self.lang == "de" and toks[a].text in self.facility_heads):
+                                                   self.facility_head_first and toks[a].text in self.facility_heads):
                     typ = "LOC"  # "Stavanger Airport", "Region Basel": a place, not a person
                 if typ == "ORG" and b - a == 1 and self._kb_place(toks[a].text):
                     typ = "LOC"  # "Crete": a KB place the model calls an organisation stays a place
-                if typ == "ORG" and b - a >= 1 and self.lang == "de" and toks[b - 1].text.endswith("s") and \
-                        self._kb_place(" ".join([*(t.text for t in toks[a:b - 1]), toks[b - 1].text[:-1]])):
+                genitive = next((g for g in self.genitive_endings if toks[b - 1].text.endswith(g)), None) if b > a else None
+                if typ == "ORG" and genitive is not None and \
+                        self._kb_place(" ".join([*(t.text for t in toks[a:b - 1]), toks[b - 1].text[:-len(genitive)]])):
                     typ = "LOC"  # "Hong Kongs": the genitive of a place is still the place
                 if typ == "PER":
                     # "Patrice Talon of Benin": the country after of/von is not part of a person's name.
@@ -1130,7 +1148,7 @@ class EntityRecognizer:
                 if _credit_before(text, ss):
                     continue  # photo credit ("Image: John Lubbock (flickr)"), not an actor of the story
                 if typ == "PER":
-                    if b - a == 1 and self.lang == "de" and toks[a].pos not in ("PROPN", "X"):
+                    if b - a == 1 and self.capitalised_nouns and toks[a].pos not in ("PROPN", "X"):
                         continue
                     e = ent("per:" + surface.lower(), name=surface, type="PER", rule=f"{self.lang}.ner.per")
                 elif typ == "ORG":
@@ -1159,7 +1177,7 @@ class EntityRecognizer:
         running text is an organisation by its head noun ("People's Vote", "Greek Reporter", "United States General
         Services Administration", "Ministry of Foreign Affairs") and a person by a common first name ("Martin
         Smith"). Country names inside an organisation name are part of it and give its country, not a mention."""
-        if self.lang != "en":
+        if self.capitalised_nouns:
             return
         geo = {(m.start, m.end): m for m in matches if m.cands[0].kind in ("country", "demonym", "place")}
         for s in sentences:
@@ -1178,14 +1196,14 @@ class EntityRecognizer:
                     w = toks[j].text
                     if _NAME_TOKEN.match(w):
                         j += 1
-                    elif w in ("of", "for", "and", "&", "'s", "’s", "on") and j + 1 < n and \
+                    elif w in self.title_name_links and j + 1 < n and \
                             _NAME_TOKEN.match(toks[j + 1].text) and toks[j + 1].text not in self.not_names:
                         j += 2
                     else:
                         break
                 a, b = i, j
                 i = j
-                while a < b and (toks[a].text in self.function_words or toks[a].text in ("The", "A", "An") or
+                while a < b and (toks[a].text in self.function_words or toks[a].text in self.title_articles or
                                  toks[a].text in self.not_names and toks[a].text not in self.org_heads_first):
                     a += 1
                 if b - a < 2:
@@ -1225,7 +1243,7 @@ class EntityRecognizer:
                     key = surface
                     lead = inner_geo[0] if inner_geo and inner_geo[0].start == ss and \
                         inner_geo[0].cands[0].kind == "country" else None
-                    rest = re.sub(r"^(?:'s|’s)\s+", "", text[lead.end:se].strip()) if lead is not None else ""
+                    rest = self._after_clitic(text[lead.end:se].strip()) if lead is not None else ""
                     if len(rest.split()) >= 2:
                         key = rest  # "United States General Services Administration", "Taiwan's Constitutional Court"
                     e = ent("org:" + key.lower(), name=surface, type="ORG", rule=f"{self.lang}.ner.title")
@@ -1238,12 +1256,20 @@ class EntityRecognizer:
                 e.add(ss, se, surface)
                 covered.append((ss, se))
 
+    def _after_clitic(self, rest: str) -> str:
+        """`rest` without a possessive clitic and the space after it at its start ("'s Constitutional Court")."""
+        for c in self.possessive_clitics:
+            m = re.match(re.escape(c) + r"\s+", rest)
+            if m:
+                return rest[m.end():]
+        return rest
+
     def _title_type(self, toks: list[Token], a: int, b: int, geo: dict[tuple[int, int], Match]) -> str | None:
         words = [t.text for t in toks[a:b]]
         last = words[-1]
         if last in self.org_heads:
             return "ORG"
-        if any(words[x] in self.org_heads_first and words[x + 1] in ("of", "for", "on")
+        if any(words[x] in self.org_heads_first and words[x + 1] in self.org_head_links
                for x in range(len(words) - 2)):
             return "ORG"  # "Ministry of Foreign Affairs", "United States Commission on International Religious Freedom"
         # "Youth Forum Zimbabwe": a head noun followed by the country it belongs to
@@ -1271,12 +1297,12 @@ class EntityRecognizer:
         if self._noun_class(word, self.org_roles) or self._noun_class(word, self.institutions):
             return True
         w = word.lower()
-        return self.lang == "de" and any(len(k) >= 4 and " " not in k and w.endswith(k) and len(w) - len(k) >= 3
+        return self.closed_compounds and any(len(k) >= 4 and " " not in k and w.endswith(k) and len(w) - len(k) >= 3
                                          for k in (*self.org_roles, *self.institutions))
 
     def _kb_place(self, surface: str) -> bool:
         """Whether the KB reads `surface` first as a country or a named place (either language)."""
-        for lang in dict.fromkeys((self.lang, "en", "de")):
+        for lang in self.kb_langs:
             cands = self.kb.lookup(surface, lang)
             if cands and cands[0].kind in ("country", "place") and cands[0].feature != "city" or \
                     cands and cands[0].kind == "place" and cands[0].population >= 100_000:
@@ -1292,7 +1318,7 @@ class EntityRecognizer:
                                 self._noun_class(words[0], self.org_roles) or
                                 self._noun_class(words[0], self.state_nouns)):
             return False  # "Kommission", "Militär": a kind of body, not a name
-        if len(words) > 1 and any(c.kind == "demonym" for lang in ("de", "en")
+        if len(words) > 1 and any(c.kind == "demonym" for lang in self.kb_langs
                                   for c in self.kb.lookup(" ".join(words), lang)):
             return False  # "Hong Konger"
         if all(self.kb.role(self.lang, w) is not None or not w[:1].isupper() for w in words):
@@ -1301,11 +1327,10 @@ class EntityRecognizer:
             return False  # "European", "Hong Konger": a demonym, which the gazetteer handles
         if len(words) > 1 and self.kb.role(self.lang, " ".join(words)) is not None:
             return False  # a multi-word office ("Prime Minister"), not a name
-        if any(not (_NAME_TOKEN.match(w) or w in self.particles or w in self.of_words or w in ("&", "for", "für",
-                                                                                             "and", "und"))
+        if any(not (_NAME_TOKEN.match(w) or w in self.particles or w in self.of_words or w in self.name_connectors)
                for w in words):
             return False
-        if self.lang == "en" and a == 0 and b - a == 1 and toks[a].pos != "PROPN":
+        if not self.capitalised_nouns and a == 0 and b - a == 1 and toks[a].pos != "PROPN":
             return False
         return True
 
@@ -1342,7 +1367,7 @@ class EntityRecognizer:
             return
         spans = sorted(covered + [k for e in ents.values() for k in e.mentions] + [(m.start, m.end) for m in matches]
                        + [(p.start, p.end) for p in place_mentions])
-        gen = r"(?:s|'s|’s)?" if self.lang == "de" else r"(?:'s|’s)?"
+        gen = self.name_genitive
         for t in sorted(forms, key=lambda t: (-len(t), t)):
             e = forms[t]
             for mt in re.finditer(r"(?<![\w-])" + re.escape(t) + gen + r"(?![\w-])", text):
@@ -1378,8 +1403,9 @@ class EntityRecognizer:
             w = t.text
             base = w
             if w not in by_surname:
-                if self.lang == "de" and w.endswith("s") and w[:-1] in by_surname:
-                    base = w[:-1]
+                gen = next((g for g in self.genitive_endings if w.endswith(g) and w[:-len(g)] in by_surname), None)
+                if gen is not None:
+                    base = w[:-len(gen)]
                 else:
                     continue
             if any(x < t.end and t.start < y for x, y in spans):
@@ -1387,10 +1413,17 @@ class EntityRecognizer:
             by_surname[base].add(t.start, t.end, w)
 
 
+@functools.cache
+def _credit_pattern() -> re.Pattern[str]:
+    # the credit words of every language: image captions keep the wording of where the image came from
+    words = sorted({str(w) for lang in langdata.languages() for w in langdata.load(lang, "entities").get("credit_words") or ()})
+    return re.compile(r"(?:\b(?:" + "|".join(map(re.escape, words)) + r")s?\s*:|©)\s*$", re.I)
+
+
 def _credit_before(text: str, start: int) -> bool:
     """Whether the words just before `start` on its line introduce a photo credit ("Image:", "Foto:", "©")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_CREDIT.search(text[max(line_start, start - 40):start]))
+    return bool(_credit_pattern().search(text[max(line_start, start - 40):start]))
 
 
 def _actor_of(c: Candidate) -> tuple[str | None, str | None]:

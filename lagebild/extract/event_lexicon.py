@@ -16,9 +16,6 @@ from lagebild import lang as langdata
 from lagebild.analyze import Token
 
 
-_PLURALS = {"de": ("en", "n", "e", "s"), "en": ("es", "s")}
-
-
 @dataclass(frozen=True, slots=True)
 class Entry:
     lemma: str
@@ -75,11 +72,15 @@ class Lexicon:
     # cue verbs of quotes → the speech act they are (``statements`` in events.yaml)
     statements: list[StatementCue] = field(default_factory=list)
     _cue_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    # nouns are capitalised (German, analyze.yaml): a capital tells nouns from other words, so
+    # lemmas keep it; elsewhere they are compared folded
+    capitalised_nouns: bool = False
+    participle_prefixes: tuple[str, ...] = ()  # a word tagged ADJ with one of them may be a participle
+    plural_endings: tuple[str, ...] = ()  # tried in order on nouns the lemmatiser left inflected
 
     @property
     def casefold(self) -> bool:
-        # German nouns are capitalised and lemmas keep that; English lemmas are compared folded.
-        return self.lang != "de"
+        return not self.capitalised_nouns
 
     def cue(self, name: str) -> frozenset[str]:
         # asked per token on hot paths: each list is turned into a set once
@@ -97,7 +98,7 @@ class Lexicon:
         out: list[Trigger] = []
         for i, t in enumerate(toks):
             lemma = self._key(t.lemma)
-            if t.pos in ("VERB", "AUX") or (t.pos == "ADJ" and self.lang == "de" and t.text.startswith("ge")):
+            if t.pos in ("VERB", "AUX") or (t.pos == "ADJ" and t.text.startswith(self.participle_prefixes)):
                 names = [particle + lemma, lemma] if particle and not lemma.startswith(particle) else [lemma]
                 found = False
                 for name in names:
@@ -129,8 +130,9 @@ class Lexicon:
                         rank = 0 if e.with_ else (3 if e.speech else 1)
                         out.append(Trigger(e, i, self._refine(e, words), rank, participle=True))
                         break
-            elif t.pos == "NOUN" or (t.pos == "PROPN" and (self.lang == "de" or not t.text[:1].isupper())):
-                # an English capitalised proper noun is a name ("March", "Summit Street"), not a trigger
+            elif t.pos == "NOUN" or (t.pos == "PROPN" and (self.capitalised_nouns or not t.text[:1].isupper())):
+                # where only names are capitalised, a capitalised proper noun is one ("March", "Summit
+                # Street"), not a trigger
                 for e in self.nouns.get(lemma, ()) or self.nouns.get(self._key(t.text), ()) or self._plural(t.text) \
                         or self._compound_head(t.text):
                     if not self._fits(e, words):
@@ -209,7 +211,7 @@ class Lexicon:
 
     def _plural(self, text: str) -> list[Entry]:
         # an inflected noun the lemmatiser left alone ("Massenfestnahmen", "Plünderungen", "protests")
-        for suffix in _PLURALS.get(self.lang, ()):
+        for suffix in self.plural_endings:
             if text.endswith(suffix) and len(text) > len(suffix) + 3:
                 hit = self.nouns.get(self._key(text[:-len(suffix)]))
                 if hit:
@@ -305,8 +307,11 @@ def _entries(lemma: str, pos: str, spec: Any) -> list[Entry]:
 def load_lexicon(lang: str) -> Lexicon:
     """The compiled lexicon of `lang` (cached; raises FileNotFoundError without events.yaml)."""
     data = langdata.load(lang, "events")
-    lex = Lexicon(lang, data.get("cues") or {},
-                  [(str(t["code"]), tuple(str(w) for w in t["words"])) for t in data.get("tone") or ()])
+    cues = data.get("cues") or {}
+    lex = Lexicon(lang, cues, [(str(t["code"]), tuple(str(w) for w in t["words"])) for t in data.get("tone") or ()],
+                  capitalised_nouns=bool(langdata.load(lang, "analyze").get("capitalised_nouns")),
+                  participle_prefixes=tuple(str(p) for p in cues.get("participle_prefixes") or ()),
+                  plural_endings=tuple(str(e) for e in cues.get("noun_plural_endings") or ()))
     fold = lex.casefold
     for lemma, spec in (data.get("verbs") or {}).items():
         lex.verbs[lemma.casefold() if fold else lemma] = _entries(lemma, "verb", spec)

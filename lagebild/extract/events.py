@@ -29,6 +29,7 @@ from lagebild.doc import Document, Entity, Event, EventActor, Plover, Span
 from lagebild.extract import event_statements as statements
 from lagebild.extract.event_actors import Actor, ActorLayer, PlaceMention, find_actors
 from lagebild.extract.event_lexicon import Entry, Lexicon, Trigger, load_lexicon
+from lagebild.extract.passive import load_passive
 from lagebild.extract.quote_np import QUOTE_MARKS
 from lagebild.kb.index import KB
 
@@ -199,7 +200,8 @@ class EventCoder:
         self.not_permitted = c("not_permitted")
         self.thank_verbs, self.thanked_preps, self.thanked_for = c("thank_verbs"), c("thanked_preps"), c("thanked_for")
         self.hypo, self.future_aux, self.plan = c("hypothetical"), c("future_aux"), c("plan")
-        self.report, self.passive_aux = c("report"), c("passive_aux")
+        self.report = c("report")
+        self.voice = load_passive(lang)
         self.agent_preps, self.target_preps = c("agent_preps"), c("target_preps")
         self.partner_preps, self.host_preps = c("partner_preps"), c("host_preps")
         self.loc_preps, self.coord = c("locative_preps"), c("coord")
@@ -208,7 +210,7 @@ class EventCoder:
         self.both, self.pronouns = c("both"), c("subject_pronouns")
         self.impersonal = c("impersonal_subjects")
         # nominative personal pronouns: a subject before the clause's first actor makes that actor an object
-        self.subject_pronouns = self.pronouns | (frozenset({"wir", "ich"}) if lang == "de" else frozenset({"we", "i"}))
+        self.subject_pronouns = self.pronouns | c("first_person_pronouns")
         self.claim_verbs = c("claim_verbs")
         self.complement_verbs = c("complement_verbs")  # verbs of saying or believing with a bare object clause
         self.motion_preps = c("motion_preps")
@@ -234,10 +236,8 @@ class EventCoder:
         self.possessive_links = c("possessive_links")
         self.possessive_preps = c("possessive_preps")
         self.noun_complement_preps = c("noun_complement_preps")
-        self.passive_past_aux, self.future_aux_forms = c("passive_past_aux"), c("future_aux_forms")
+        self.future_aux_forms = c("future_aux_forms")
         self.intent_verbs = c("intent_verbs")
-        self.passive_lemmas = c("passive_lemmas")
-        self.passive_suffixes = tuple(sorted(c("passive_participle_suffixes")))
         self.attributive_suffixes = tuple(sorted(c("attributive_participle_suffixes")))
         self.recipient_preps = c("recipient_preps")
         self.cause_conj = c("cause_conjunctions")
@@ -246,6 +246,14 @@ class EventCoder:
         self.purpose = c("purpose")
         self.document_nouns = c("document_nouns")
         self.act_anaphors = c("act_anaphors")
+        self.noun_possessor = bool(self.lex.cues.get("noun_before_noun_possessor"))
+        self.possessive_clitics = c("possessive_clitics")
+        self.opening_marks, self.closing_marks = c("opening_quote_marks"), c("closing_quote_marks")
+        self.future_needs_infinitive = bool(self.lex.cues.get("future_needs_infinitive"))
+        self.present_endings = tuple(sorted(c("present_endings")))
+        self.present_not_endings = tuple(sorted(c("present_not_endings")))
+        self.present_not_prefixes = tuple(sorted(c("present_not_prefixes")))
+        self.past_stem_ending = self.lex.cues.get("past_stem_ending")
 
     # ------------------------------------------------------------------ stage
 
@@ -602,7 +610,7 @@ class EventCoder:
         return particle + lemma if particle and not lemma.startswith(particle) else lemma
 
     def _particle(self, ctoks: list[Token]) -> str | None:
-        if self.lang != "de" or not self.particles:
+        if not self.particles:
             return None
         last = next((t for t in reversed(ctoks) if t.pos != "PUNCT"), None)
         if last is None or last.text not in self.particles or last.pos not in ("ADP", "ADV", "DET", "PART", "ADJ"):
@@ -1441,7 +1449,7 @@ class EventCoder:
         if first.pos != "PRON" or first.text.casefold() not in self.relative or toks[nxt.start - 1].text != ",":
             return None
         ntoks = toks[nxt.start:nxt.end]
-        if not any(t.text.casefold() in self.passive_aux for t in ntoks):
+        if not any(t.text.casefold() in self.voice.auxiliary_forms for t in ntoks):
             return None
         return next((g for g in groups if nxt.start <= g.first and g.last < nxt.end and g.prep in self.agent_preps),
                     None)
@@ -1545,8 +1553,8 @@ class EventCoder:
             k -= 1
         if k >= cl.start and toks[k].text.casefold() in self.adjunct_preps:
             return None  # a time or cause adjunct ("nach dem Rücktritt", "after the summit") is no object
-        if k >= cl.start and (toks[k].pos == "PROPN" or toks[k].text in ("'s", "’s")
-                              or (self.lang == "de" and k == ti - 1 and toks[k].pos == "NOUN")
+        if k >= cl.start and (toks[k].pos == "PROPN" or toks[k].text in self.possessive_clitics
+                              or (self.noun_possessor and k == ti - 1 and toks[k].pos == "NOUN")
                               or (toks[k].text.casefold() in self.genitive_links and k > cl.start
                                   and toks[k - 1].pos == "NOUN")):
             return None  # the noun has a possessor of its own ("Köhlers Rücktritt", "die Sichtweise der Proteste")
@@ -1899,9 +1907,9 @@ class EventCoder:
         # an odd number of quotation marks before the trigger and at least one after it
         before = sum(1 for t in toks[:ti] if t.text in QUOTE_MARKS)
         if before % 2 == 0:
-            opening = sum(1 for t in toks[:ti] if t.text in ("„", "“", "«")) - \
-                sum(1 for t in toks[:ti] if t.text in ("“", "”", "»"))
-            if not (self.lang == "de" and opening > 0):
+            opening = sum(1 for t in toks[:ti] if t.text in self.opening_marks) - \
+                sum(1 for t in toks[:ti] if t.text in self.closing_marks)
+            if opening <= 0:
                 return False
         return any(t.text in QUOTE_MARKS for t in toks[ti + 1:])
 
@@ -1974,17 +1982,8 @@ class EventCoder:
         return {w.casefold() for w in words} if self.lex.casefold else words
 
     def _passive(self, ctoks: list[Token], ti: int, participle: bool = False) -> bool:
-        trig = ctoks[ti]
-        if trig.pos not in ("VERB", "ADJ") and not participle:
-            return False
-        if self.lang == "de":
-            return (any(t.lemma in self.passive_lemmas and t.text.casefold() in self.passive_aux for t in ctoks)
-                    and (trig.text != trig.lemma or participle) and not trig.text.endswith("en")) or \
-                any(t.text.casefold() in self.passive_past_aux for t in ctoks)
-        prev = ctoks[max(0, ti - 3):ti]
-        return trig.text.endswith(self.passive_suffixes) and any(
-            t.text.casefold() in self.passive_aux for t in prev) and not any(t.lemma == "have" and t is prev[-1]
-                                                                               for t in prev)
+        """Whether the trigger `ctoks[ti]` is passive in its clause (lagebild.extract.passive)."""
+        return self.voice.in_clause(ctoks, ti, participle)
 
     def _modality(self, sent: Sentence, clauses: list[Clause], ci: int, ti: int, participle: bool = False) -> str:
         toks = sent.tokens
@@ -2011,10 +2010,8 @@ class EventCoder:
                 return "hypothetical"
         if any(t.text.casefold() in self.future_aux or (t.lemma in self.future_aux and t.text.casefold() in
                                                          self.future_aux_forms)
-               for t in ctoks) and (self.lang != "de" or infinitive_form or trig.pos != "VERB"
-                                    or not any(t.text.casefold() in self.passive_past_aux for t in ctoks)):
-            if self.lang != "de" or infinitive_form:
-                return "future"
+               for t in ctoks) and (infinitive_form or not self.future_needs_infinitive):
+            return "future"
         if any(t.text.casefold() in self.purpose for t in ctoks[:ti]) and \
                 (any(t.text.casefold() in self.infinitive_markers for t in ctoks[max(0, ti - 2):ti]) or
                  self._infinitive(toks, cl.start + ti)):
@@ -2095,10 +2092,11 @@ class EventCoder:
         if trig.pos != "VERB" or any(t.lemma.casefold() in self.tense_aux for t in ctoks if t is not trig):
             return False
         low, lemma = trig.text.casefold(), trig.lemma.casefold()
-        if self.lang == "de":
-            return low != lemma and low.endswith("t") and not low.endswith("te") and not low.startswith("ge") \
-                and not lemma.startswith(low[:-1] + "te")
-        return low != lemma and low.endswith("s") and not low.endswith("ss")
+        ending = next((e for e in self.present_endings if low.endswith(e)), None)
+        if low == lemma or ending is None or low.endswith(self.present_not_endings) or \
+                low.startswith(self.present_not_prefixes):
+            return False
+        return not (self.past_stem_ending and lemma.startswith(low[:-len(ending)] + self.past_stem_ending))
 
     def _place(self, doc: Document, sent: Sentence, ctoks: list[Token], layer: ActorLayer,
                host: bool = False) -> PlaceMention | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from lagebild.analyze import Sentence, Token
 from lagebild.doc import Document, Entity, Quote
+from lagebild.extract.passive import load_passive
 from lagebild.extract.quote_lexicon import SourcePattern, SpeechLexicon, load_lexicon
 from lagebild.extract.quote_marks import Marked, find_marked
 from lagebild.extract.quote_np import Chunk, chunk_at, chunk_before, is_nominal
@@ -1490,22 +1491,9 @@ class _Run:
     def _passive(self, a: int, b: int, cue: list[int]) -> tuple[bool, Chunk | None]:
         """Whether the cue is a passive participle in the frame [a, b) ("wurde aufgerufen", "was
         urged"), and the agent phrase with its preposition when one is named."""
-        i = cue[0]
-        t = self.toks[i]
-        if t.pos != "VERB" or self._low(i) == t.lemma.lower() or (self.lex.participle_suffix and
-                                                                   self._low(i).endswith(self.lex.participle_suffix)):
-            return False, None
-        # The auxiliary in the cue's own clause, with no other verb between ("was arrested in
-        # May, and promised" is no passive of "promised").
-        x = i - 1
-        while x >= a and self.toks[x].text not in _CLAUSE_BREAK and not (
-                self.toks[x].pos == "VERB" or self._low(x) in self.lex.coordinators):
-            if self.toks[x].pos == "AUX" and self.toks[x].lemma.lower() in ("werden", "be"):
-                break
-            x -= 1
-        after = max(cue) + 1  # "war berichtet worden", "…, wie berichtet wurde": the auxiliary after it
-        if (x < a or self.toks[x].pos != "AUX" or self.toks[x].lemma.lower() not in ("werden", "be")) and not (
-                after < b and self.toks[after].pos == "AUX" and self.toks[after].lemma.lower() == "werden"):
+        if not load_passive(self.lang).of_verb(self.toks, cue[0], max(cue), a, b,
+                                               lambda x: self.toks[x].text in _CLAUSE_BREAK
+                                               or self._low(x) in self.lex.coordinators):
             return False, None
         for x in range(a, b):
             if self.toks[x].pos == "ADP" and self._low(x) in self.lex.agent_prepositions and x not in cue:
