@@ -1753,8 +1753,10 @@ class _Run:
         prefix = f"{self.lang}.speech."
         group_of: dict[int, int] = {}
         for g, st in enumerate(self.stmts):
-            # A run of Konjunktiv sentences continuing one another is one statement (one group).
-            if st.inherited is not None and st.inherited.rule in ("indirect_continued", "indirect_free"):
+            # A run of Konjunktiv sentences continuing one another is one statement (one group);
+            # a sentence of narration between them ends the passage, and the next one stands alone.
+            if (st.inherited is not None and st.inherited.rule in ("indirect_continued", "indirect_free")
+                    and st.sent - st.inherited.end_sent == 1):
                 g = group_of.get(id(st.inherited), g)
             group_of[id(st)] = g
             if st.inherited is not None:
