@@ -1616,14 +1616,29 @@ class _Run:
             ii = frozenset() if strict else lex.subjunctive_ii_continuing if continuing else lex.subjunctive_ii
             if (low in lex.subjunctive or low in ii) and t.pos in ("AUX", "VERB"):
                 return True
-            if continuing and not strict and low in lex.reportative_modals and not any(
-                    self.toks[x].text == "," for x in range(a, k)):
+            if continuing and low in lex.reportative_modals and not any(self.toks[x].text == "," for x in range(a, k)) \
+                    and (not strict or self._hearsay(k, b)):
                 # only as the main clause's verb: in a relative clause ("…, der antreten soll") it
-                # describes, it does not report
+                # describes, it does not report; away from a statement only as hearsay, since
+                # "soll" with a plain infinitive is as often the writer's report of a plan
                 return True
             suf = lex.subjunctive_suffix
             lem = t.lemma.lower()
             if suf and t.pos == "VERB" and lem.endswith("en") and low == lem[:-2] + suf and k > a:
+                return True
+        return False
+
+    def _hearsay(self, k: int, b: int) -> bool:
+        """Whether the reportative modal at `k` governs a perfect infinitive in its clause ("soll
+        … geflohen sein", "sollen … verhaftet worden sein"): hearsay about the past."""
+        for x in range(k + 2, b):
+            t = self.toks[x]
+            if t.text in _CLAUSE_BREAK:
+                return False
+            prev = self.toks[x - 1]
+            if (self._low(x) in self.lex.perfect_infinitive_aux and self._low(x) == t.lemma.lower()
+                    and prev.pos in ("VERB", "AUX", "ADV", "ADJ") and prev.text[:1].islower()
+                    and prev.text.lower() != prev.lemma.lower()):
                 return True
         return False
 

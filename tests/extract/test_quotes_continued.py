@@ -1,0 +1,59 @@
+"""Quote stage: reported speech that goes on past its frame (Konjunktiv continuations, hearsay
+"soll … haben"), in sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.extract.test_quotes import run
+
+_POLICE = {"Polizei": ("ORG", ["Polizei"])}
+
+
+def rules(doc) -> list[str]:  # type: ignore[no-untyped-def]
+    return [q.rule.split(".")[-1] for q in doc.quotes]
+
+
+def groups(doc) -> list[int]:  # type: ignore[no-untyped-def]
+    return [(q.model_extra or {})["group"] for q in doc.quotes]
+
+
+def test_de_continuation_after_a_narrated_sentence_is_a_passage_of_its_own() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    text = ("Anna Berg sagte, die Lage sei ernst. Die Stadt habe kein Geld. "
+            "Der Stadtrat tagt am Montag. Die Schulen seien schon geschlossen.")
+    doc = run("de", text, ents)
+    assert rules(doc) == ["indirect_clause", "indirect_continued", "indirect_continued"]
+    assert all(q.speaker == "e1" for q in doc.quotes)
+    g = groups(doc)
+    assert g[1] != g[2]
+
+
+def test_de_hearsay_perfect_infinitive_continues_over_a_narrated_sentence() -> None:
+    text = ("Die Polizei sagte, es habe in der Nacht einen Einbruch gegeben. Die Beamten sicherten Spuren. "
+            "Der Täter soll durch ein Fenster eingestiegen sein.")
+    doc = run("de", text, _POLICE)
+    assert rules(doc) == ["indirect_clause", "indirect_continued"]
+    assert doc.quotes[1].text.startswith("Der Täter soll") and doc.quotes[1].speaker == "e1"
+
+
+def test_de_passive_hearsay_counts_too() -> None:
+    text = ("Die Polizei sagte, es habe in der Nacht einen Einbruch gegeben. Die Beamten sicherten Spuren. "
+            "Dabei sollen zwei Männer festgenommen worden sein.")
+    doc = run("de", text, _POLICE)
+    assert rules(doc)[-1] == "indirect_continued"
+
+
+def test_de_plain_sollen_after_a_narrated_sentence_is_the_writer_reporting_a_plan() -> None:
+    text = ("Die Polizei sagte, es habe in der Nacht einen Einbruch gegeben. Die Beamten sicherten Spuren. "
+            "Die Ermittlungen sollen am Montag beginnen.")
+    doc = run("de", text, _POLICE)
+    assert rules(doc) == ["indirect_clause"]
+
+
+def test_de_hearsay_without_any_frame_is_free_indirect_without_speaker() -> None:
+    doc = run("de", "Am Hafen brannte eine Lagerhalle. Das Feuer soll in einem Büro ausgebrochen sein.",
+              keep_speakerless=True)
+    assert rules(doc) == ["indirect_free"] and doc.quotes[0].speaker is None
+    # a relative clause's "soll" describes its noun; it reports nothing
+    doc = run("de", "Am Hafen brannte eine Lagerhalle. Es war die Halle, die abgerissen worden sein soll.",
+              keep_speakerless=True)
+    assert doc.quotes == []
