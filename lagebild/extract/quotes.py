@@ -1520,14 +1520,15 @@ class _Run:
         for si, (a, b) in enumerate(self.sent_range):
             prev = by_sent.get(si - 1)
             strict = False
+            if prev is None and si > 0:
+                # "X wies diese Darstellung zurück. Vielmehr sei …": a speech verb right before frames
+                # the report, closer than any statement before it
+                prev = self._bare_frame(si - 1)
             if prev is None:
                 # One sentence of narration between statement and Konjunktiv I does not end the
                 # report ("Laut X … . X gibt keine Entwarnung. Die Lage sei …"); only the
                 # unambiguous Konjunktiv I carries it over the gap.
                 prev, strict = by_sent.get(si - 2), True
-            if prev is None and si > 0:
-                prev = self._bare_frame(si - 1)
-                strict = prev is None
             if si in by_sent or any(k in self.claimed for k in range(a, b)):
                 continue
             if not self._subjunctive(a, b, continuing=True, strict=strict or prev is None):
@@ -1561,8 +1562,9 @@ class _Run:
             return None  # a clause or quotation after the verb may be its message: not a bare frame
         for k in range(a, b):
             cue = self.cue_at(k, b)
-            if not cue or self.toks[cue[0]].lemma.lower() not in self.lex.speech:
-                continue
+            lem = self.toks[cue[0]].lemma.lower() if cue else ""
+            if not cue or (lem not in self.lex.speech and self._low(cue[-1]) + lem not in self.lex.speech):
+                continue  # a particle verb ("wies … zurück") is a speech verb with its particle
             if self._subordinate(a, cue[0]):
                 continue
             subj, _ = self.frame_roles(a, b, cue)

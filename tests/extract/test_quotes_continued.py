@@ -57,3 +57,24 @@ def test_de_hearsay_without_any_frame_is_free_indirect_without_speaker() -> None
     doc = run("de", "Am Hafen brannte eine Lagerhalle. Es war die Halle, die abgerissen worden sein soll.",
               keep_speakerless=True)
     assert doc.quotes == []
+
+
+def test_de_stance_on_something_said_is_no_reported_statement() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    for text in ("Anna Berg kritisierte die Pläne der Regierung.", "Anna Berg bestätigte den Vorfall am Montag.",
+                 "Anna Berg wies die Vorwürfe der Opposition zurück.", "Anna Berg begrüßte die Entscheidung des Gerichts."):
+        assert run("de", text, ents).quotes == [], text
+    # a demand or a figure is what was said
+    doc = run("de", "Anna Berg forderte den Rücktritt des Ministers.", ents)
+    assert [(q.model_extra or {}).get("form") for q in doc.quotes] == ["reported"]
+    doc = run("de", "Anna Berg bezifferte den Schaden auf zwei Millionen Euro.", ents)
+    assert [(q.model_extra or {}).get("form") for q in doc.quotes] == ["reported"]
+
+
+def test_de_speech_verb_right_before_frames_the_report_rather_than_an_older_statement() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"]), "Karl Hahn": ("PER", ["Karl Hahn"])}
+    text = ("Laut Anna Berg wurde der Vertrag gekündigt. Karl Hahn wies diese Darstellung zurück. "
+            "Vielmehr sei der Vertrag ausgelaufen.")
+    doc = run("de", text, ents)
+    last = doc.quotes[-1]
+    assert last.text.startswith("Vielmehr") and last.speaker == "e2"
