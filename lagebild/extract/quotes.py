@@ -1503,6 +1503,35 @@ class _Run:
             self.stmts.append(_Stmt([self._content(m)], "direct", "direct_embedded", si, cue=cue, source=subj,
                                     addressee=addr, end_sent=si))
 
+    def introduced(self) -> None:
+        """"Ali bekannte sich erneut zum Dialog: „Ich begrüße …“": a quotation that follows a
+        colon is the words of the subject of the clause before the colon, even when that clause
+        names no speech verb; the quotation is its direct statement, without a cue."""
+        for m in self.outer:
+            o, c = self._tok_at(m.open), self._tok_at(m.close)
+            if o == 0 or o >= len(self.toks) or self.toks[o].start != m.open or self.toks[o - 1].text != ":":
+                continue
+            content = range(o + 1, min(c, len(self.toks)))
+            if not content or any(k in self.claimed for k in content) or not self._has_verb(o + 1, content[-1] + 1):
+                continue  # a word or a title after the colon, not words said
+            colon = o - 1
+            a = self.sent_range[self.sent_of[colon]][0]
+            ca = next((x + 1 for x in range(colon - 1, a - 1, -1) if self.toks[x].text in (";", ":")
+                       or self.in_quote[x] >= 0 or x in self.mark_tok), a)
+            subj = chunk_at(self.toks, ca, colon, self.mark_tok)
+            v = self.toks[subj.end] if subj is not None and subj.end < colon else None
+            if v is None or not (v.pos in ("VERB", "AUX") or v.pos == "ADJ" and v.text[:1].islower()
+                                 and not is_nominal(self.toks[subj.end + 1])):
+                continue  # the clause must open with its subject and finite verb ("X zeigte sich …:")
+            if self._is_time(subj) or not self._can_speak(subj) or self.toks[subj.head].pos == "PRON" and \
+                    self._low(subj.head) in self.lex.first_person:
+                continue
+            kind = "direct"
+            si = self.sent_of[o]
+            self.claimed.update(range(o, min(c + 1, len(self.toks))))
+            self.stmts.append(_Stmt([self._content(m)], kind, "direct_introduced", si, source=subj,
+                                    end_sent=self.sent_of[min(c, len(self.toks) - 1)]))
+
     def _clause_between(self, x: int, y: int) -> bool:
         """Whether a comma or other clause break outside quotation marks stands between tokens
         `x` and `y` (a cue in another clause frames the quote only when none is nearer)."""
@@ -1762,6 +1791,7 @@ class _Run:
         self.indirect(hits)
         self.from_sources(hits)
         self.embedded()
+        self.introduced()
         self.stmts.sort(key=lambda s: s.pieces[0][0])
         self.continued()
         self.stmts.sort(key=lambda s: s.pieces[0][0])

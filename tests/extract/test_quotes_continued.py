@@ -78,3 +78,17 @@ def test_de_speech_verb_right_before_frames_the_report_rather_than_an_older_stat
     doc = run("de", text, ents)
     last = doc.quotes[-1]
     assert last.text.startswith("Vielmehr") and last.speaker == "e2"
+
+
+def test_de_quotation_after_a_colon_is_the_words_of_the_clause_subject() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    text = "Anna Berg zeigte sich am Abend vor ihren Anhängern in der Stadthalle kämpferisch:\n„Wir werden diese Wahl gewinnen.“"
+    doc = run("de", text, ents)
+    assert [(q.speaker, q.kind, q.rule.split(".")[-1]) for q in doc.quotes] == [("e1", "direct", "direct_introduced")]
+    assert doc.quotes[0].cue is None
+
+
+def test_de_quotation_after_a_colon_without_a_speaking_subject_is_left_alone() -> None:
+    for text in ("Die Forderungen der Eltern an die Stadt sind seit Jahren die gleichen:\n„Mehr Geld für die Schulen.“",
+                 "Auf dem großen Plakat der Demonstranten vor dem Rathaus stand:\n„Wir bleiben hier.“"):
+        assert run("de", text, keep_speakerless=True).quotes == [], text
