@@ -1562,8 +1562,7 @@ class _Run:
                 continue
             if not self._subjunctive(a, b, continuing=True, strict=strict or prev is None):
                 continue
-            if any(self.cue_at(k, b) for k in range(a, b)) and any(
-                    x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[a].start, self.toks[b - 1].end)):
+            if self._own_frame(a, b):
                 continue  # a sentence with its own speech verb and speaker has its own frame, not the last one's
             end = self._message_end(a, b)
             if end - a < 3:
@@ -1578,6 +1577,23 @@ class _Run:
             self.claimed.update(range(a, end))
             self.stmts.append(stmt)
             by_sent[si] = stmt
+
+    def _own_frame(self, a: int, b: int) -> bool:
+        """Whether the sentence [a, b) has a speech verb whose subject names a person or an
+        organisation ("Spector habe …, was Zeugen bestätigen würden" has none: the verb's subject
+        names no one, and the sentence still continues the report before it)."""
+        for k in range(a, b):
+            cue = self.cue_at(k, b)
+            if not cue:
+                continue
+            # the verb's own clause: in "X habe …, was Zeugen bestätigen" the subject is "Zeugen", not X
+            ca = next((x + 1 for x in range(cue[0] - 1, a - 1, -1) if self.toks[x].text in _CLAUSE_BREAK
+                       and self.in_quote[x] < 0), a)
+            subj, _ = self.frame_roles(ca, self._clause_end(max(cue) + 1, b), cue)
+            if subj is not None and any(x[2].type in ("PER", "ORG") for x in self._entities_in(
+                    self.toks[subj.start].start, self.toks[subj.end - 1].end)):
+                return True
+        return False
 
     def _bare_frame(self, si: int) -> _Stmt | None:
         """"X äußerte sich am Montag zu den Vorwürfen.": a speech verb with a speaker but no message

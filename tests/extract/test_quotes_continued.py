@@ -92,3 +92,15 @@ def test_de_quotation_after_a_colon_without_a_speaking_subject_is_left_alone() -
     for text in ("Die Forderungen der Eltern an die Stadt sind seit Jahren die gleichen:\n„Mehr Geld für die Schulen.“",
                  "Auf dem großen Plakat der Demonstranten vor dem Rathaus stand:\n„Wir bleiben hier.“"):
         assert run("de", text, keep_speakerless=True).quotes == [], text
+
+
+def test_de_speech_verb_without_a_named_subject_does_not_stop_the_continuation() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"]), "Karl Hahn": ("PER", ["Karl Hahn"])}
+    text = ("Anna Berg sagte, der Vertrag sei gültig. "
+            "Karl Hahn habe ihn selbst unterschrieben, was Zeugen bestätigen würden.")
+    doc = run("de", text, ents)
+    assert [q.rule.split(".")[-1] for q in doc.quotes] == ["indirect_clause", "indirect_continued"]
+    assert doc.quotes[1].speaker == "e1"
+    # with a named speaker of its own the sentence is no continuation
+    doc = run("de", "Anna Berg sagte, der Vertrag sei gültig. Karl Hahn sagte, er sei nichtig.", ents)
+    assert [q.speaker for q in doc.quotes] == ["e1", "e2"]
