@@ -1574,9 +1574,31 @@ class _Run:
             stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, rule, si, inherited=prev, end_sent=si)
             if prev is None:
                 stmt = self._free_after_main_clause(si, a, end, kind) or stmt
+            elif (sub := self._reported_subclause(a, end)) is not None:
+                # "Für X gilt die höchste Stufe, weil er sich bedroht fühle": the narrated main clause
+                # is the writer's; only the Konjunktiv clause after it continues the report
+                a = sub
+                stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, "indirect_continued_clause", si,
+                             inherited=prev, end_sent=si)
             self.claimed.update(range(a, end))
             self.stmts.append(stmt)
             by_sent[si] = stmt
+
+    def _reported_subclause(self, a: int, end: int) -> int | None:
+        """Start of the clause that holds the sentence's Konjunktiv when an indicative main clause
+        stands before it, after a comma ("…, weil er sich bedroht fühle"); None when the main
+        clause itself is reported."""
+        lex = self.lex
+        k0 = next((k for k in range(a, end) if self.in_quote[k] < 0 and self.toks[k].pos in ("AUX", "VERB") and (
+            self._low(k) in lex.subjunctive or self._low(k) in lex.subjunctive_ii_continuing)), None)
+        if k0 is None:
+            return None
+        c = next((x for x in range(k0 - 1, a, -1) if self.toks[x].text == "," and self.in_quote[x] < 0), None)
+        if c is None or c + 1 >= k0 or self._subjunctive(a, c, continuing=True) or not self._has_verb(a, c):
+            return None
+        if not (self.toks[c + 1].pos == "SCONJ" or self._low(c + 1) in lex.complementizers):
+            return None  # a relative clause or apposition describes the main clause's words, which are reported
+        return c + 1
 
     def _own_frame(self, a: int, b: int) -> bool:
         """Whether the sentence [a, b) has a speech verb whose subject names a person or an
@@ -1818,7 +1840,8 @@ class _Run:
         for g, st in enumerate(self.stmts):
             # A run of Konjunktiv sentences continuing one another is one statement (one group);
             # a sentence of narration between them ends the passage, and the next one stands alone.
-            if (st.inherited is not None and st.inherited.rule in ("indirect_continued", "indirect_free")
+            if (st.inherited is not None and st.rule == "indirect_continued"
+                    and st.inherited.rule in ("indirect_continued", "indirect_free")
                     and st.sent - st.inherited.end_sent == 1):
                 g = group_of.get(id(st.inherited), g)
             group_of[id(st)] = g

@@ -104,3 +104,19 @@ def test_de_speech_verb_without_a_named_subject_does_not_stop_the_continuation()
     # with a named speaker of its own the sentence is no continuation
     doc = run("de", "Anna Berg sagte, der Vertrag sei gültig. Karl Hahn sagte, er sei nichtig.", ents)
     assert [q.speaker for q in doc.quotes] == ["e1", "e2"]
+
+
+def test_de_only_the_konjunktiv_clause_after_a_narrated_main_clause_continues_the_report() -> None:
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    text = ("Anna Berg sagte, der Zeuge sei glaubwürdig. "
+            "Der Zeuge steht seit Montag unter Polizeischutz, weil er bedroht worden sei.")
+    doc = run("de", text, ents)
+    last = doc.quotes[-1]
+    assert last.rule.endswith("indirect_continued_clause") and last.speaker == "e1"
+    assert last.text == "weil er bedroht worden sei"
+    assert (last.model_extra or {}).get("form") is None  # a clause, not the whole sentence
+    groups = [(q.model_extra or {})["group"] for q in doc.quotes]
+    assert groups[0] != groups[1]
+    # a relative clause describes the main clause's words: the whole sentence is reported
+    doc = run("de", "Anna Berg sagte, der Zeuge sei glaubwürdig. Er habe einen Mann gesehen, der geflohen sei.", ents)
+    assert doc.quotes[-1].rule.endswith("indirect_continued")
