@@ -10,8 +10,9 @@ as extra fields, ``cue_span``, ``source_span`` (the speaker phrase in the frame)
 
 Order of work: source phrases ("laut X"), then quotation marks with their frames, then frame
 sentences that report the sentence before ("Das meldete X."), then speech verbs with reported
-clauses, objects or infinitives, then Konjunktiv-I sentences that continue a reported statement
-(or, with none before, stand as free indirect speech without a source).
+clauses, objects or infinitives, then quotations after a colon whose clause names no speech verb,
+then Konjunktiv-I (and hearsay "soll … haben") sentences or clauses that continue a reported
+statement (or, with none before, stand as free indirect speech without a source).
 """
 
 from __future__ import annotations
@@ -1572,13 +1573,14 @@ class _Run:
             # ("free indirect"), of a speaker the text leaves to the reader: no source.
             rule = "indirect_continued" if prev is not None else "indirect_free"
             stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, rule, si, inherited=prev, end_sent=si)
-            if prev is None:
-                stmt = self._free_after_main_clause(si, a, end, kind) or stmt
+            free = self._free_after_main_clause(si, a, end, kind) if prev is None else None
+            if free is not None:
+                stmt = free
             elif (sub := self._reported_subclause(a, end)) is not None:
                 # "Für X gilt die höchste Stufe, weil er sich bedroht fühle": the narrated main clause
                 # is the writer's; only the Konjunktiv clause after it continues the report
                 a = sub
-                stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, "indirect_continued_clause", si,
+                stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, rule + "_subclause", si,
                              inherited=prev, end_sent=si)
             self.claimed.update(range(a, end))
             self.stmts.append(stmt)

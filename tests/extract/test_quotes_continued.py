@@ -112,7 +112,7 @@ def test_de_only_the_konjunktiv_clause_after_a_narrated_main_clause_continues_th
             "Der Zeuge steht seit Montag unter Polizeischutz, weil er bedroht worden sei.")
     doc = run("de", text, ents)
     last = doc.quotes[-1]
-    assert last.rule.endswith("indirect_continued_clause") and last.speaker == "e1"
+    assert last.rule.endswith("indirect_continued_subclause") and last.speaker == "e1"
     assert last.text == "weil er bedroht worden sei"
     assert (last.model_extra or {}).get("form") is None  # a clause, not the whole sentence
     groups = [(q.model_extra or {})["group"] for q in doc.quotes]
@@ -120,3 +120,10 @@ def test_de_only_the_konjunktiv_clause_after_a_narrated_main_clause_continues_th
     # a relative clause describes the main clause's words: the whole sentence is reported
     doc = run("de", "Anna Berg sagte, der Zeuge sei glaubwürdig. Er habe einen Mann gesehen, der geflohen sei.", ents)
     assert doc.quotes[-1].rule.endswith("indirect_continued")
+
+
+def test_de_free_konjunktiv_subclause_without_a_statement_before_is_that_clause_alone() -> None:
+    text = "Am Hafen brannte eine Lagerhalle. Die Feuerwehr rückte mit zehn Wagen aus, weil Gefahrstoffe gelagert worden seien."
+    doc = run("de", text, keep_speakerless=True)
+    assert [(q.rule.split(".")[-1], q.text) for q in doc.quotes] == [
+        ("indirect_free_subclause", "weil Gefahrstoffe gelagert worden seien")]
