@@ -1524,13 +1524,10 @@ class _Run:
             if v is None or not (v.pos in ("VERB", "AUX") or v.pos == "ADJ" and v.text[:1].islower()
                                  and not is_nominal(self.toks[subj.end + 1])):
                 continue  # the clause must open with its subject and finite verb ("X zeigte sich …:")
-            if self._is_time(subj) or not self._can_speak(subj) or self.toks[subj.head].pos == "PRON" and \
-                    self._low(subj.head) in self.lex.first_person:
+            if self._is_time(subj) or not self._can_speak(subj) or self._low(subj.head) in self.lex.first_person:
                 continue
-            kind = "direct"
-            si = self.sent_of[o]
             self.claimed.update(range(o, min(c + 1, len(self.toks))))
-            self.stmts.append(_Stmt([self._content(m)], kind, "direct_introduced", si, source=subj,
+            self.stmts.append(_Stmt([self._content(m)], "direct", "direct_introduced", self.sent_of[o], source=subj,
                                     end_sent=self.sent_of[min(c, len(self.toks) - 1)]))
 
     def _clause_between(self, x: int, y: int) -> bool:
