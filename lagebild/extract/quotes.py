@@ -10,8 +10,9 @@ as extra fields, ``cue_span``, ``source_span`` (the speaker phrase in the frame)
 
 Order of work: source phrases ("laut X"), then quotation marks with their frames, then frame
 sentences that report the sentence before ("Das meldete X."), then speech verbs with reported
-clauses, objects or infinitives, then Konjunktiv-I sentences that continue a reported statement
-(or, with none before, stand as free indirect speech without a source).
+clauses, objects or infinitives, then quotations after a colon whose clause names no speech verb,
+then Konjunktiv-I (and hearsay "soll … haben") sentences or clauses that continue a reported
+statement (or, with none before, stand as free indirect speech without a source).
 """
 
 from __future__ import annotations
@@ -1638,6 +1639,32 @@ class _Run:
             self.stmts.append(_Stmt([self._content(m)], "direct", "direct_embedded", si, cue=cue, source=subj,
                                     addressee=addr, end_sent=si))
 
+    def introduced(self) -> None:
+        """"Ali bekannte sich erneut zum Dialog: „Ich begrüße …“": a quotation that follows a
+        colon is the words of the subject of the clause before the colon, even when that clause
+        names no speech verb; the quotation is its direct statement, without a cue."""
+        for m in self.outer:
+            o, c = self._tok_at(m.open), self._tok_at(m.close)
+            if o == 0 or o >= len(self.toks) or self.toks[o].start != m.open or self.toks[o - 1].text != ":":
+                continue
+            content = range(o + 1, min(c, len(self.toks)))
+            if not content or any(k in self.claimed for k in content) or not self._has_verb(o + 1, content[-1] + 1):
+                continue  # a word or a title after the colon, not words said
+            colon = o - 1
+            a = self.sent_range[self.sent_of[colon]][0]
+            ca = next((x + 1 for x in range(colon - 1, a - 1, -1) if self.toks[x].text in (";", ":")
+                       or self.in_quote[x] >= 0 or x in self.mark_tok), a)
+            subj = chunk_at(self.toks, ca, colon, self.mark_tok)
+            v = self.toks[subj.end] if subj is not None and subj.end < colon else None
+            if v is None or not (v.pos in ("VERB", "AUX") or v.pos == "ADJ" and v.text[:1].islower()
+                                 and not is_nominal(self.toks[subj.end + 1])):
+                continue  # the clause must open with its subject and finite verb ("X zeigte sich …:")
+            if self._is_time(subj) or not self._can_speak(subj) or self._low(subj.head) in self.lex.first_person:
+                continue
+            self.claimed.update(range(o, min(c + 1, len(self.toks))))
+            self.stmts.append(_Stmt([self._content(m)], "direct", "direct_introduced", self.sent_of[o], source=subj,
+                                    end_sent=self.sent_of[min(c, len(self.toks) - 1)]))
+
     def _clause_between(self, x: int, y: int) -> bool:
         """Whether a comma or other clause break outside quotation marks stands between tokens
         `x` and `y` (a cue in another clause frames the quote only when none is nearer)."""
@@ -1655,20 +1682,20 @@ class _Run:
         for si, (a, b) in enumerate(self.sent_range):
             prev = by_sent.get(si - 1)
             strict = False
+            if prev is None and si > 0:
+                # "X wies diese Darstellung zurück. Vielmehr sei …": a speech verb right before frames
+                # the report, closer than any statement before it
+                prev = self._bare_frame(si - 1)
             if prev is None:
                 # One sentence of narration between statement and Konjunktiv I does not end the
                 # report ("Laut X … . X gibt keine Entwarnung. Die Lage sei …"); only the
                 # unambiguous Konjunktiv I carries it over the gap.
                 prev, strict = by_sent.get(si - 2), True
-            if prev is None and si > 0:
-                prev = self._bare_frame(si - 1)
-                strict = prev is None
             if si in by_sent or any(k in self.claimed for k in range(a, b)):
                 continue
             if not self._subjunctive(a, b, continuing=True, strict=strict or prev is None):
                 continue
-            if any(self.cue_at(k, b) for k in range(a, b)) and any(
-                    x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[a].start, self.toks[b - 1].end)):
+            if self._own_frame(a, b):
                 continue  # a sentence with its own speech verb and speaker has its own frame, not the last one's
             end = self._message_end(a, b)
             if end - a < 3:
@@ -1678,11 +1705,51 @@ class _Run:
             # ("free indirect"), of a speaker the text leaves to the reader: no source.
             rule = "indirect_continued" if prev is not None else "indirect_free"
             stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, rule, si, inherited=prev, end_sent=si)
-            if prev is None:
-                stmt = self._free_after_main_clause(si, a, end, kind) or stmt
+            free = self._free_after_main_clause(si, a, end, kind) if prev is None else None
+            if free is not None:
+                stmt = free
+            elif (sub := self._reported_subclause(a, end)) is not None:
+                # "Für X gilt die höchste Stufe, weil er sich bedroht fühle": the narrated main clause
+                # is the writer's; only the Konjunktiv clause after it continues the report
+                a = sub
+                stmt = _Stmt([(self.toks[a].start, self.toks[end - 1].end)], kind, rule + "_subclause", si,
+                             inherited=prev, end_sent=si)
             self.claimed.update(range(a, end))
             self.stmts.append(stmt)
             by_sent[si] = stmt
+
+    def _reported_subclause(self, a: int, end: int) -> int | None:
+        """Start of the clause that holds the sentence's Konjunktiv when an indicative main clause
+        stands before it, after a comma ("…, weil er sich bedroht fühle"); None when the main
+        clause itself is reported."""
+        lex = self.lex
+        k0 = next((k for k in range(a, end) if self.in_quote[k] < 0 and self.toks[k].pos in ("AUX", "VERB") and (
+            self._low(k) in lex.subjunctive or self._low(k) in lex.subjunctive_ii_continuing)), None)
+        if k0 is None:
+            return None
+        c = next((x for x in range(k0 - 1, a, -1) if self.toks[x].text == "," and self.in_quote[x] < 0), None)
+        if c is None or c + 1 >= k0 or self._subjunctive(a, c, continuing=True) or not self._has_verb(a, c):
+            return None
+        if not (self.toks[c + 1].pos == "SCONJ" or self._low(c + 1) in lex.complementizers):
+            return None  # a relative clause or apposition describes the main clause's words, which are reported
+        return c + 1
+
+    def _own_frame(self, a: int, b: int) -> bool:
+        """Whether the sentence [a, b) has a speech verb whose subject names a person or an
+        organisation ("Spector habe …, was Zeugen bestätigen würden" has none: the verb's subject
+        names no one, and the sentence still continues the report before it)."""
+        for k in range(a, b):
+            cue = self.cue_at(k, b)
+            if not cue:
+                continue
+            # the verb's own clause: in "X habe …, was Zeugen bestätigen" the subject is "Zeugen", not X
+            ca = next((x + 1 for x in range(cue[0] - 1, a - 1, -1) if self.toks[x].text in _CLAUSE_BREAK
+                       and self.in_quote[x] < 0), a)
+            subj, _ = self.frame_roles(ca, self._clause_end(max(cue) + 1, b), cue)
+            if subj is not None and any(x[2].type in ("PER", "ORG") for x in self._entities_in(
+                    self.toks[subj.start].start, self.toks[subj.end - 1].end)):
+                return True
+        return False
 
     def _bare_frame(self, si: int) -> _Stmt | None:
         """"X äußerte sich am Montag zu den Vorwürfen.": a speech verb with a speaker but no message
@@ -1696,8 +1763,9 @@ class _Run:
             return None  # a clause or quotation after the verb may be its message: not a bare frame
         for k in range(a, b):
             cue = self.cue_at(k, b)
-            if not cue or self.toks[cue[0]].lemma.lower() not in self.lex.speech:
-                continue
+            lem = self.toks[cue[0]].lemma.lower() if cue else ""
+            if not cue or (lem not in self.lex.speech and self._low(cue[-1]) + lem not in self.lex.speech):
+                continue  # a particle verb ("wies … zurück") is a speech verb with its particle
             if self._subordinate(a, cue[0]):
                 continue
             subj, _ = self.frame_roles(a, b, cue)
@@ -1751,14 +1819,29 @@ class _Run:
             ii = frozenset() if strict else lex.subjunctive_ii_continuing if continuing else lex.subjunctive_ii
             if (low in lex.subjunctive or low in ii) and t.pos in ("AUX", "VERB"):
                 return True
-            if continuing and not strict and low in lex.reportative_modals and not any(
-                    self.toks[x].text == "," for x in range(a, k)):
+            if continuing and low in lex.reportative_modals and not any(self.toks[x].text == "," for x in range(a, k)) \
+                    and (not strict or self._hearsay(k, b)):
                 # only as the main clause's verb: in a relative clause ("…, der antreten soll") it
-                # describes, it does not report
+                # describes, it does not report; away from a statement only as hearsay, since
+                # "soll" with a plain infinitive is as often the writer's report of a plan
                 return True
             suf = lex.subjunctive_suffix
             lem = t.lemma.lower()
             if suf and t.pos == "VERB" and lem.endswith("en") and low == lem[:-2] + suf and k > a:
+                return True
+        return False
+
+    def _hearsay(self, k: int, b: int) -> bool:
+        """Whether the reportative modal at `k` governs a perfect infinitive in its clause ("soll
+        … geflohen sein", "sollen … verhaftet worden sein"): hearsay about the past."""
+        for x in range(k + 2, b):
+            t = self.toks[x]
+            if t.text in _CLAUSE_BREAK:
+                return False
+            prev = self.toks[x - 1]
+            if (self._low(x) in self.lex.perfect_infinitive_aux and self._low(x) == t.lemma.lower()
+                    and prev.pos in ("VERB", "AUX", "ADV", "ADJ") and prev.text[:1].islower()
+                    and prev.text.lower() != prev.lemma.lower()):
                 return True
         return False
 
@@ -1880,6 +1963,7 @@ class _Run:
         self.indirect(hits)
         self.from_sources(hits)
         self.embedded()
+        self.introduced()
         self.stmts.sort(key=lambda s: s.pieces[0][0])
         self.continued()
         self.stmts.sort(key=lambda s: s.pieces[0][0])
@@ -1888,8 +1972,11 @@ class _Run:
         prefix = f"{self.lang}.speech."
         group_of: dict[int, int] = {}
         for g, st in enumerate(self.stmts):
-            # A run of Konjunktiv sentences continuing one another is one statement (one group).
-            if st.inherited is not None and st.inherited.rule in ("indirect_continued", "indirect_free"):
+            # A run of Konjunktiv sentences continuing one another is one statement (one group);
+            # a sentence of narration between them ends the passage, and the next one stands alone.
+            if (st.inherited is not None and st.rule == "indirect_continued"
+                    and st.inherited.rule in ("indirect_continued", "indirect_free")
+                    and st.sent - st.inherited.end_sent == 1):
                 g = group_of.get(id(st.inherited), g)
             group_of[id(st)] = g
             if st.inherited is not None:
