@@ -17,6 +17,7 @@ clauses, objects or infinitives, then Konjunktiv-I sentences that continue a rep
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from lagebild.analyze import Sentence, Token
@@ -471,7 +472,7 @@ class _Run:
             # The apposition ends where the frame does or at the next comma.
             if app is not None and (app.end == b or self.toks[app.end].text in _FINAL or self.toks[app.end].text == ","):
                 s, e = self.toks[app.start].start, self.toks[app.end - 1].end
-                if any(x[2].type == "PER" for x in self._entities_in(s, e)) or self.toks[app.head].pos == "PROPN":
+                if any(x[2].type == "PER" for x in self._entities_in(s, e)) or self.toks[app.head].pos == "PROPN" or self._bare_name(app):
                     return Chunk(c.start, app.end, app.head)
                 named = self.toks[c.head].pos == "PROPN" or any(
                     x[2].type == "PER" for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end))
@@ -479,10 +480,12 @@ class _Run:
                     return Chunk(c.start, app.end, c.head)  # "Tegaye Mununhe, der Polizeichef der Region"
         return c
 
-    def _source_extent(self, c: Chunk) -> Chunk:
+    def _source_extent(self, c: Chunk, cue: Collection[int] = ()) -> Chunk:
         """The whole phrase that names the source, as annotators mark it: with the attachments that
-        say which one it is ("ein Sprecher in Berlin", "der Ombudsmann für Menschenrechte") and an
-        apposition ("der Direktor der Behörde, Anna Berg"), without a reflexive the chunk took in.
+        say which one it is ("ein Sprecher in Berlin", "der Ombudsmann für Menschenrechte"), its
+        appositions ("der Direktor der Behörde, Anna Berg"), whole names and a parenthesis after
+        them ("Thomas de Maizière (CDU)"), the preposition of a place or document that stands for
+        the speaker ("In dem Bericht heißt es"), without a reflexive the chunk took in.
         Speaker resolution keeps the core phrase; only the reported span grows."""
         toks, lex = self.toks, self.lex
         start = c.start
@@ -493,48 +496,119 @@ class _Run:
         a, b = self.sent_range[self.sent_of[c.start]]
         if start > a and toks[start].pos == "DET" and self._low(start - 1) in lex.partitive_pronouns:
             start -= 1  # "Einer der Ärzte": the speaker is the one, named by the whole phrase
-        end = self._with_attachments(c, b)
-        if end + 1 < b and toks[end].text in _APPOSITION_MARKS:
-            app = chunk_at(toks, end + 1, b, self.mark_tok)
-            if app is not None and not self._is_time(app) and self._names_someone(app):
-                app_end = self._with_attachments(app, b)
-                if app_end >= b or toks[app_end].text in _APPOSITION_END:
-                    end = app_end
+        if (start > a and start - 1 not in cue and toks[start - 1].pos == "ADP"
+                and self._low(start - 1) in lex.source_prepositions and self._low(start - 1) not in lex.agent_prepositions):
+            start -= 1  # "Aus Paris hieß es": the phrase as it stands in the frame
+        start, end = self._name_end(start, self._with_attachments(c, b, cue=cue), b)
+        if toks[c.head].pos != "PRON" and self._apposition_end(end, b, cue) is None:
+            # Attachments that name no one still belong to a subject set off by an apposition
+            # ("Der Vertreter der Arbeitgeber im Aufsichtsrat, Peter Clever, hat gefordert").
+            _, loose = self._name_end(start, self._with_attachments(c, b, loose=True, cue=cue), b)
+            if loose > end and self._apposition_end(loose, b, cue) is not None:
+                end = loose
+        for _ in range(3):  # "Der Vorsitzende der Gewerkschaft, Nachfolgerin der ÖTV, Frank Bsirske"
+            app_end = self._apposition_end(end, b, cue)
+            if app_end is None:
+                break
+            end = app_end
         return Chunk(start, end, c.head)
 
-    def _with_attachments(self, c: Chunk, b: int) -> int:
-        """End of `c` with the prepositional phrases that belong to a source noun."""
+    def _apposition_end(self, k: int, b: int, cue: Collection[int]) -> int | None:
+        """End of an apposition set off at `k` after a source phrase, or None. A phrase that names
+        someone may stand anywhere; any other noun phrase counts where nothing but an apposition
+        can stand: before the sentence's end or a colon ("sagte Jon Doe, Gründer der Band: …"),
+        or between the subject and its finite verb ("Die Vorsitzende, Anna Berg, hat gefordert")."""
+        toks = self.toks
+        if k + 1 >= b or toks[k].text not in _APPOSITION_MARKS:
+            return None
+        app = chunk_at(toks, k + 1, b, self.mark_tok)
+        if app is None or self._is_time(app) or toks[app.head].pos == "PRON":
+            return None
+        _, end = self._name_end(app.start, self._with_attachments(app, b), b)
+        before_cue = bool(cue) and k < min(cue)
+        if end >= b or toks[end].text in _FINAL or toks[end].text == ":" or end in cue:
+            return end
+        if before_cue and toks[end].pos in ("VERB", "AUX"):
+            return end  # "Anna Berg, Chefin der Firma erklärte": the closing comma left out
+        if toks[end].text in _APPOSITION_MARKS and end + 1 < b and (end + 1 in cue or toks[end + 1].pos in ("VERB", "AUX")):
+            return end
+        if toks[end].text in _APPOSITION_END and self._names_someone(app):
+            return end
+        return None
+
+    def _name_end(self, s: int, e: int, b: int) -> tuple[int, int]:
+        """Token range [s, e) grown to the whole of each person or organisation name it cuts
+        ("de Maizière" from "Maizière", "Ärzte ohne Grenzen" from "Ärzte"), and past a
+        parenthesis after it ("Thomas de Maizière (CDU)")."""
+        toks = self.toks
+        for ms, me, ent in self._entities_in(toks[s].start, toks[e - 1].end):
+            if ent.type not in ("PER", "ORG"):
+                continue
+            while s > 0 and ms < toks[s].start and ms <= toks[s - 1].start:
+                s -= 1
+            while e < b and me > toks[e - 1].end and toks[e].start < me:
+                e += 1
+        if e < b and toks[e].text == "(":
+            close = next((m for m in range(e + 1, min(b, e + 8)) if toks[m].text == ")"), None)
+            e = close + 1 if close is not None else e
+        return s, e
+
+    def _with_attachments(self, c: Chunk, b: int, loose: bool = False, cue: Collection[int] = ()) -> int:
+        """End of `c` with the prepositional phrases that belong to a source noun; `loose` takes
+        them whatever they name."""
         k = c.end
-        if self.toks[c.head].pos == "PRON" or not (
-                self._names_someone(c) or self.lex.is_source_noun(self.toks[c.head].text)):
+        head = self.toks[c.head]
+        if head.pos == "PRON" or not (loose or self._names_someone(c) or self.lex.is_source_noun(head.text)):
             return k  # "die Gründe für …" is no source phrase to grow
-        is_person = any(x[2].type == "PER" for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end))
+        document = self.lex.is_source_noun(head.text)
+        # A subject right after its verb may be followed by the verb's own object ("sprach Merkel
+        # von der Möglichkeit", "warb Obama für das Gesetz").
+        after_verb = c.start - 1 in cue and self.toks[c.start - 1].pos in ("VERB", "AUX")
         while k < b and k not in self.mark_tok:
-            kind = self.lex.source_attachments.get(self._low(k))
-            if kind is None or (kind == "place" and is_person):
+            low = self._low(k)
+            kind = self.lex.source_attachments.get(low)
+            # where a person spoke is no part of the name ("sagte Anna Berg in Berlin"); where
+            # the body is that employs them is ("Ken Rice vom Institut in Edinburgh")
+            at_person = self._person_at(k - 1)
+            if kind is None or (kind == "place" and at_person and not loose):
                 break
             pp = chunk_at(self.toks, k + 1, b, self.mark_tok, coordinate=False)
-            if pp is None or self._is_time(pp):
+            # a date belongs to a document ("Angaben vom Mittwoch"), not to a person
+            if pp is None or (self._is_time(pp) and not (document and kind == "any")):
                 break
             ps, pe = self.toks[pp.start].start, self.toks[pp.end - 1].end
             # a place the places stage knows is a name too, though no entity ("ein Sprecher in Berlin")
             named = self.toks[pp.head].pos == "PROPN" or self._entities_in(ps, pe) or any(
                 m.start < pe and ps < m.end for pl in self.doc.places for m in pl.mentions)
-            if kind == "place" and not named:
+            if not loose and kind == "place" and not named:
                 break  # "sagte der Minister im Interview": where he spoke, not who he is
+            if not loose and after_verb and at_person and not (named or self._names_someone(pp)):
+                break
             k = pp.end
         return k
+
+    def _person_at(self, k: int) -> bool:
+        """Whether token `k` ends a person's name (a name word or a person mention)."""
+        t = self.toks[k]
+        return t.pos == "PROPN" or any(x[2].type == "PER" for x in self._entities_in(t.start, t.end))
 
     def _names_someone(self, c: Chunk) -> bool:
         """Whether an apposition names a person or body (a name, an office, an organisation)."""
         head = self.toks[c.head]
-        if head.pos == "PROPN":
+        if head.pos == "PROPN" or self._bare_name(c):
             return True
         if any(x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end)):
             return True
         return any(self.lex.is_role_noun(self.toks[k].text) or self.lex.is_org_noun(self.toks[k].text)
                    or self.lex.is_spokesperson(self.toks[k].text) or self.lex.is_group_noun(self.toks[k].text)
                    for k in range(c.start, c.end) if is_nominal(self.toks[k]))
+
+    def _bare_name(self, c: Chunk) -> bool:
+        """Whether `c` is two or more name words and nothing else ("Frank-Jürgen Weise",
+        "Mohammed el-Baradei"): a name, whether or not the entity stage knew it."""
+        toks = self.toks
+        return c.end - c.start >= 2 and c.head == c.end - 1 and all(
+            is_nominal(toks[k]) and (toks[k].text[:1].isupper() or toks[k].pos != "NOUN") for k in range(c.start, c.end))
 
     def _pp_object(self, k: int, b: int) -> Chunk | None:
         """The noun phrase governed by the preposition at `k`; words the tagger missed as
@@ -1776,7 +1850,7 @@ class _Run:
             if st.cue and st.inherited is None:
                 ks = sorted(st.cue)
                 cue_span = self.doc.span(self.toks[ks[0]].start, self.toks[ks[-1]].end)
-            src = self._source_extent(st.source) if st.source else None
+            src = self._source_extent(st.source, st.cue) if st.source else None
             if src is not None and src.end - src.start == 1 and self._low(src.start) in _EXPLETIVE:
                 src = None  # "heißt es": the expletive belongs to the cue and names no source
             src_span = self.doc.span(self.toks[src.start].start, self.toks[src.end - 1].end) if src else None
