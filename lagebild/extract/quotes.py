@@ -402,8 +402,14 @@ class _Run:
 
     # -- frames --------------------------------------------------------------------------
 
-    def frame_roles(self, a: int, b: int, cue: list[int]) -> tuple[Chunk | None, Chunk | None]:
-        """Speaker and addressee phrases in the frame tokens [a, b) around the cue."""
+    def frame_roles(self, a: int, b: int, cue: list[int], whole: bool = True) -> tuple[Chunk | None, Chunk | None]:
+        """Speaker and addressee phrases in the frame tokens [a, b) around the cue; the subject
+        is looked for first in the cue's own clause (see `_own_clause`)."""
+        if whole and cue:
+            for ra, rb in self._own_clause(a, b, cue):
+                subject, addressee = self.frame_roles(ra, rb, cue, whole=False)
+                if subject is not None:
+                    return subject, addressee
         lex = self.lex
         subject = addressee = None
         obj_verb = any(self.toks[c].lemma.lower() in lex.addressee_object_verbs for c in cue)
@@ -450,12 +456,65 @@ class _Run:
                 v += 1
             if v < b and self._low(v) in lex.nominative_pronouns and v not in self.claimed:
                 subject = Chunk(v, v + 1, v)
-        if source_pp is not None and (subject is None or (subject.end - subject.start == 1
+        impersonal = any(self.toks[x].lemma.lower() in lex.impersonal_verbs for x in cue)
+        if (whole or impersonal) and source_pp is not None and (subject is None or (subject.end - subject.start == 1
                                                           and self._low(subject.start) in _EXPLETIVE)):
             subject = source_pp  # "Aus Peking heißt es, …", "…, hieß es in einer Erklärung der Regierung"
         if subject is not None:
             subject = self._relative_antecedent(subject, self.sent_range[self.sent_of[subject.start]][0])
         return subject, addressee
+
+    def _own_clause(self, a: int, b: int, cue: list[int]) -> list[tuple[int, int]]:
+        """Parts of the frame [a, b) that hold the subject of the cue's clause when the frame
+        spans more than that clause, best first; [] when it does not.
+
+        - The cue in a clause after a comma opened by a subordinator or relative pronoun: the
+          subject is in that clause ("…, da sie befürchten", "…, die X erklärt hatte"); an
+          article there that a verb follows opens a main clause ("…, die Partei bezweifelt").
+        - The cue's verb right after a comma: the clause before it was inserted ("Der Sender,
+          der …, begründete") or a fronted subordinate clause ("Warum …, begründete das
+          Gericht"); the subject stands before the inserted clause or after the verb."""
+        toks, lex = self.toks, self.lex
+        c0 = min(cue)
+        x = next((x for x in range(c0 - 1, a - 1, -1) if toks[x].text == "," and self.in_quote[x] < 0
+                  and x not in self.mark_tok), None)
+        if x is None:
+            return []
+        n = x + 1
+        opener = n
+        if toks[n].pos == "ADP" and n + 2 < c0 and chunk_at(toks, n + 1, b, self.mark_tok) is None:
+            opener = n + 1  # "…, bei dem man davon ausgeht"
+        low = self._low(opener)
+        if opener < c0 and (low in lex.complementizers or (low in lex.not_message_openers and toks[opener].pos in ("PRON", "DET"))):
+            c = chunk_at(toks, opener, b, self.mark_tok)
+            if opener == n and c is not None and c.end < b and (c.end in cue or toks[c.end].pos in ("VERB", "AUX")):
+                return [(n, b)]  # "…, die Partei bezweifelt aber"
+            after = max(cue) + 1
+            while after < b and toks[after].pos == "AUX":
+                after += 1
+            if after < b and toks[after].text not in _CLAUSE_BREAK and after not in self.mark_tok:
+                return []  # the verb is not clause-final: "X, der Präsident des Landes sagte am Montag, …"
+            if low not in lex.complementizers:
+                # A relative pronoun is the subject when its antecedent can speak ("Kasparow, der
+                # Russland kritisiert hatte"), or before an article ("…, der der Regierung vorwarf").
+                ante = chunk_before(toks, x, a, self.mark_tok)
+                if (c is None and opener + 1 < c0 and chunk_at(toks, opener + 1, b, self.mark_tok)) or (
+                        ante is not None and self._can_speak(ante)):
+                    return []
+            return [(opener + 1, b)]
+        if toks[n].pos in ("VERB", "AUX") and (n == c0 or n not in cue):
+            v = n + 1
+            while v < b and v in cue:
+                v += 1
+            if v < b and self._low(v) in lex.nominative_pronouns:
+                return [(n, b)]  # "Die Anhänger, die …, warnte er"
+            if self._low(a) in lex.complementizers:
+                return [(n, b)]  # "Warum …, begründete das Gericht …"
+            y = next((y for y in range(a + 1, x) if toks[y].text == "," and self.in_quote[y] < 0 and y + 1 < x and (
+                self._low(y + 1) in lex.not_message_openers or self._low(y + 1) in lex.complementizers)), None)
+            if y is not None:
+                return [(a, y), (n, b)]  # "Der Sender, der …, begründete …"
+        return []
 
     def _not_subject(self, c: Chunk) -> bool:
         """A phrase whose case or marker rules it out as subject: an oblique article ("den
