@@ -69,6 +69,7 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
             tokens[k].pos == "VERB" and k == j + 1 and t.pos == "DET" and k + 1 < limit and is_nominal(tokens[k + 1]))):
         k += 1
     head = None
+    run = k
     while k < limit and k not in blocked and is_nominal(tokens[k]):
         head = k
         k += 1
@@ -88,7 +89,7 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
             break
         low = tokens[k].text.lower()
         nxt = None
-        if low in _GENITIVE_DE and tokens[k].pos == "DET" and tokens[head].pos != "PROPN":
+        if low in _GENITIVE_DE and tokens[k].pos == "DET" and not any(tokens[x].pos == "PROPN" for x in range(run, head + 1)):
             # (a name takes no genitive article after it: in "laut Anna Berg der Sprecher …" the
             # article opens the clause's subject)
             nxt = chunk_at(tokens, k, limit, blocked, coordinate=False)
@@ -120,7 +121,7 @@ def _bare_genitive(tokens: list[Token], k: int, limit: int) -> bool:
     quantifier in -er before the noun it qualifies ("Berichten britischer Zeitungen", "nach
     Meinung vieler Experten"). Only German nouns are capitalised, so English never matches."""
     t = tokens[k]
-    if t.pos not in ("ADJ", "DET") or not t.text.endswith("er") or not t.text[:1].islower() or t.text in _DATIVE_TOO:
+    if t.pos not in ("ADJ", "DET") or not t.text.endswith("er") or not t.text[:1].islower() or t.text in _DATIVE_TOO | _GENITIVE_DE:
         return False
     m = k + 1
     while m < limit and tokens[m].pos == "ADJ":

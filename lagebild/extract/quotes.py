@@ -485,7 +485,8 @@ class _Run:
         if toks[n].pos == "ADP" and n + 2 < c0 and chunk_at(toks, n + 1, b, self.mark_tok) is None:
             opener = n + 1  # "…, bei dem man davon ausgeht"
         low = self._low(opener)
-        if opener < c0 and (low in lex.complementizers or (low in lex.not_message_openers and toks[opener].pos in ("PRON", "DET"))):
+        subordinator = low in lex.complementizers or toks[opener].pos == "SCONJ"
+        if opener < c0 and (subordinator or (low in lex.not_message_openers and toks[opener].pos in ("PRON", "DET"))):
             c = chunk_at(toks, opener, b, self.mark_tok)
             if opener == n and c is not None and c.end < b and (c.end in cue or toks[c.end].pos in ("VERB", "AUX")):
                 return [(n, b)]  # "…, die Partei bezweifelt aber"
@@ -494,7 +495,7 @@ class _Run:
                 after += 1
             if after < b and toks[after].text not in _CLAUSE_BREAK and after not in self.mark_tok:
                 return []  # the verb is not clause-final: "X, der Präsident des Landes sagte am Montag, …"
-            if low not in lex.complementizers:
+            if not subordinator:
                 # A relative pronoun is the subject when its antecedent can speak ("Kasparow, der
                 # Russland kritisiert hatte"), or before an article ("…, der der Regierung vorwarf").
                 ante = chunk_before(toks, x, a, self.mark_tok)
