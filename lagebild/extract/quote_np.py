@@ -65,9 +65,16 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
             return Chunk(j, name_end, k + 1)  # "von der „Aktion Deutschland hilft“": the name is the head
         k = _extended_attribute(tokens, k, limit, blocked)
     while k < limit and k not in blocked and (tokens[k].pos in _PREMOD or (
-            # a participle between article and noun ("the delayed process")
-            tokens[k].pos == "VERB" and k == j + 1 and t.pos == "DET" and k + 1 < limit and is_nominal(tokens[k + 1]))):
+            # a participle between article and noun ("the delayed process", "die staatlich
+            # kontrollierten Medien")
+            tokens[k].pos == "VERB" and t.pos == "DET" and k + 1 < limit and tokens[k].text[:1].islower()
+            and (k == j + 1 or tokens[k - 1].pos == "ADJ") and (is_nominal(tokens[k + 1]) or tokens[k + 1].pos == "ADJ"))):
         k += 1
+    if k > j and k < limit and not is_nominal(tokens[k]) and tokens[k - 1].pos == "ADJ" and tokens[k - 1].text[:1].isupper() and (
+            t.pos == "DET" or (tokens[k].text.lower() in _GENITIVE_DE and tokens[k].pos == "DET")):
+        # a noun made from an adjective ("Vertraute der Insassen", "die Angehörigen"); a capital
+        # adjective alone may just open the sentence ("Besorgt zeigte sich …")
+        return _attached(tokens, j, k, k - 1, limit, blocked, coordinate)
     head = None
     run = k
     while k < limit and k not in blocked and is_nominal(tokens[k]):
@@ -80,6 +87,14 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
                 k += 1
     if head is None:
         return None
+    return _attached(tokens, j, k, head, limit, blocked, coordinate, run)
+
+
+def _attached(tokens: list[Token], j: int, k: int, head: int, limit: int, blocked: Container[int],
+              coordinate: bool, run: int | None = None) -> Chunk:
+    """The chunk from `j` with head `head`, grown from `k` by its genitives, "of"/"von"
+    attachments, a parenthesis and coordination."""
+    run = head if run is None else run
     while k < limit:
         name_end = _quoted_name_end(tokens, k, limit)
         if name_end is not None and tokens[head].pos == "NOUN":

@@ -566,34 +566,38 @@ class _Run:
             _, loose = self._name_end(start, self._with_attachments(c, b, loose=True, cue=cue), b)
             if loose > end and self._apposition_end(loose, b, cue) is not None:
                 end = loose
+        after_verb = c.start - 1 in cue and toks[c.start - 1].pos in ("VERB", "AUX")
         for _ in range(3):  # "Der Vorsitzende der Gewerkschaft, Nachfolgerin der ÖTV, Frank Bsirske"
-            app_end = self._apposition_end(end, b, cue)
+            app_end = self._apposition_end(end, b, cue, after_verb)
             if app_end is None:
                 break
             end = app_end
         return Chunk(start, end, c.head)
 
-    def _apposition_end(self, k: int, b: int, cue: Collection[int]) -> int | None:
+    def _apposition_end(self, k: int, b: int, cue: Collection[int], after_verb: bool = False) -> int | None:
         """End of an apposition set off at `k` after a source phrase, or None. A phrase that names
         someone may stand anywhere; any other noun phrase counts where nothing but an apposition
         can stand: before the sentence's end or a colon ("sagte Jon Doe, Gründer der Band: …"),
-        or between the subject and its finite verb ("Die Vorsitzende, Anna Berg, hat gefordert")."""
+        between the subject and its finite verb ("Die Vorsitzende, Anna Berg, hat gefordert"), or
+        in commas after a subject that follows its verb ("sagte Jon Doe, Gründer der Band, am …")."""
         toks = self.toks
         if k + 1 >= b or toks[k].text not in _APPOSITION_MARKS:
             return None
         app = chunk_at(toks, k + 1, b, self.mark_tok)
         if app is None or self._is_time(app) or toks[app.head].pos == "PRON":
             return None
-        _, end = self._name_end(app.start, self._with_attachments(app, b), b)
         before_cue = bool(cue) and k < min(cue)
-        if end >= b or toks[end].text in _FINAL or toks[end].text == ":" or end in cue:
-            return end
-        if before_cue and toks[end].pos in ("VERB", "AUX"):
-            return end  # "Anna Berg, Chefin der Firma erklärte": the closing comma left out
-        if toks[end].text in _APPOSITION_MARKS and end + 1 < b and (end + 1 in cue or toks[end + 1].pos in ("VERB", "AUX")):
-            return end
-        if toks[end].text in _APPOSITION_END and self._names_someone(app):
-            return end
+        for loose in (False, True):
+            _, end = self._name_end(app.start, self._with_attachments(app, b, loose=loose), b)
+            if end >= b or toks[end].text in _FINAL or toks[end].text == ":" or end in cue:
+                return end
+            if before_cue and toks[end].pos in ("VERB", "AUX"):
+                return end  # "Anna Berg, Chefin der Firma erklärte": the closing comma left out
+            if toks[end].text in _APPOSITION_MARKS and end + 1 < b and (
+                    after_verb or end + 1 in cue or toks[end + 1].pos in ("VERB", "AUX")):
+                return end
+            if toks[end].text in _APPOSITION_END and self._names_someone(app):
+                return end
         return None
 
     def _name_end(self, s: int, e: int, b: int) -> tuple[int, int]:

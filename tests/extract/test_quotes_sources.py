@@ -112,3 +112,22 @@ def test_de_relative_pronoun_with_a_speaking_antecedent_stays_the_subject() -> N
     text = "Kramer, der den Senat mehrfach kritisiert hatte, darunter als „Bremsklotz“, will kandidieren."
     ents = {"Kramer": ("PER", ["Kramer"]), "Senat": ("ORG", ["Senat"])}
     assert "Senat" not in _sources(text, ents)
+
+
+def test_de_apposition_in_commas_after_a_postverbal_subject() -> None:
+    text = "Angesichts der Lage nannte Ilse Marquardt, Gründerin des Vereins, den Plan „überflüssig“."
+    assert _sources(text) == ["Ilse Marquardt, Gründerin des Vereins"]
+
+
+def test_de_adjective_noun_heads_the_source() -> None:
+    assert _sources("Angehörige der Opfer berichteten, dass die Hilfe zu spät kam.") == ["Angehörige der Opfer"]
+
+
+def test_de_participle_inside_the_source_phrase() -> None:
+    text = "Die staatlich gelenkten örtlichen Zeitungen berichteten, dass der Damm gebrochen sei."
+    assert _sources(text) == ["Die staatlich gelenkten örtlichen Zeitungen"]
+
+
+def test_de_origin_belongs_to_the_source() -> None:
+    text = "Politiker aus allen Fraktionen haben gefordert, dass die Brücke saniert wird."
+    assert _sources(text) == ["Politiker aus allen Fraktionen"]
