@@ -406,6 +406,7 @@ class _Run:
         """Speaker and addressee phrases in the frame tokens [a, b) around the cue; the subject
         is looked for first in the cue's own clause (see `_own_clause`)."""
         if whole and cue:
+            a = self._before_parenthesis(a)
             for ra, rb in self._own_clause(a, b, cue):
                 subject, addressee = self.frame_roles(ra, rb, cue, whole=False)
                 if subject is not None:
@@ -456,6 +457,14 @@ class _Run:
                 v += 1
             if v < b and self._low(v) in lex.nominative_pronouns and v not in self.claimed:
                 subject = Chunk(v, v + 1, v)
+            elif self.toks[min(cue)].pos == "VERB" and not self._speaker_head(subject, documents=False):
+                # "Die Äußerungen bezeichnete Anna Berg als …": a fronted phrase that names no one
+                # is the object when someone who can speak follows the verb
+                # (only a name: an article or pronoun there may as well be a dative or accusative,
+                # "warfen der Regierung vor", "nannte sie")
+                inv = self._inverted_subject([min(cue)], b)
+                if inv is not None and inv.start == min(cue) + 1 and self.toks[inv.start].pos not in ("DET", "PRON"):
+                    subject = inv
         impersonal = any(self.toks[x].lemma.lower() in lex.impersonal_verbs for x in cue)
         if (whole or impersonal) and source_pp is not None and (subject is None or (subject.end - subject.start == 1
                                                           and self._low(subject.start) in _EXPLETIVE)):
@@ -1407,6 +1416,32 @@ class _Run:
         words = [self.toks[x].text for x in range(c.start, c.end) if self.toks[x].pos in ("NOUN", "PROPN")]
         return any(lex.is_role_noun(w) or lex.is_org_noun(w) or lex.is_spokesperson(w) or lex.is_group_noun(w)
                    for w in words)
+
+    def _speaker_head(self, c: Chunk, documents: bool = True) -> bool:
+        """Whether the head of `c` names someone who can make a statement (or, with `documents`,
+        a document that does: "der Bericht"), rather than a thing ("die Gründung der Kommission")."""
+        h = self.toks[c.head]
+        lex = self.lex
+        return (h.pos in ("PROPN", "PRON", "X") or lex.is_role_noun(h.text) or lex.is_org_noun(h.text)
+                or lex.is_spokesperson(h.text) or lex.is_group_noun(h.text) or (documents and lex.is_source_noun(h.text))
+                or any(x[2].type in ("PER", "ORG", "GPE") and x[0] <= h.start < x[1] for x in self._entities_in(h.start, h.end)))
+
+    def _before_parenthesis(self, a: int) -> int:
+        """Start of a frame that a parenthesis cut off before its verb ("Die Ministerin Anna Berg
+        (SPD) äußerte …" read from after the bracket): back to where the clause begins."""
+        toks = self.toks
+        s0 = self.sent_range[self.sent_of[a]][0] if a < len(toks) else a
+        if a <= s0 or toks[a - 1].text != ")" or self.toks[a].pos not in ("VERB", "AUX"):
+            return a
+        k = a - 2
+        while k > s0 and toks[k].text != "(" and a - k < 12:
+            k -= 1
+        if toks[k].text != "(":
+            return a
+        while k > s0 and toks[k - 1].text not in _CLAUSE_BREAK and k - 1 not in self.claimed \
+                and k - 1 not in self.mark_tok and self.in_quote[k - 1] < 0:
+            k -= 1
+        return k
 
     def _cue_complex(self, cue: list[int]) -> list[int]:
         """The whole speech predicate around a verb cue, as annotators mark it: its auxiliary in

@@ -131,3 +131,24 @@ def test_de_participle_inside_the_source_phrase() -> None:
 def test_de_origin_belongs_to_the_source() -> None:
     text = "Politiker aus allen Fraktionen haben gefordert, dass die Brücke saniert wird."
     assert _sources(text) == ["Politiker aus allen Fraktionen"]
+
+
+def test_de_possessive_object_is_no_subject() -> None:
+    text = "Vor der Presse nannte Ilse Marquardt seinen Rücktritt „überfällig“."
+    assert _sources(text) == ["Ilse Marquardt"]
+
+
+def test_de_fronted_object_yields_to_the_name_after_the_verb() -> None:
+    text = "Die Pläne der Stadt bezeichnete Marquardt als „Luftschloss“."
+    ents = {"Ilse Marquardt": ("PER", ["Marquardt"])}
+    assert _sources(text, ents) == ["Marquardt"]
+
+
+def test_de_dative_after_the_verb_stays_an_object() -> None:
+    text = "Anwohner warfen der Verwaltung vor, die Warnungen ignoriert zu haben."
+    assert _sources(text) == ["Anwohner"]
+
+
+def test_de_parenthesis_before_the_verb_keeps_the_subject_in_the_frame() -> None:
+    text = "Auch die Ministerin Ilse Marquardt (SPD) äußerte Zweifel: „Das wird nicht reichen.“"
+    assert _sources(text) == ["die Ministerin Ilse Marquardt (SPD)"]
