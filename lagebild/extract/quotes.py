@@ -417,6 +417,12 @@ class _Run:
         source_pp: Chunk | None = None  # "aus Peking", "in einer Erklärung": the source of "heißt es"
         k = a
         while k < b:
+            if subject is None and k in self.mark_tok and k not in self.claimed:
+                named = self._quoted_name(k, b)
+                if named is not None and (k - 1 in cue or named.end in cue):
+                    subject = named  # "schrieb „Die Zeit“", "„Muslix64“ erwähnte"
+                    k = named.end
+                    continue
             if k in cue or k in self.claimed or k in self.mark_tok or self.in_quote[k] >= 0:
                 k += 1
                 continue

@@ -152,3 +152,8 @@ def test_de_dative_after_the_verb_stays_an_object() -> None:
 def test_de_parenthesis_before_the_verb_keeps_the_subject_in_the_frame() -> None:
     text = "Auch die Ministerin Ilse Marquardt (SPD) äußerte Zweifel: „Das wird nicht reichen.“"
     assert _sources(text) == ["die Ministerin Ilse Marquardt (SPD)"]
+
+
+def test_de_quoted_name_next_to_the_verb_is_the_source() -> None:
+    text = "„Die Woche“ berichtet unter Berufung auf einen Anwalt, dass der Vertrag gekündigt wurde."
+    assert _sources(text) == ["„Die Woche“"]
