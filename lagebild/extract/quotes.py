@@ -463,7 +463,7 @@ class _Run:
                 v += 1
             if v < b and self._low(v) in lex.nominative_pronouns and v not in self.claimed:
                 subject = Chunk(v, v + 1, v)
-            elif self.toks[min(cue)].pos == "VERB" and not self._speaker_head(subject, documents=False):
+            elif self.toks[min(cue)].pos == "VERB" and not self._speaker_head(subject):
                 # "Die Äußerungen bezeichnete Anna Berg als …": a fronted phrase that names no one
                 # is the object when someone who can speak follows the verb
                 # (only a name: an article or pronoun there may as well be a dative or accusative,
@@ -1402,10 +1402,7 @@ class _Run:
         if c is None or self._not_subject(c) or self._is_time(c) or not self._can_speak(c):
             return None
         # its head must be the speaker, not a thing named after one ("die Festnahme von X")
-        h = self.toks[c.head]
-        lex = self.lex
-        if not (h.pos in ("PROPN", "PRON", "X") or lex.is_role_noun(h.text) or lex.is_org_noun(h.text)
-                or lex.is_spokesperson(h.text) or lex.is_group_noun(h.text) or any(s <= h.start < e for s, e, _ in self._entities_in(h.start, h.end))):
+        if not self._speaker_head(c):
             return None
         return self._with_apposition(c, ce)
 
@@ -1423,13 +1420,13 @@ class _Run:
         return any(lex.is_role_noun(w) or lex.is_org_noun(w) or lex.is_spokesperson(w) or lex.is_group_noun(w)
                    for w in words)
 
-    def _speaker_head(self, c: Chunk, documents: bool = True) -> bool:
-        """Whether the head of `c` names someone who can make a statement (or, with `documents`,
-        a document that does: "der Bericht"), rather than a thing ("die Gründung der Kommission")."""
+    def _speaker_head(self, c: Chunk) -> bool:
+        """Whether the head of `c` names someone who can make a statement, rather than a thing
+        named after someone ("die Gründung der Kommission")."""
         h = self.toks[c.head]
         lex = self.lex
         return (h.pos in ("PROPN", "PRON", "X") or lex.is_role_noun(h.text) or lex.is_org_noun(h.text)
-                or lex.is_spokesperson(h.text) or lex.is_group_noun(h.text) or (documents and lex.is_source_noun(h.text))
+                or lex.is_spokesperson(h.text) or lex.is_group_noun(h.text)
                 or any(x[2].type in ("PER", "ORG", "GPE") and x[0] <= h.start < x[1] for x in self._entities_in(h.start, h.end)))
 
     def _before_parenthesis(self, a: int) -> int:
