@@ -559,8 +559,7 @@ class _Run:
         """The whole phrase that names the source, as annotators mark it: with the attachments that
         say which one it is ("ein Sprecher in Berlin", "der Ombudsmann für Menschenrechte"), its
         appositions ("der Direktor der Behörde, Anna Berg"), whole names and a parenthesis after
-        them ("Thomas de Maizière (CDU)"), the preposition of a place or document that stands for
-        the speaker ("In dem Bericht heißt es"), without a reflexive the chunk took in.
+        them ("Thomas de Maizière (CDU)"), without a reflexive the chunk took in.
         Speaker resolution keeps the core phrase; only the reported span grows."""
         toks, lex = self.toks, self.lex
         start = c.start
@@ -571,9 +570,6 @@ class _Run:
         a, b = self.sent_range[self.sent_of[c.start]]
         if start > a and toks[start].pos == "DET" and self._low(start - 1) in lex.partitive_pronouns:
             start -= 1  # "Einer der Ärzte": the speaker is the one, named by the whole phrase
-        if (start > a and start - 1 not in cue and toks[start - 1].pos == "ADP"
-                and self._low(start - 1) in lex.source_prepositions and self._low(start - 1) not in lex.agent_prepositions):
-            start -= 1  # "Aus Paris hieß es": the phrase as it stands in the frame
         start, end = self._name_end(start, self._with_attachments(c, b, cue=cue), b)
         if toks[c.head].pos != "PRON" and self._apposition_end(end, b, cue) is None:
             # Attachments that name no one still belong to a subject set off by an apposition

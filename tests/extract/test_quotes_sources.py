@@ -74,11 +74,6 @@ def test_de_parenthesis_after_the_source() -> None:
     assert _sources(text) == ["Die Vereinigung der Kleinaktionäre (VdK)"]
 
 
-def test_de_preposition_of_a_document_source() -> None:
-    text = "In dem Abschlussbericht der Kommission heißt es, die Warnungen seien überhört worden."
-    assert _sources(text) == ["In dem Abschlussbericht der Kommission"]
-
-
 def test_de_date_of_a_document_belongs_to_it() -> None:
     text = "Nach Angaben der Feuerwehr vom Dienstag sind drei Häuser zerstört."
     assert _sources(text) == ["Angaben der Feuerwehr vom Dienstag"]
