@@ -152,3 +152,14 @@ def test_de_parenthesis_before_the_verb_keeps_the_subject_in_the_frame() -> None
 def test_de_quoted_name_next_to_the_verb_is_the_source() -> None:
     text = "„Die Woche“ berichtet unter Berufung auf einen Anwalt, dass der Vertrag gekündigt wurde."
     assert _sources(text) == ["„Die Woche“"]
+
+
+def test_de_employer_after_bei_belongs_to_the_source() -> None:
+    text = "Die Zinsen würden steigen, sagte Olaf Brandt, Analyst bei der Nordbank."
+    ents = {"Olaf Brandt": ("PER", ["Olaf Brandt"]), "Nordbank": ("ORG", ["Nordbank"])}
+    assert _sources(text, ents) == ["Olaf Brandt, Analyst bei der Nordbank"]
+
+
+def test_de_occasion_after_bei_is_no_part_of_the_source() -> None:
+    text = "Bei einem Besuch in der Hauptstadt sagte der Minister bei einem Empfang, die Lage sei stabil."
+    assert _sources(text) == ["der Minister"]
