@@ -562,6 +562,11 @@ class _Run:
         them ("Thomas de Maizière (CDU)"), without a reflexive the chunk took in.
         Speaker resolution keeps the core phrase; only the reported span grows."""
         toks, lex = self.toks, self.lex
+        rel = c.end + 1
+        if (cue and rel < min(cue) and toks[c.end].text == "," and toks[rel].pos == "PRON"
+                and self._low(rel) in lex.not_message_openers and chunk_at(toks, rel, min(cue), self.mark_tok) is None
+                and not any(toks[x].text in _CLAUSE_BREAK for x in range(rel + 1, min(cue)))):
+            return Chunk(rel, rel + 1, rel)  # "der Junge, der angab, …": the relative pronoun speaks
         start = c.start
         if c.end - start > 1 and self._low(start) in lex.reflexives and toks[start].pos == "PRON":
             start += 1  # "äußerte sich Kofi Annan"

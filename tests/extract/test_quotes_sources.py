@@ -163,3 +163,14 @@ def test_de_employer_after_bei_belongs_to_the_source() -> None:
 def test_de_occasion_after_bei_is_no_part_of_the_source() -> None:
     text = "Bei einem Besuch in der Hauptstadt sagte der Minister bei einem Empfang, die Lage sei stabil."
     assert _sources(text) == ["der Minister"]
+
+
+def test_de_relative_pronoun_is_the_source_of_its_clause() -> None:
+    text = "Gehört wurde auch eine Nachbarin, die angab, in der Nacht Schüsse gehört zu haben."
+    assert _sources(text) == ["die"]
+
+
+def test_de_article_after_a_comma_is_no_relative_pronoun() -> None:
+    text = "Anna Berg, die Vorsitzende des Vereins, sagte, man mache weiter."
+    ents = {"Anna Berg": ("PER", ["Anna Berg"])}
+    assert _sources(text, ents) == ["Anna Berg, die Vorsitzende des Vereins"]
