@@ -19,8 +19,10 @@ _PRONOUNS_ANY = frozenset({"er", "sie", "es", "wir", "ich", "he", "she", "it", "
                            "him", "them", "us", "me"})
 # Articles that open a genitive attribute after a noun ("einer", "seiner" are left out: as often datives).
 _GENITIVE_DE = frozenset({"des", "der", "eines", "seines", "ihres"})
+# Articles in -er that are as often datives ("sagte der Minister einer Zeitung"): no bare genitive.
+_DATIVE_TOO = frozenset({"einer", "seiner", "ihrer", "meiner", "deiner", "unserer", "eurer", "keiner"})
 _OF = frozenset({"of"})
-_VON = frozenset({"von"})
+_VON = frozenset({"von", "vom"})
 QUOTE_MARKS = frozenset("„“”\"»«")  # double quotation marks of German and English news
 _COORD = frozenset({"und", "sowie", "and"})
 _POSSESSIVE_EN = frozenset({"'s", "’s", "'", "’"})
@@ -58,12 +60,23 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
     # An article the tagger took for a relative pronoun ("…, der Polizeichef") still opens a phrase.
     if t.pos == "DET" or (t.pos == "PRON" and j + 1 < limit and tokens[j + 1].pos in ("NOUN", "ADJ")):
         k += 1
+        name_end = _quoted_name_end(tokens, k, limit) if k < limit else None
+        if name_end is not None and t.pos == "DET":
+            return Chunk(j, name_end, k + 1)  # "von der „Aktion Deutschland hilft“": the name is the head
         k = _extended_attribute(tokens, k, limit, blocked)
     while k < limit and k not in blocked and (tokens[k].pos in _PREMOD or (
-            # a participle between article and noun ("the delayed process")
-            tokens[k].pos == "VERB" and k == j + 1 and t.pos == "DET" and k + 1 < limit and is_nominal(tokens[k + 1]))):
+            # a participle between article and noun ("the delayed process", "die staatlich
+            # kontrollierten Medien")
+            tokens[k].pos == "VERB" and t.pos == "DET" and k + 1 < limit and tokens[k].text[:1].islower()
+            and (k == j + 1 or tokens[k - 1].pos == "ADJ") and (is_nominal(tokens[k + 1]) or tokens[k + 1].pos == "ADJ"))):
         k += 1
+    if k > j and k < limit and not is_nominal(tokens[k]) and tokens[k - 1].pos == "ADJ" and tokens[k - 1].text[:1].isupper() and (
+            t.pos == "DET" or (tokens[k].text.lower() in _GENITIVE_DE and tokens[k].pos == "DET")):
+        # a noun made from an adjective ("Vertraute der Insassen", "die Angehörigen"); a capital
+        # adjective alone may just open the sentence ("Besorgt zeigte sich …")
+        return _attached(tokens, j, k, k - 1, limit, blocked, coordinate)
     head = None
+    run = k
     while k < limit and k not in blocked and is_nominal(tokens[k]):
         head = k
         k += 1
@@ -74,6 +87,14 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
                 k += 1
     if head is None:
         return None
+    return _attached(tokens, j, k, head, limit, blocked, coordinate, run)
+
+
+def _attached(tokens: list[Token], j: int, k: int, head: int, limit: int, blocked: Container[int],
+              coordinate: bool, run: int | None = None) -> Chunk:
+    """The chunk from `j` with head `head`, grown from `k` by its genitives, "of"/"von"
+    attachments, a parenthesis and coordination."""
+    run = head if run is None else run
     while k < limit:
         name_end = _quoted_name_end(tokens, k, limit)
         if name_end is not None and tokens[head].pos == "NOUN":
@@ -83,7 +104,9 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
             break
         low = tokens[k].text.lower()
         nxt = None
-        if low in _GENITIVE_DE and tokens[k].pos == "DET":
+        if low in _GENITIVE_DE and tokens[k].pos == "DET" and not any(tokens[x].pos == "PROPN" for x in range(run, head + 1)):
+            # (a name takes no genitive article after it: in "laut Anna Berg der Sprecher …" the
+            # article opens the clause's subject)
             nxt = chunk_at(tokens, k, limit, blocked, coordinate=False)
             name_end = _quoted_name_end(tokens, k + 1, limit) if nxt is None else None
             if name_end is not None:
@@ -91,6 +114,8 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
                 continue
         elif low in _OF or (low in _VON and tokens[head].pos == "NOUN"):
             nxt = chunk_at(tokens, k + 1, limit, blocked, coordinate=False)
+        elif _bare_genitive(tokens, k, limit):
+            nxt = chunk_at(tokens, k, limit, blocked, coordinate=False)  # "Angaben informierter Kreise"
         elif tokens[k].text == "(":
             close = next((m for m in range(k + 1, min(limit, k + 10)) if tokens[m].text == ")"), None)
             if close is not None:
@@ -104,6 +129,19 @@ def chunk_at(tokens: list[Token], j: int, limit: int, blocked: Container[int] = 
             break
         k = nxt.end
     return Chunk(j, k, head)
+
+
+def _bare_genitive(tokens: list[Token], k: int, limit: int) -> bool:
+    """Whether a genitive without article starts at `k` after a noun: a strong adjective or
+    quantifier in -er before the noun it qualifies ("Berichten britischer Zeitungen", "nach
+    Meinung vieler Experten"). Only German nouns are capitalised, so English never matches."""
+    t = tokens[k]
+    if t.pos not in ("ADJ", "DET") or not t.text.endswith("er") or not t.text[:1].islower() or t.text in _DATIVE_TOO | _GENITIVE_DE:
+        return False
+    m = k + 1
+    while m < limit and tokens[m].pos == "ADJ":
+        m += 1
+    return m < limit and tokens[m].pos == "NOUN" and tokens[m].text[:1].isupper()
 
 
 def _quoted_name_end(tokens: list[Token], k: int, limit: int) -> int | None:
@@ -135,11 +173,14 @@ def _extended_attribute(tokens: list[Token], k: int, limit: int, blocked: Contai
 
 
 def chunk_before(tokens: list[Token], j: int, floor: int, blocked: Container[int] = ()) -> Chunk | None:
-    """The noun phrase that ends just before token `j` (for postpositions: "X zufolge")."""
+    """The noun phrase that ends just before token `j` (for postpositions: "X zufolge"), with the
+    genitive and "von" attachments that chunk_at reads into it ("Angaben des Instituts von Athen")."""
     k = j - 1
     start = None
-    while k >= floor and k not in blocked and (is_nominal(tokens[k]) or tokens[k].pos in ("DET", "ADJ", "NUM")):
-        start = k
+    while k >= floor and k not in blocked and (is_nominal(tokens[k]) or tokens[k].pos in ("DET", "ADJ", "NUM") or (
+            start is not None and tokens[k].text.lower() in _VON | _OF)):
+        if tokens[k].pos != "ADP":
+            start = k
         k -= 1
     if start is None:
         return None

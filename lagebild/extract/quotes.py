@@ -18,6 +18,7 @@ statement (or, with none before, stand as free indirect speech without a source)
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from lagebild.analyze import Sentence, Token
@@ -477,14 +478,27 @@ class _Run:
 
     # -- frames --------------------------------------------------------------------------
 
-    def frame_roles(self, a: int, b: int, cue: list[int]) -> tuple[Chunk | None, Chunk | None]:
-        """Speaker and addressee phrases in the frame tokens [a, b) around the cue."""
+    def frame_roles(self, a: int, b: int, cue: list[int], whole: bool = True) -> tuple[Chunk | None, Chunk | None]:
+        """Speaker and addressee phrases in the frame tokens [a, b) around the cue; the subject
+        is looked for first in the cue's own clause (see `_own_clause`)."""
+        if whole and cue:
+            a = self._before_parenthesis(a)
+            for ra, rb in self._own_clause(a, b, cue):
+                subject, addressee = self.frame_roles(ra, rb, cue, whole=False)
+                if subject is not None:
+                    return subject, addressee
         lex = self.lex
         subject = addressee = None
         obj_verb = any(self.toks[c].lemma.lower() in lex.addressee_object_verbs for c in cue)
         source_pp: Chunk | None = None  # "aus Peking", "in einer Erklärung": the source of "heißt es"
         k = a
         while k < b:
+            if subject is None and k in self.mark_tok and k not in self.claimed:
+                named = self._quoted_name(k, b)
+                if named is not None and (k - 1 in cue or named.end in cue):
+                    subject = named  # "schrieb „Die Zeit“", "„Muslix64“ erwähnte"
+                    k = named.end
+                    continue
             if k in cue or k in self.claimed or k in self.mark_tok or self.in_quote[k] >= 0:
                 k += 1
                 continue
@@ -525,12 +539,74 @@ class _Run:
                 v += 1
             if v < b and self._low(v) in lex.nominative_pronouns and v not in self.claimed:
                 subject = Chunk(v, v + 1, v)
-        if source_pp is not None and (subject is None or (subject.end - subject.start == 1
+            elif self.toks[min(cue)].pos == "VERB" and not self._speaker_head(subject):
+                # "Die Äußerungen bezeichnete Anna Berg als …": a fronted phrase that names no one
+                # is the object when someone who can speak follows the verb
+                # (only a name: an article or pronoun there may as well be a dative or accusative,
+                # "warfen der Regierung vor", "nannte sie")
+                inv = self._inverted_subject([min(cue)], b)
+                if inv is not None and inv.start == min(cue) + 1 and self.toks[inv.start].pos not in ("DET", "PRON"):
+                    subject = inv
+        impersonal = any(self.toks[x].lemma.lower() in lex.impersonal_verbs for x in cue)
+        if (whole or impersonal) and source_pp is not None and (subject is None or (subject.end - subject.start == 1
                                                           and self._low(subject.start) in _EXPLETIVE)):
             subject = source_pp  # "Aus Peking heißt es, …", "…, hieß es in einer Erklärung der Regierung"
         if subject is not None:
             subject = self._relative_antecedent(subject, self.sent_range[self.sent_of[subject.start]][0])
         return subject, addressee
+
+    def _own_clause(self, a: int, b: int, cue: list[int]) -> list[tuple[int, int]]:
+        """Parts of the frame [a, b) that hold the subject of the cue's clause when the frame
+        spans more than that clause, best first; [] when it does not.
+
+        - The cue in a clause after a comma opened by a subordinator or relative pronoun: the
+          subject is in that clause ("…, da sie befürchten", "…, die X erklärt hatte"); an
+          article there that a verb follows opens a main clause ("…, die Partei bezweifelt").
+        - The cue's verb right after a comma: the clause before it was inserted ("Der Sender,
+          der …, begründete") or a fronted subordinate clause ("Warum …, begründete das
+          Gericht"); the subject stands before the inserted clause or after the verb."""
+        toks, lex = self.toks, self.lex
+        c0 = min(cue)
+        x = next((x for x in range(c0 - 1, a - 1, -1) if toks[x].text == "," and self.in_quote[x] < 0
+                  and x not in self.mark_tok), None)
+        if x is None:
+            return []
+        n = x + 1
+        opener = n
+        if toks[n].pos == "ADP" and n + 2 < c0 and chunk_at(toks, n + 1, b, self.mark_tok) is None:
+            opener = n + 1  # "…, bei dem man davon ausgeht"
+        low = self._low(opener)
+        subordinator = low in lex.complementizers or toks[opener].pos == "SCONJ"
+        if opener < c0 and (subordinator or (low in lex.not_message_openers and toks[opener].pos in ("PRON", "DET"))):
+            c = chunk_at(toks, opener, b, self.mark_tok)
+            if opener == n and c is not None and c.end < b and (c.end in cue or toks[c.end].pos in ("VERB", "AUX")):
+                return [(n, b)]  # "…, die Partei bezweifelt aber"
+            after = max(cue) + 1
+            while after < b and toks[after].pos == "AUX":
+                after += 1
+            if after < b and toks[after].text not in _CLAUSE_BREAK and after not in self.mark_tok:
+                return []  # the verb is not clause-final: "X, der Präsident des Landes sagte am Montag, …"
+            if not subordinator:
+                # A relative pronoun is the subject when its antecedent can speak ("Kasparow, der
+                # Russland kritisiert hatte"), or before an article ("…, der der Regierung vorwarf").
+                ante = chunk_before(toks, x, a, self.mark_tok)
+                if (c is None and opener + 1 < c0 and chunk_at(toks, opener + 1, b, self.mark_tok)) or (
+                        ante is not None and self._can_speak(ante)):
+                    return []
+            return [(opener + 1, b)]
+        if toks[n].pos in ("VERB", "AUX") and (n == c0 or n not in cue):
+            v = n + 1
+            while v < b and v in cue:
+                v += 1
+            if v < b and self._low(v) in lex.nominative_pronouns:
+                return [(n, b)]  # "Die Anhänger, die …, warnte er"
+            if self._low(a) in lex.complementizers:
+                return [(n, b)]  # "Warum …, begründete das Gericht …"
+            y = next((y for y in range(a + 1, x) if toks[y].text == "," and self.in_quote[y] < 0 and y + 1 < x and (
+                self._low(y + 1) in lex.not_message_openers or self._low(y + 1) in lex.complementizers)), None)
+            if y is not None:
+                return [(a, y), (n, b)]  # "Der Sender, der …, begründete …"
+        return []
 
     def _not_subject(self, c: Chunk) -> bool:
         """A phrase whose case or marker rules it out as subject: an oblique article ("den
@@ -547,7 +623,7 @@ class _Run:
             # The apposition ends where the frame does or at the next comma.
             if app is not None and (app.end == b or self.toks[app.end].text in _FINAL or self.toks[app.end].text == ","):
                 s, e = self.toks[app.start].start, self.toks[app.end - 1].end
-                if any(x[2].type == "PER" for x in self._entities_in(s, e)) or self.toks[app.head].pos == "PROPN":
+                if any(x[2].type == "PER" for x in self._entities_in(s, e)) or self.toks[app.head].pos == "PROPN" or self._bare_name(app):
                     return Chunk(c.start, app.end, app.head)
                 named = self.toks[c.head].pos == "PROPN" or any(
                     x[2].type == "PER" for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end))
@@ -555,12 +631,18 @@ class _Run:
                     return Chunk(c.start, app.end, c.head)  # "Tegaye Mununhe, der Polizeichef der Region"
         return c
 
-    def _source_extent(self, c: Chunk) -> Chunk:
+    def _source_extent(self, c: Chunk, cue: Collection[int] = ()) -> Chunk:
         """The whole phrase that names the source, as annotators mark it: with the attachments that
-        say which one it is ("ein Sprecher in Berlin", "der Ombudsmann für Menschenrechte") and an
-        apposition ("der Direktor der Behörde, Anna Berg"), without a reflexive the chunk took in.
+        say which one it is ("ein Sprecher in Berlin", "der Ombudsmann für Menschenrechte"), its
+        appositions ("der Direktor der Behörde, Anna Berg"), whole names and a parenthesis after
+        them ("Thomas de Maizière (CDU)"), without a reflexive the chunk took in.
         Speaker resolution keeps the core phrase; only the reported span grows."""
         toks, lex = self.toks, self.lex
+        rel = c.end + 1
+        if (cue and rel < min(cue) and toks[c.end].text == "," and toks[rel].pos == "PRON"
+                and self._low(rel) in lex.not_message_openers and chunk_at(toks, rel, min(cue), self.mark_tok) is None
+                and not any(toks[x].text in _CLAUSE_BREAK for x in range(rel + 1, min(cue)))):
+            return Chunk(rel, rel + 1, rel)  # "der Junge, der angab, …": the relative pronoun speaks
         start = c.start
         if c.end - start > 1 and self._low(start) in lex.reflexives and toks[start].pos == "PRON":
             start += 1  # "äußerte sich Kofi Annan"
@@ -569,48 +651,120 @@ class _Run:
         a, b = self.sent_range[self.sent_of[c.start]]
         if start > a and toks[start].pos == "DET" and self._low(start - 1) in lex.partitive_pronouns:
             start -= 1  # "Einer der Ärzte": the speaker is the one, named by the whole phrase
-        end = self._with_attachments(c, b)
-        if end + 1 < b and toks[end].text in _APPOSITION_MARKS:
-            app = chunk_at(toks, end + 1, b, self.mark_tok)
-            if app is not None and not self._is_time(app) and self._names_someone(app):
-                app_end = self._with_attachments(app, b)
-                if app_end >= b or toks[app_end].text in _APPOSITION_END:
-                    end = app_end
+        start, end = self._name_end(start, self._with_attachments(c, b, cue=cue), b)
+        if toks[c.head].pos != "PRON" and self._apposition_end(end, b, cue) is None:
+            # Attachments that name no one still belong to a subject set off by an apposition
+            # ("Der Vertreter der Arbeitgeber im Aufsichtsrat, Peter Clever, hat gefordert").
+            _, loose = self._name_end(start, self._with_attachments(c, b, loose=True, cue=cue), b)
+            if loose > end and self._apposition_end(loose, b, cue) is not None:
+                end = loose
+        after_verb = c.start - 1 in cue and toks[c.start - 1].pos in ("VERB", "AUX")
+        for _ in range(3):  # "Der Vorsitzende der Gewerkschaft, Nachfolgerin der ÖTV, Frank Bsirske"
+            app_end = self._apposition_end(end, b, cue, after_verb)
+            if app_end is None:
+                break
+            end = app_end
         return Chunk(start, end, c.head)
 
-    def _with_attachments(self, c: Chunk, b: int) -> int:
-        """End of `c` with the prepositional phrases that belong to a source noun."""
+    def _apposition_end(self, k: int, b: int, cue: Collection[int], after_verb: bool = False) -> int | None:
+        """End of an apposition set off at `k` after a source phrase, or None. A phrase that names
+        someone may stand anywhere; any other noun phrase counts where nothing but an apposition
+        can stand: before the sentence's end or a colon ("sagte Jon Doe, Gründer der Band: …"),
+        between the subject and its finite verb ("Die Vorsitzende, Anna Berg, hat gefordert"), or
+        in commas after a subject that follows its verb ("sagte Jon Doe, Gründer der Band, am …")."""
+        toks = self.toks
+        if k + 1 >= b or toks[k].text not in _APPOSITION_MARKS:
+            return None
+        app = chunk_at(toks, k + 1, b, self.mark_tok)
+        if app is None or self._is_time(app) or toks[app.head].pos == "PRON":
+            return None
+        before_cue = bool(cue) and k < min(cue)
+        for loose in (False, True):
+            _, end = self._name_end(app.start, self._with_attachments(app, b, loose=loose), b)
+            if end >= b or toks[end].text in _FINAL or toks[end].text == ":" or end in cue:
+                return end
+            if before_cue and toks[end].pos in ("VERB", "AUX"):
+                return end  # "Anna Berg, Chefin der Firma erklärte": the closing comma left out
+            if toks[end].text in _APPOSITION_MARKS and end + 1 < b and (
+                    after_verb or end + 1 in cue or toks[end + 1].pos in ("VERB", "AUX")):
+                return end
+            if toks[end].text in _APPOSITION_END and self._names_someone(app):
+                return end
+        return None
+
+    def _name_end(self, s: int, e: int, b: int) -> tuple[int, int]:
+        """Token range [s, e) grown to the whole of each person or organisation name it cuts
+        ("de Maizière" from "Maizière", "Ärzte ohne Grenzen" from "Ärzte"), and past a
+        parenthesis after it ("Thomas de Maizière (CDU)")."""
+        toks = self.toks
+        for ms, me, ent in self._entities_in(toks[s].start, toks[e - 1].end):
+            if ent.type not in ("PER", "ORG"):
+                continue
+            while s > 0 and ms < toks[s].start and ms <= toks[s - 1].start:
+                s -= 1
+            while e < b and me > toks[e - 1].end and toks[e].start < me:
+                e += 1
+        if e < b and toks[e].text == "(":
+            close = next((m for m in range(e + 1, min(b, e + 8)) if toks[m].text == ")"), None)
+            e = close + 1 if close is not None else e
+        return s, e
+
+    def _with_attachments(self, c: Chunk, b: int, loose: bool = False, cue: Collection[int] = ()) -> int:
+        """End of `c` with the prepositional phrases that belong to a source noun; `loose` takes
+        them whatever they name."""
         k = c.end
-        if self.toks[c.head].pos == "PRON" or not (
-                self._names_someone(c) or self.lex.is_source_noun(self.toks[c.head].text)):
+        head = self.toks[c.head]
+        if head.pos == "PRON" or not (loose or self._names_someone(c) or self.lex.is_source_noun(head.text)):
             return k  # "die Gründe für …" is no source phrase to grow
-        is_person = any(x[2].type == "PER" for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end))
+        document = self.lex.is_source_noun(head.text)
+        # A subject right after its verb may be followed by the verb's own object ("sprach Merkel
+        # von der Möglichkeit", "warb Obama für das Gesetz").
+        after_verb = c.start - 1 in cue and self.toks[c.start - 1].pos in ("VERB", "AUX")
         while k < b and k not in self.mark_tok:
-            kind = self.lex.source_attachments.get(self._low(k))
-            if kind is None or (kind == "place" and is_person):
+            low = self._low(k)
+            kind = self.lex.source_attachments.get(low)
+            # where a person spoke is no part of the name ("sagte Anna Berg in Berlin"); where
+            # the body is that employs them is ("Ken Rice vom Institut in Edinburgh")
+            at_person = self._person_at(k - 1)
+            if kind is None or (kind == "place" and at_person and not loose):
                 break
             pp = chunk_at(self.toks, k + 1, b, self.mark_tok, coordinate=False)
-            if pp is None or self._is_time(pp):
+            # a date belongs to a document ("Angaben vom Mittwoch"), not to a person
+            if pp is None or (self._is_time(pp) and not (document and kind == "any")):
                 break
             ps, pe = self.toks[pp.start].start, self.toks[pp.end - 1].end
             # a place the places stage knows is a name too, though no entity ("ein Sprecher in Berlin")
             named = self.toks[pp.head].pos == "PROPN" or self._entities_in(ps, pe) or any(
                 m.start < pe and ps < m.end for pl in self.doc.places for m in pl.mentions)
-            if kind == "place" and not named:
+            if not loose and kind == "place" and not named:
                 break  # "sagte der Minister im Interview": where he spoke, not who he is
+            if not loose and after_verb and at_person and not (named or self._names_someone(pp)):
+                break
             k = pp.end
         return k
+
+    def _person_at(self, k: int) -> bool:
+        """Whether token `k` ends a person's name (a name word or a person mention)."""
+        t = self.toks[k]
+        return t.pos == "PROPN" or any(x[2].type == "PER" for x in self._entities_in(t.start, t.end))
 
     def _names_someone(self, c: Chunk) -> bool:
         """Whether an apposition names a person or body (a name, an office, an organisation)."""
         head = self.toks[c.head]
-        if head.pos == "PROPN":
+        if head.pos == "PROPN" or self._bare_name(c):
             return True
         if any(x[2].type in ("PER", "ORG") for x in self._entities_in(self.toks[c.start].start, self.toks[c.end - 1].end)):
             return True
         return any(self.lex.is_role_noun(self.toks[k].text) or self.lex.is_org_noun(self.toks[k].text)
                    or self.lex.is_spokesperson(self.toks[k].text) or self.lex.is_group_noun(self.toks[k].text)
                    for k in range(c.start, c.end) if is_nominal(self.toks[k]))
+
+    def _bare_name(self, c: Chunk) -> bool:
+        """Whether `c` is two or more name words and nothing else ("Frank-Jürgen Weise",
+        "Mohammed el-Baradei"): a name, whether or not the entity stage knew it."""
+        toks = self.toks
+        return c.end - c.start >= 2 and c.head == c.end - 1 and all(
+            is_nominal(toks[k]) and (toks[k].text[:1].isupper() or toks[k].pos != "NOUN") for k in range(c.start, c.end))
 
     def _pp_object(self, k: int, b: int) -> Chunk | None:
         """The noun phrase governed by the preposition at `k`; words the tagger missed as
@@ -1398,10 +1552,7 @@ class _Run:
         if c is None or self._not_subject(c) or self._is_time(c) or not self._can_speak(c):
             return None
         # its head must be the speaker, not a thing named after one ("die Festnahme von X")
-        h = self.toks[c.head]
-        lex = self.lex
-        if not (h.pos in ("PROPN", "PRON", "X") or lex.is_role_noun(h.text) or lex.is_org_noun(h.text)
-                or lex.is_spokesperson(h.text) or lex.is_group_noun(h.text) or any(s <= h.start < e for s, e, _ in self._entities_in(h.start, h.end))):
+        if not self._speaker_head(c):
             return None
         return self._with_apposition(c, ce)
 
@@ -1418,6 +1569,32 @@ class _Run:
         words = [self.toks[x].text for x in range(c.start, c.end) if self.toks[x].pos in ("NOUN", "PROPN")]
         return any(lex.is_role_noun(w) or lex.is_org_noun(w) or lex.is_spokesperson(w) or lex.is_group_noun(w)
                    for w in words)
+
+    def _speaker_head(self, c: Chunk) -> bool:
+        """Whether the head of `c` names someone who can make a statement, rather than a thing
+        named after someone ("die Gründung der Kommission")."""
+        h = self.toks[c.head]
+        lex = self.lex
+        return (h.pos in ("PROPN", "PRON", "X") or lex.is_role_noun(h.text) or lex.is_org_noun(h.text)
+                or lex.is_spokesperson(h.text) or lex.is_group_noun(h.text)
+                or any(x[2].type in ("PER", "ORG", "GPE") and x[0] <= h.start < x[1] for x in self._entities_in(h.start, h.end)))
+
+    def _before_parenthesis(self, a: int) -> int:
+        """Start of a frame that a parenthesis cut off before its verb ("Die Ministerin Anna Berg
+        (SPD) äußerte …" read from after the bracket): back to where the clause begins."""
+        toks = self.toks
+        s0 = self.sent_range[self.sent_of[a]][0] if a < len(toks) else a
+        if a <= s0 or toks[a - 1].text != ")" or self.toks[a].pos not in ("VERB", "AUX"):
+            return a
+        k = a - 2
+        while k > s0 and toks[k].text != "(" and a - k < 12:
+            k -= 1
+        if toks[k].text != "(":
+            return a
+        while k > s0 and toks[k - 1].text not in _CLAUSE_BREAK and k - 1 not in self.claimed \
+                and k - 1 not in self.mark_tok and self.in_quote[k - 1] < 0:
+            k -= 1
+        return k
 
     def _cue_complex(self, cue: list[int]) -> list[int]:
         """The whole speech predicate around a verb cue, as annotators mark it: its auxiliary in
@@ -1998,7 +2175,7 @@ class _Run:
             if st.cue and st.inherited is None:
                 ks = sorted(st.cue)
                 cue_span = self.doc.span(self.toks[ks[0]].start, self.toks[ks[-1]].end)
-            src = self._source_extent(st.source) if st.source else None
+            src = self._source_extent(st.source, st.cue) if st.source else None
             if src is not None and src.end - src.start == 1 and self._low(src.start) in _EXPLETIVE:
                 src = None  # "heißt es": the expletive belongs to the cue and names no source
             src_span = self.doc.span(self.toks[src.start].start, self.toks[src.end - 1].end) if src else None
