@@ -79,3 +79,15 @@ def test_a_konjunktiv_ii_of_another_verb_does_not_report_the_act() -> None:
     # "hätten" is the verb of possession here, no auxiliary of an act
     doc = run("Die Gewerkschaft erklärte, viele Arbeiter in Frankreich hätten einen Vertrag mit der Regierung.", "de")
     assert not [e for e in doc.events if e.cameo.startswith("05")], coded(doc)
+
+
+def test_what_a_rejected_report_says_is_no_event() -> None:
+    # "wies Berichte zurück, wonach …": the act is denied, whatever the mood
+    for aux in ("hätten", "haben"):
+        doc = run("Die russische Regierung wies Berichte zurück, wonach russische Truppen ukrainische Soldaten "
+                  f"angegriffen {aux}.", "de")
+        assert not [e for e in doc.events if e.cameo.startswith("19")], coded(doc)
+    # a new predicate after the rejection is a happening again
+    doc = run("Die russische Regierung wies die Kritik der Ukraine zurück und verurteilte die ukrainische Regierung.",
+              "de")
+    assert ("RUS", "111", "UKR") in coded(doc)
