@@ -244,6 +244,9 @@ class EventCoder:
         self.noun_target_preps = c("noun_target_preps")
         self.occurrence_subject, self.occurrence_verbs = c("occurrence_subject"), c("occurrence_verbs")
         self.purpose = c("purpose")
+        self.reported_past, self.reported_future = c("reported_subjunctive_past"), c("reported_subjunctive_future")
+        self.counterfactual_words, self.counterfactual_modals = c("counterfactual_words"), c("counterfactual_modals")
+        self.counterfactual_aux = c("counterfactual_aux")
         self.document_nouns = c("document_nouns")
         self.act_anaphors = c("act_anaphors")
         self.noun_possessor = bool(self.lex.cues.get("noun_before_noun_possessor"))
@@ -1997,6 +2000,7 @@ class EventCoder:
             return "hypothetical"  # a question ("what position do you hold?") asks, it asserts nothing
         fixed = {k + n for k in range(len(ctoks) - 1) for n in (0, 1)
                  if f"{ctoks[k].text.casefold()} {ctoks[k + 1].text.casefold()}" in self.modal_idioms}
+        backshift: str | None = None  # a Konjunktiv II ("hätten", "would") that only marks reported speech
         for k, t in enumerate(ctoks):
             low = t.text.casefold()
             if k in fixed:
@@ -2007,10 +2011,14 @@ class EventCoder:
                     return "negated"
             if (low in self.hypo or t.lemma.casefold() in self.hypo) and k != ti and \
                     not (t.text[:1].isupper() and cl.start + k > 0):  # ("Theresa May")
+                if backshift is None and self._backshifted(sent, ctoks, k, trig, infinitive_form):
+                    backshift = low
+                    continue
                 return "hypothetical"
-        if any(t.text.casefold() in self.future_aux or (t.lemma in self.future_aux and t.text.casefold() in
-                                                         self.future_aux_forms)
-               for t in ctoks) and (infinitive_form or not self.future_needs_infinitive):
+        if (backshift in self.reported_future or
+            any(t.text.casefold() in self.future_aux or (t.lemma in self.future_aux and t.text.casefold() in
+                                                          self.future_aux_forms) for t in ctoks)) \
+                and (infinitive_form or not self.future_needs_infinitive):
             return "future"
         if any(t.text.casefold() in self.purpose for t in ctoks[:ti]) and \
                 (any(t.text.casefold() in self.infinitive_markers for t in ctoks[max(0, ti - 2):ti]) or
@@ -2034,9 +2042,40 @@ class EventCoder:
                     any(t.lemma in self.intent_verbs for t in ctoks[:ti]) or \
                     (trig.pos in ("NOUN", "PROPN") and any(t in plans for t in ctoks[ti + 1:])):
                 return "future"
-        if any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks):
+        if backshift is not None or \
+                any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks):
             return "reported"
         return "asserted"
+
+    def _backshifted(self, sent: Sentence, ctoks: list[Token], k: int, trig: Token, infinitive: bool) -> bool:
+        """Whether the Konjunktiv II `ctoks[k]` stands in for the mood of reported speech ("X sagte, die
+        Behörden hätten … festgenommen", "said it would deepen …"): it and the trigger lie in an indirect
+        quote of the quotes layer, outside its quoted words, and nothing makes it a genuine hypothetical
+        (a condition, a counterfactual, a wish, "hätte … können", "would have …")."""
+        form = ctoks[k]
+        if form.text.casefold() not in self.reported_past | self.reported_future:
+            return False
+        # the form must be the auxiliary of the trigger's own verb form ("hätten … festgenommen", "würden …
+        # vertiefen"), not of another verb of the clause ("… getötet worden seien und … vermisst würden");
+        # a nominal act needs the verb that governs it ("hätten Gespräche geführt", not "hätten einen Vertrag")
+        infinitives = [t.text.casefold() == t.lemma.casefold() for t in ctoks[k + 1:] if t.pos == "VERB"] \
+            if trig.pos in ("NOUN", "PROPN") else [infinitive]
+        past = form.text.casefold() in self.reported_past
+        if not any(inf != past for inf in infinitives):
+            return False
+        quote = next((q for q in self._doc.quotes or () if q.kind != "direct"
+                      and q.start <= form.start < q.end and q.start <= trig.start < q.end), None)
+        if quote is None or sum(1 for t in sent.tokens if quote.start <= t.start < form.start
+                                and t.text in QUOTE_MARKS) % 2:
+            return False  # outside a report, or in the speaker's own quoted words
+        words = {w for t in sent.tokens for w in (t.text.casefold(), t.lemma.casefold())}
+        words |= {p.text.casefold() + t.lemma.casefold() for p in sent.tokens if p.text.casefold() in self.particles
+                  for t in sent.tokens if t.pos == "VERB"}  # ("geht davon aus": "ausgehen")
+        if words & self.counterfactual_words or any(t.lemma.casefold() in self.counterfactual_modals for t in ctoks
+                                                    if t is not form):
+            return False
+        nxt = next((t for t in ctoks[k + 1:] if t.pos != "ADV"), None)
+        return nxt is None or nxt.text.casefold() not in self.counterfactual_aux
 
     def _perfect_infinitive(self, ctoks: list[Token]) -> bool:
         """A perfect infinitive ("soll … gekommen sein", "soll … angegriffen haben"): with "sollen" it

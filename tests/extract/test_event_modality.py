@@ -1,0 +1,93 @@
+"""Konjunktiv II in reported speech: where Konjunktiv I equals the indicative ("sie haben", "sie werden")
+German reports with "hätten"/"würden", and English shifts "will" back to "would". Inside an indirect quote
+such a form reports (a past act, or a plan like "werden"/"will"); a condition, a counterfactual, a wish,
+a missed possibility or the speaker's own quoted words keep it hypothetical. The whole pipeline runs,
+quotes included; the sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.doc import Document
+from lagebild.pipeline import Pipeline, build
+
+_PIPES: dict[str, Pipeline] = {}
+
+
+def run(text: str, lang: str) -> Document:
+    if lang not in _PIPES:
+        _PIPES[lang] = build(lang)
+    return _PIPES[lang](Document(doc_id="t", lang=lang, published="2024-10-14", text=text))
+
+
+def coded(doc: Document) -> dict[tuple[str | None, str, str | None], str]:
+    key = lambda a: (a.country or a.org) if a else None  # noqa: E731
+    return {(key(e.source), e.cameo, key(e.target)): e.modality for e in doc.events}
+
+
+@pytest.mark.parametrize("text,lang,want,modality", [
+    # after a speech verb, after a source phrase, and continuing a report without a verb of saying
+    ("Der ukrainische Außenminister sagte, die russischen Behörden hätten Dutzende Demonstranten festgenommen.",
+     "de", ("RUS", "173", "RUS"), "reported"),
+    ("Laut der ukrainischen Regierung hätten russische Truppen das Dorf angegriffen.", "de",
+     ("UKR", "1123", "RUS"), "reported"),
+    ("Der ukrainische Außenminister erklärte am Montag in Kiew, die Lage sei ernst. "
+     "Russische Truppen hätten zudem ukrainische Soldaten angegriffen.", "de", ("RUS", "190", "UKR"), "reported"),
+    # "würden" + infinitive reports a plan as "werden" would
+    ("Die französische Regierung erklärte, Frankreich und China würden die Zusammenarbeit vertiefen.", "de",
+     ("CHN", "032", "FRA"), "future"),
+    ("The Indian government said India would expand cooperation with Russia.", "en", ("IND", "032", "RUS"), "future"),
+])
+def test_reported_konjunktiv_ii_is_a_report(text: str, lang: str, want: tuple[str, str, str], modality: str) -> None:
+    got = coded(run(text, lang))
+    assert got.get(want) == modality, got
+
+
+@pytest.mark.parametrize("text,lang,doer,act", [
+    # outside any report
+    ("Wenn Russland die Ukraine angegriffen hätte, wäre die Lage anders.", "de", "RUS", "19"),
+    ("Ohne die Hilfe der USA hätten russische Truppen Kiew erobert.", "de", "RUS", "19"),
+    ("Russian forces would attack Ukraine if they could.", "en", "RUS", "19"),
+    # in a report, but a counterfactual, "beinahe", a hope, an expectation, a condition, a missed possibility
+    ("Der ukrainische Präsident sagte, ohne westliche Hilfe hätten russische Truppen ukrainische Soldaten "
+     "angegriffen.", "de", "RUS", "19"),
+    ("Der ukrainische Präsident sagte, russische Truppen hätten beinahe ukrainische Soldaten angegriffen.", "de",
+     "RUS", "19"),
+    ("Der ukrainische Präsident hofft, russische Truppen würden ukrainische Dörfer verschonen und die Gespräche "
+     "mit der Ukraine wieder aufnehmen.", "de", "RUS", "0"),
+    ("Der ukrainische Präsident glaubt, die Regierungen Polens und Litauens würden die Ukraine unterstützen.", "de",
+     "POL", "0"),
+    ("Der ukrainische Präsident sagte, die Regierungen Polens und Litauens würden die Ukraine unterstützen, wenn "
+     "Russland angreife.", "de", "POL", "0"),
+    ("Die indische Regierung sagte, Indien und Russland hätten gemeinsame Gespräche führen können.", "de", "RUS", "0"),
+    ("The Indian government said it hoped India would expand cooperation with Russia.", "en", "IND", "03"),
+    ("The Indian government said India would have expanded cooperation with Russia without the sanctions.", "en",
+     "IND", "0"),
+    ("Ukraine's foreign minister said Russian forces would have attacked Kyiv without air defence.", "en", "RUS", "19"),
+    # the speaker's own words in a direct quote
+    ("„Wir würden die Ukraine niemals angreifen“, sagte der russische Außenminister.", "de", "RUS", "19"),
+    # a singular "hätte" has its own Konjunktiv I ("habe"): still hypothetical
+    ("Der ukrainische Präsident sagte, die russische Armee hätte Kiew angegriffen.", "de", "RUS", "19"),
+])
+def test_genuine_hypotheticals_stay_hypothetical(text: str, lang: str, doer: str, act: str) -> None:
+    doc = run(text, lang)
+    assert not [e for e in doc.events if e.source and e.source.country == doer and e.cameo.startswith(act)
+                and e.rule.split(".")[1] not in ("quote", "statement")], coded(doc)
+
+
+def test_a_konjunktiv_ii_of_another_verb_does_not_report_the_act() -> None:
+    # "hätten" is the verb of possession here, no auxiliary of an act
+    doc = run("Die Gewerkschaft erklärte, viele Arbeiter in Frankreich hätten einen Vertrag mit der Regierung.", "de")
+    assert not [e for e in doc.events if e.cameo.startswith("05")], coded(doc)
+
+
+def test_what_a_rejected_report_says_is_no_event() -> None:
+    # "wies Berichte zurück, wonach …": the act is denied, whatever the mood
+    for aux in ("hätten", "haben"):
+        doc = run("Die russische Regierung wies Berichte zurück, wonach russische Truppen ukrainische Soldaten "
+                  f"angegriffen {aux}.", "de")
+        assert not [e for e in doc.events if e.cameo.startswith("19")], coded(doc)
+    # a new predicate after the rejection is a happening again
+    doc = run("Die russische Regierung wies die Kritik der Ukraine zurück und verurteilte die ukrainische Regierung.",
+              "de")
+    assert ("RUS", "111", "UKR") in coded(doc)
