@@ -869,8 +869,12 @@ class _Run:
         """End (exclusive token index) of a reported clause starting at `a` in a sentence ending at `b`."""
         e = b
         while e > a and (self.toks[e - 1].text in _FINAL or (e - 1 in self.mark_tok and self.in_quote[e - 1] < 0 and self.toks[e - 1].text in "”“\"»«")):
-            if e - 1 in self.mark_tok and not any(self.toks[x].start == m.close for m in self.outer for x in (e - 1,)):
-                break
+            if e - 1 in self.mark_tok:
+                m = next((m for m in self.outer if m.close == self.toks[e - 1].start), None)
+                # A quotation that opens inside the clause ends with its closing mark ("…, die Lage
+                # sei „ernst“."); only a mark whose quotation opened before the clause is cut off.
+                if m is None or self._tok_at(m.open) >= a:
+                    break
             e -= 1
         for k in range(a, e):
             if self.toks[k].text == ";" and self.in_quote[k] < 0:
@@ -1405,6 +1409,51 @@ class _Run:
                 lem = self.toks[j].lemma.lower()
                 if (self._low(cue[-1]) + lem if len(cue) > 1 else lem) in self.lex.speech:
                     return k
+        return self._resumed_clause(a, e)
+
+    def _is_subjunctive_form(self, k: int) -> bool:
+        """Whether token `k` is a Konjunktiv I verb form (the mood of reported speech)."""
+        low, lem, suf = self._low(k), self.toks[k].lemma.lower(), self.lex.subjunctive_suffix
+        return low in self.lex.subjunctive or bool(
+            suf and self.toks[k].pos == "VERB" and lem.endswith("en") and low == lem[:-2] + suf)
+
+    def _resumed_clause(self, a: int, e: int) -> int:
+        """End of a reported clause [a, e) where the sentence around it goes on: a comma or
+        coordinator and then a verb not in the Konjunktiv I resumes the frame's own clause ("…, er
+        sei unschuldig, erkannte das Gericht nicht an", "…, dass X eingesetzt werde, und weigerte
+        sich …", "Hieß es, dass …, wird nun …"), and a clause on the whole statement after a comma
+        ("…, was dieser zurückweist") is the writer's comment unless it is itself reported."""
+        lex = self.lex
+        # An adverbial clause has its own main clause after its comma ("…, wenn es regnet, fällt
+        # das Spiel aus"); after any other inner comma a verb may close an apposition or an
+        # inserted clause ("dass X den Bundesrat, die Länderkammer, ausgeschlossen hat").
+        low = self._low(a)
+        allowed = 1 if (low in lex.not_message_openers or self.toks[a].pos == "SCONJ") and low not in lex.complementizers else 0
+        commas = 0  # unquoted commas in the clause before token k
+        reported = False
+        for k in range(a, e - 1):
+            if self.in_quote[k] >= 0 or k in self.mark_tok:
+                continue
+            t = self.toks[k]
+            if t.pos in ("VERB", "AUX") and (self._is_subjunctive_form(k) or self._low(k) in lex.subjunctive_ii):
+                reported = True
+            if k >= a + 2 and t.text == "," and self._low(k + 1) in lex.sentential_relatives:
+                if not self._subjunctive(k + 1, self._clause_end_q(k + 1, e)):
+                    return k
+            inner = commas
+            if t.text == ",":
+                commas += 1
+            elif self._low(k) not in lex.coordinators:
+                continue
+            j = k + 1
+            if (k < a + 2 or inner != allowed or j + 1 >= e or self.toks[j].pos not in ("VERB", "AUX")
+                    or self._is_subjunctive_form(j) or not self._has_verb(a, k)):
+                continue  # (a verbless start is no clause yet: the verb after the comma is its own)
+            if self._low(j) in lex.subjunctive_ii and reported:
+                continue  # "…, er sei krank, hätte aber …": the reported clause goes on
+            if t.text != "," and (self.toks[k - 1].pos not in ("VERB", "AUX") or self.toks[j + 1].pos in ("VERB", "AUX")):
+                continue  # "gewarnt und gedroht habe": verbs coordinated inside the clause
+            return k
         return e
 
     def from_sources(self, hits: list[_SourceHit]) -> None:
@@ -1414,7 +1463,7 @@ class _Run:
                 continue
             si = self.sent_of[h.start]
             a, b = self.sent_range[si]
-            end = self._message_end(a, b)
+            a, end = self._source_clause(h, a, self._message_end(a, b))
             left = [x for x in range(a, h.start) if x not in self.claimed]
             right = [x for x in range(h.end, end) if x not in self.claimed]
             if left and self._low(left[-1]) in self.lex.coordinators and h.start - left[-1] == 1:
@@ -1432,7 +1481,9 @@ class _Run:
                 ante = chunk_before(self.toks, h.start - 1, a, self.mark_tok)
                 if ante is not None and (self._names_someone(ante) or self.lex.is_source_noun(self.toks[ante.head].text)):
                     source = ante
-            pieces = [(self.toks[r[0]].start, self.toks[r[-1]].end) for r in (left, right) if len(r) >= 2]
+            # The word opening a relative or subordinate clause is the message's first piece ("das").
+            pieces = [(self.toks[r[0]].start, self.toks[r[-1]].end) for r in (left, right)
+                      if len(r) >= 2 or (r is left and r and r[0] == a and a > self.sent_range[si][0])]
             if not pieces or not self._has_verb(min(left + right), max(left + right) + 1):
                 continue
             span = left + right
@@ -1440,6 +1491,34 @@ class _Run:
             self.claimed.update(range(h.start, h.end))
             self.claimed.update(span)
             self.stmts.append(_Stmt(pieces, kind, f"source_{h.pattern.rule}", si, cue=h.cue, source=source, end_sent=si))
+
+    def _source_clause(self, h: _SourceHit, a: int, e: int) -> tuple[int, int]:
+        """The clause [a, e) that a source phrase reports: the sentence, or the relative or
+        subordinate clause the phrase stands in ("…, das nach Angaben X … diene, …", "…, da nach
+        Angaben X …"), from its opening word to the comma that closes it."""
+        lex = self.lex
+
+        def opens_clause(n: int) -> bool:
+            t = self.toks[n]
+            if t.pos == "ADP" and n + 1 < h.start:
+                n, t = n + 1, self.toks[n + 1]  # "…, auf dem sich nach Angaben X …"
+            low = t.text.lower()
+            return t.pos in ("SCONJ", "PRON", "DET") and (low in lex.not_message_openers or low in lex.complementizers)
+
+        def is_break(k: int) -> bool:
+            return self.toks[k].text in _CLAUSE_BREAK and self.in_quote[k] < 0 and k not in self.mark_tok
+
+        if is_break(h.start):
+            return a, e  # "…, so X.": a phrase after the clause reports all of it
+        x = next((x for x in range(h.start - 1, a - 1, -1) if is_break(x)), None)
+        if x is None or x + 1 >= h.start or not opens_clause(x + 1):
+            return a, e
+        k = max(h.end, self._source_extent(h.source).end)
+        if k >= e or is_break(k):
+            return a, e  # the phrase closes the sentence ("…, so X."): it reports all of it
+        while k < e and not (is_break(k) and not (self.toks[k].text == "," and k + 1 < e and self.toks[k + 1].pos == "SCONJ")):
+            k += 1  # an adverbial clause inside the clause belongs to it ("…, die nur zulässig ist, wenn …")
+        return x + 1, k
 
     def embedded(self) -> None:
         """Quoted words inside a sentence that reports them ("bezeichnete die Lage als „dramatisch“",

@@ -1,0 +1,69 @@
+"""Message boundaries: where a reported clause ends, the clause a source phrase reports, and
+quotation marks at the end of a message."""
+
+from tests.extract.test_quotes import run, speakers
+
+_ENT = {"Anna Berg": ("PER", ["Anna Berg", "Berg"]), "Stadtwerke": ("ORG", ["Stadtwerke"])}
+
+
+def _texts(text: str) -> list[str]:
+    return [t for _, _, t in speakers(run("de", text, _ENT, keep_speakerless=True))]
+
+
+def test_coordinated_main_clause_after_a_dass_clause_is_not_said() -> None:
+    assert _texts("Anna Berg erklärte, dass die Brücke gesperrt werden müsse und fuhr danach nach Hause.") == [
+        "dass die Brücke gesperrt werden müsse"]
+
+
+def test_indicative_verb_after_a_comma_resumes_the_frame() -> None:
+    assert _texts("Anna Berg sagte, sie sei nicht zuständig, verließ dann aber den Saal.") == ["sie sei nicht zuständig"]
+
+
+def test_konjunktiv_after_a_comma_continues_the_message() -> None:
+    assert _texts("Anna Berg sagte, sie sei nicht zuständig, habe aber den Bürgermeister informiert.") == [
+        "sie sei nicht zuständig, habe aber den Bürgermeister informiert"]
+
+
+def test_apposition_inside_the_message_does_not_end_it() -> None:
+    assert _texts("Anna Berg kritisierte, dass die Stadt den Rat, das gewählte Gremium, übergangen hat.") == [
+        "dass die Stadt den Rat, das gewählte Gremium, übergangen hat"]
+
+
+def test_comment_on_the_statement_is_the_writers() -> None:
+    assert _texts("Anna Berg warf dem Bürgermeister vor, die Kosten verschwiegen zu haben, was dieser bestreitet.") == [
+        "die Kosten verschwiegen zu haben"]
+
+
+def test_reported_comment_stays_in_the_message() -> None:
+    assert _texts("Anna Berg sagte, die Kosten seien gestiegen, was niemanden überraschen könne.") == [
+        "die Kosten seien gestiegen, was niemanden überraschen könne"]
+
+
+def _pieces(text: str) -> list[str]:
+    """Each statement's content as its pieces (a source phrase inside it is left out)."""
+    doc = run("de", text, _ENT, keep_speakerless=True)
+    return [" ".join(text[a:b] for a, b in (q.model_extra.get("pieces") or [(q.start, q.end)])) for q in doc.quotes]
+
+
+def test_source_phrase_in_a_relative_clause_reports_that_clause() -> None:
+    assert _pieces("Das Rathaus, das nach Angaben der Stadtwerke im Mai saniert werden soll, bleibt geöffnet.") == [
+        "das im Mai saniert werden soll"]
+
+
+def test_source_phrase_in_a_subordinate_clause_after_the_main_clause() -> None:
+    assert _pieces("Der Zug kam verspätet an, weil nach Angaben der Stadtwerke ein Signal ausgefallen war.") == [
+        "weil ein Signal ausgefallen war"]
+
+
+def test_source_phrase_in_the_main_clause_reports_the_sentence() -> None:
+    assert _texts("Nach Angaben der Stadtwerke ist das Netz, das im Mai erneuert wurde, stabil.") == [
+        "ist das Netz, das im Mai erneuert wurde, stabil"]
+
+
+def test_postposed_source_reports_the_whole_clause_before_it() -> None:
+    assert _texts("Das Netz, das im Mai erneuert wurde, sei stabil, so die Stadtwerke.") == [
+        "Das Netz, das im Mai erneuert wurde, sei stabil"]
+
+
+def test_closing_mark_of_a_quote_inside_the_message_belongs_to_it() -> None:
+    assert _texts("Anna Berg sagte, die Lage sei „sehr ernst“.") == ["die Lage sei „sehr ernst“"]
