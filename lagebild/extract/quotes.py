@@ -1813,6 +1813,88 @@ class _Run:
         pers = [x for x in ents if x[2].type == "PER"]
         return (pers or ents)[-1][2].id if (pers or ents) else None
 
+    def _is_participle_form(self, k: int) -> bool:
+        """Whether verb token `k` is a past participle ("genannt", "vorausgesagt"): the form with
+        the participle prefix, after a separable particle where the lemma has one."""
+        pre = self.lex.participle_prefix
+        if not pre or self.toks[k].pos != "VERB":
+            return False
+        low, lem = self._low(k), self.toks[k].lemma.lower()
+        if lem.startswith(pre):
+            return False
+        part = next((p for p in self.lex.particles if lem.startswith(p) and low.startswith(p + pre)), "")
+        return low.startswith(part + pre) and low != lem
+
+    def _main_clause(self, a: int, e: int) -> bool:
+        """Whether the tokens [a, e) before a postposed frame hold a main clause ("Die Lage sei
+        ernst, sagte er"), not only an adverbial clause or a phrase with its relative clause whose
+        main clause the frame is ("Wenn er verurteilt wird, droht ihm …", "Die Ärzte, die ihn
+        behandelten, fanden …")."""
+        lex = self.lex
+        while a < e and (self._low(a) in lex.coordinators or self.toks[a].pos == "CCONJ"):
+            a += 1  # "Und wenn …"
+        commas = [k for k in range(a, e) if self.toks[k].text == "," and self.in_quote[k] < 0 and k not in self.mark_tok]
+
+        def verb_after(k: int) -> bool:
+            k += 1
+            while k < e and self.toks[k].pos == "ADV":
+                k += 1
+            return k < e and self.toks[k].pos in ("VERB", "AUX")
+
+        resumed = any(verb_after(k) for k in commas)
+        if self.toks[a].pos == "SCONJ" or (self._low(a) in lex.not_message_openers and self._low(a) not in lex.definite):
+            return resumed
+        return resumed or self._has_verb(a, commas[0] if commas else e)
+
+    def _frames_clause(self, st: _Stmt) -> bool:
+        """Whether a speech verb with a bare clause after its comma really frames that clause. It
+        does not when the verb closes a clause of its own that the clause after the comma
+        completes: a subordinate clause with its auxiliary after the verb ("Nachdem sie den Fehler
+        bemerkt hatten, …", "Schneller als vorausgesagt, …"), a participle phrase ("auch X
+        genannt, …"), and not when the clause after the comma comments on the one before ("…,
+        womit er die Liste anführte")."""
+        if st.rule == "indirect_postposed" and st.pieces and st.cue:
+            if self._main_clause(self._tok_at(st.pieces[-1][0]), self._tok_at(st.pieces[-1][1])):
+                return True
+            # "Die Zahl der Toten, die …, bezifferte die Agentur mit 13": no clause was said; a
+            # verb that reports its object makes the sentence a report of its speaker, else it is
+            # no statement ("Wenn X verurteilt wird, droht ihm die Todesstrafe").
+            lem = self.toks[st.cue[0]].lemma.lower()
+            key = self._low(st.cue[-1]) + lem if len(st.cue) > 1 else lem
+            if key not in self.lex.reported_verbs:
+                return False
+            a0 = self._tok_at(st.pieces[-1][0])
+            front = chunk_at(self.toks, a0, self._tok_at(st.pieces[-1][1]), self.mark_tok)
+            if front is not None and front.start == a0 and self._can_speak(front) and (
+                    st.source is None or not self._can_speak(st.source)):
+                st.source = front  # "Zapatero, der …, verwies auf …": the fronted phrase is the subject
+            if st.source is None or not self._can_speak(st.source):
+                return False
+            a, b = self.sent_range[st.sent]
+            st.rule, st.statement = "reported_fronted", (self.toks[a].start, self.toks[b - 1].end)
+            return True
+        if st.rule != "indirect_clause" or not st.cue or not st.pieces:
+            return True
+        lex = self.lex
+        msg = self._tok_at(st.pieces[-1][0])
+        c = max(st.cue)
+        if msg <= c or self.toks[msg - 1].text != ",":
+            return True
+        low = self._low(msg)
+        if low in lex.sentential_relatives and (low not in lex.complementizers or msg - 2 > c):
+            return False
+        ca = next((x + 1 for x in range(st.cue[0] - 1, -1, -1)
+                   if self.toks[x].text in _CLAUSE_BREAK or x in self.mark_tok or self.sent_of[x] != self.sent_of[c]), 0)
+        if any(p.items[0] == self._low(ca) for p in lex.source_patterns):
+            return True  # "Wie die Polizei mitgeteilt hat, …": the frame of the clause after it
+        if self.toks[msg].pos not in ("VERB", "AUX"):
+            return True  # only a clause opening with its verb can be the main clause resumed
+        tail = range(c + 1, msg - 1)
+        if tail and all(self.toks[x].pos == "AUX" for x in tail):
+            return False
+        verbs = [x for x in range(ca, msg - 1) if self.toks[x].pos in ("VERB", "AUX") and x not in st.cue]
+        return bool(verbs) or not self._is_participle_form(st.cue[0])
+
     # -- output --------------------------------------------------------------------------
 
     def quotes(self, keep_speakerless: bool = False) -> list[Quote]:
@@ -1824,6 +1906,7 @@ class _Run:
         self.indirect(hits)
         self.from_sources(hits)
         self.embedded()
+        self.stmts = [st for st in self.stmts if self._frames_clause(st)]
         self.stmts.sort(key=lambda s: s.pieces[0][0])
         self.continued()
         self.stmts.sort(key=lambda s: s.pieces[0][0])

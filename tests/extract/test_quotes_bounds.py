@@ -67,3 +67,31 @@ def test_postposed_source_reports_the_whole_clause_before_it() -> None:
 
 def test_closing_mark_of_a_quote_inside_the_message_belongs_to_it() -> None:
     assert _texts("Anna Berg sagte, die Lage sei „sehr ernst“.") == ["die Lage sei „sehr ernst“"]
+
+
+def test_subordinate_clause_with_its_auxiliary_frames_no_main_clause() -> None:
+    assert _texts("Schneller als die Fachleute vorausgesagt hatten, steigt das Wasser im Hafen.") == []
+
+
+def test_participle_phrase_names_and_frames_nothing() -> None:
+    assert _texts("Der neue Tunnel, von den Anwohnern nur „die Röhre“ genannt, wird im Mai eröffnet.") == []
+
+
+def test_clause_commenting_on_the_one_before_is_no_message() -> None:
+    assert _texts("Der Schaden wurde auf zwei Millionen Euro geschätzt, womit er alle Erwartungen übertraf.") == []
+
+
+def test_passive_frame_with_its_participle_auxiliary_still_frames() -> None:
+    assert _texts("Am Montag war der Stadt vorgeworfen worden, sie habe die Kosten verschwiegen.") == [
+        "sie habe die Kosten verschwiegen"]
+
+
+def test_adverbial_clause_before_a_verb_is_no_postposed_message() -> None:
+    assert _texts("Wenn der Angeklagte verurteilt wird, droht ihm eine lange Haftstrafe.") == []
+
+
+def test_fronted_object_with_a_relative_clause_makes_a_report() -> None:
+    doc = run("de", "Die Zahl der Verletzten, die am Montag behandelt wurden, bezifferte Anna Berg auf zwölf.", _ENT,
+              keep_speakerless=True)
+    assert [(q.rule, q.model_extra.get("form")) for q in doc.quotes] == [("de.speech.reported_fronted", "reported")]
+    assert speakers(doc)[0][0] == "Anna Berg"
