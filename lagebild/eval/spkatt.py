@@ -115,6 +115,11 @@ def _add_piece(doc: SpkDoc, g: dict[str, set[Tok]], kind: str, s: int, e: int, e
         # punctuation included, is the message and there is no cue.
         g["message"] |= _tokens_in(doc, [(stmt["start"], stmt["end"])])
         return
+    emb = extra.get("embedding_span")
+    if kind == "direct" and emb:
+        # Quoted words that are part of a phrase or clause of their frame: the task annotates
+        # the phrase or clause that embeds them as the message (guidelines 3.1 a/b, 3.5 f).
+        s, e = min(s, emb["start"]), max(e, emb["end"])
     if kind == "direct":
         # The task's messages of direct quotes include their quotation marks.
         j = s - 1

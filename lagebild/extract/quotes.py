@@ -1895,6 +1895,50 @@ class _Run:
         verbs = [x for x in range(ca, msg - 1) if self.toks[x].pos in ("VERB", "AUX") and x not in st.cue]
         return bool(verbs) or not self._is_participle_form(st.cue[0])
 
+    def _embedding(self, st: _Stmt) -> tuple[int, int] | None:
+        """Token range of the phrase or clause that quoted words are part of, as the statement
+        their speech verb reports ("forderte einen „offensiven Umgang“", "sagte, dass X in „seiner
+        eigenen Welt“ lebe", "hatten von der Notwendigkeit eines „Volkskrieges“ gesprochen"): from
+        after the frame (verb, speaker, addressee) to the clause end or the verb's particle."""
+        if not st.cue or not st.pieces:
+            return None
+        o, c = self._tok_at(st.pieces[0][0]) - 1, self._tok_at(st.pieces[-1][1])
+        a, b = self.sent_range[st.sent]
+        if not (a <= o < c < b) or o not in self.mark_tok:
+            return None
+        if o > a and self._low(o - 1) in self.lex.governing_markers:
+            return None  # "bezeichnete X als „…“": the quoted words are the name given, said as such
+        roles = set(st.cue) | {x for ch in (st.source, st.addressee) if ch for x in range(ch.start, ch.end)}
+
+        def is_break(x: int) -> bool:
+            return self.toks[x].text in _CLAUSE_BREAK and self.in_quote[x] < 0 and x not in self.mark_tok
+
+        before = [x for x in st.cue if x < o]
+        after = [x for x in st.cue if x > c]
+        if before:
+            k = max(before) + 1
+            k = max([k] + [x + 1 for x in range(k, o) if is_break(x)])
+            while k < o and (k in roles or self._low(k) in self.lex.reflexives):
+                k += 1
+            end = min([self._clause_end_q(c + 1, b), self._message_end(k, b)] + after)
+        elif after:
+            end = min(after)
+            if any(is_break(x) for x in range(c + 1, end)):
+                return None
+            ca = next((x + 1 for x in range(o - 1, a - 1, -1) if is_break(x)), a)
+            heads = [x for x in range(ca, o) if x in roles or self.toks[x].pos in ("VERB", "AUX")]
+            if not heads:
+                return None
+            k = max(heads) + 1
+        else:
+            return None
+        # "nannte sie „fahrlässig“ und verwies auf …": a coordinated verb starts a clause of its own
+        end = next((x for x in range(c + 1, end - 1) if self._low(x) in self.lex.coordinators
+                    and self.toks[x + 1].pos in ("VERB", "AUX")), end)
+        if any(x in self.mark_tok and not o <= x <= c for x in range(k, end)):
+            return None  # other quotations in the phrase: each is its own
+        return (k, end) if k <= o and end > c else None
+
     # -- output --------------------------------------------------------------------------
 
     def quotes(self, keep_speakerless: bool = False) -> list[Quote]:
@@ -1965,6 +2009,8 @@ class _Run:
                 }
                 if len(pieces) > 1:
                     extra["pieces"] = [[a, b] for a, b in pieces]
+                if st.rule == "direct_embedded" and (emb := self._embedding(st)) is not None:
+                    extra["embedding_span"] = self.doc.span(self.toks[emb[0]].start, self.toks[emb[1] - 1].end).model_dump()
                 if st.statement is not None:
                     extra["form"] = "reported"
                     extra["statement_span"] = self.doc.span(*st.statement).model_dump()

@@ -95,3 +95,27 @@ def test_fronted_object_with_a_relative_clause_makes_a_report() -> None:
               keep_speakerless=True)
     assert [(q.rule, q.model_extra.get("form")) for q in doc.quotes] == [("de.speech.reported_fronted", "reported")]
     assert speakers(doc)[0][0] == "Anna Berg"
+
+
+def _embedding(text: str) -> list[str | None]:
+    doc = run("de", text, _ENT, keep_speakerless=True)
+    return [(lambda sp: sp and sp["text"])(q.model_extra.get("embedding_span")) for q in doc.quotes]
+
+
+def test_quoted_words_in_an_object_phrase_carry_that_phrase() -> None:
+    assert _embedding("Anna Berg forderte einen „sofortigen Baustopp“ für die Brücke.") == [
+        "einen „sofortigen Baustopp“ für die Brücke"]
+
+
+def test_quoted_words_before_the_participle_carry_the_bracket() -> None:
+    assert _embedding("Anna Berg hatte am Montag von einer „ernsten Krise“ gesprochen.") == [
+        "am Montag von einer „ernsten Krise“"]
+
+
+def test_quoted_name_given_with_als_is_only_the_words() -> None:
+    assert _embedding("Anna Berg bezeichnete den Plan als „völlig verfehlt“.") == [None]
+
+
+def test_embedding_stops_at_a_coordinated_verb() -> None:
+    assert _embedding("Anna Berg nannte den Plan „völlig verfehlt“ und verließ den Saal.") == [
+        "den Plan „völlig verfehlt“"]
