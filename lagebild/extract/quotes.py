@@ -1895,6 +1895,28 @@ class _Run:
         verbs = [x for x in range(ca, msg - 1) if self.toks[x].pos in ("VERB", "AUX") and x not in st.cue]
         return bool(verbs) or not self._is_participle_form(st.cue[0])
 
+    def _without_source(self, st: _Stmt, src: Chunk | None) -> list[tuple[int, int]]:
+        """The pieces of a statement found by its source phrase, less the source's whole extent:
+        an apposition after the phrase ("nach Angaben von X, Professor in Y, …") names the source,
+        it is not part of what was said."""
+        if src is None or not st.rule.startswith("source_"):
+            return st.pieces
+        lo, hi = self.toks[src.start].start, self.toks[src.end - 1].end
+        out: list[tuple[int, int]] = []
+        for s, e in st.pieces:
+            if hi <= s or e <= lo:
+                out.append((s, e))
+                continue
+            for a, b in ((s, lo), (hi, e)):
+                k, j = self._tok_at(a), self._tok_at(b)
+                while k < j and self.toks[k].text in _APPOSITION_MARKS:
+                    k += 1
+                while j > k and self.toks[j - 1].text in _APPOSITION_MARKS:
+                    j -= 1
+                if j > k and b > a:
+                    out.append((self.toks[k].start, self.toks[j - 1].end))
+        return out
+
     def _embedding(self, st: _Stmt) -> tuple[int, int] | None:
         """Token range of the phrase or clause that quoted words are part of, as the statement
         their speech verb reports ("forderte einen „offensiven Umgang“", "sagte, dass X in „seiner
@@ -1991,7 +2013,7 @@ class _Run:
                 continue
             # One quote per statement: the longest piece is its span; a statement its frame
             # interrupts ("„…“, sagte er, „…“") lists all its pieces.
-            pieces = [(s, e) for s, e in st.pieces if e > s]
+            pieces = [(s, e) for s, e in self._without_source(st, src) if e > s]
             if not pieces:
                 continue
             main = max(pieces, key=lambda x: x[1] - x[0])

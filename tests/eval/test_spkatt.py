@@ -22,6 +22,11 @@ def test_detokenize_keeps_a_token_map() -> None:
                for tok in [[["Er", "sagte", ":", "„", "Ja", "“", "."], ["Gut", "."]][si][ti]])
 
 
+def test_detokenize_keeps_a_lone_quotation_mark_with_its_words() -> None:
+    text, _ = detokenize([["Sie", "sagte", ":"], ["„"], ["Wir", "bleiben", "."], ["“"], ["Dann", "ging", "sie", "."]])
+    assert text == "Sie sagte:\n„Wir bleiben.“\nDann ging sie."
+
+
 def test_scoring_counts_tokens_of_aligned_and_unaligned() -> None:
     gold = [{"cue": {(0, 1)}, "source": {(0, 0)}, "message": {(0, 3), (0, 4)}}]
     pred = [{"cue": {(0, 1)}, "source": set(), "message": {(0, 4), (0, 5)}},
