@@ -596,6 +596,7 @@ class _Run:
             stmt.end_sent = self.sent_of[c]
             self.claimed.update(content)
             self.claimed.update((o, c))
+            self._clause_around(stmt, o, c)
             self.stmts.append(stmt)
             prev = stmt
             # "„…“, sagte er, „…“": the quote after the frame belongs to the same statement.
@@ -611,6 +612,41 @@ class _Run:
                 self.claimed.update(range(no, min(nc + 1, n)))
                 stmt.end_sent = self.sent_of[min(nc, n - 1)]
                 i += 1
+
+    def _clause_around(self, stmt: _Stmt, o: int, c: int) -> None:
+        """Quoted words that are only part of the reported clause make it a mixed statement of
+        that whole clause: words after them up to the clause end ("Er sagte, „No-Go-Areas“ dürfe
+        es nicht geben"), the clause before them where the frame follows ("Eine Strafe sei nicht
+        vermittelbar, „wenn …“, so X"), and the rest of the sentence after a frame between commas
+        ("„In absehbarer Zeit“, so X, wird VW „…“ entwickeln")."""
+        a, b = self.sent_range[self.sent_of[o]]
+        if self.sent_of[c] != self.sent_of[o]:
+            return
+        s, e = stmt.pieces[0]
+        frame = set(stmt.cue) | ({x for x in range(stmt.source.start, stmt.source.end)} if stmt.source else set())
+        if stmt.rule == "direct_preposed" and o > a and self.toks[o - 1].text == ",":
+            end = self._frame_cut(c + 1, self._message_end(c + 1, b))
+            if (end > c + 1 and self.toks[c + 1].text not in _CLAUSE_BREAK and c + 1 not in self.mark_tok
+                    and not any(x in self.claimed for x in range(c + 1, end)) and self._has_verb(c + 1, end)):
+                stmt.pieces[0] = (self.toks[o].start, self.toks[end - 1].end)
+                stmt.kind = "mixed"
+                self.claimed.update(range(c + 1, end))
+        elif stmt.rule == "direct_postposed" and len(stmt.pieces) == 1:
+            left = range(a, o)
+            if (o - a >= 3 and self.toks[o - 1].text == "," and not any(x in self.claimed for x in left)
+                    and self._has_verb(a, o - 1) and not any(self.cue_at(x, o) for x in left if self.in_quote[x] < 0)):
+                stmt.pieces[0] = (self.toks[a].start, self.toks[c].end)
+                stmt.kind = "mixed"
+                self.claimed.update(left)
+            last = max(frame) if frame else c
+            if last + 2 < b and self.toks[last + 1].text == "," and last + 1 > c:
+                end = self._message_end(last + 2, b)
+                if (end > last + 2 and self.toks[last + 2].pos in ("VERB", "AUX")
+                        and not any(x in self.claimed for x in range(last + 2, end))
+                        and self._has_verb(last + 2, end) and not self.cue_at(last + 2, end)):
+                    stmt.pieces.append((self.toks[last + 2].start, self.toks[end - 1].end))
+                    stmt.kind = "mixed"
+                    self.claimed.update(range(last + 2, end))
 
     def anaphoric(self) -> None:
         """A short sentence that opens with a demonstrative and a speech verb reports the sentence
@@ -1424,6 +1460,8 @@ class _Run:
         sich …", "Hieß es, dass …, wird nun …"), and a clause on the whole statement after a comma
         ("…, was dieser zurückweist") is the writer's comment unless it is itself reported."""
         lex = self.lex
+        if a >= e:
+            return e
         # An adverbial clause has its own main clause after its comma ("…, wenn es regnet, fällt
         # das Spiel aus"); after any other inner comma a verb may close an apposition or an
         # inserted clause ("dass X den Bundesrat, die Länderkammer, ausgeschlossen hat").

@@ -119,3 +119,22 @@ def test_quoted_name_given_with_als_is_only_the_words() -> None:
 def test_embedding_stops_at_a_coordinated_verb() -> None:
     assert _embedding("Anna Berg nannte den Plan „völlig verfehlt“ und verließ den Saal.") == [
         "den Plan „völlig verfehlt“"]
+
+
+def test_quoted_words_opening_a_reported_clause_make_it_mixed() -> None:
+    doc = run("de", "Anna Berg sagte, „Ausnahmen“ dürfe es nicht geben.", _ENT)
+    assert [(q.kind, q.text) for q in doc.quotes] == [("mixed", "„Ausnahmen“ dürfe es nicht geben")]
+
+
+def test_clause_before_quoted_words_belongs_to_the_postposed_statement() -> None:
+    doc = run("de", "Eine Strafe sei nicht angemessen, „wenn niemand verletzt wurde“, so Anna Berg.", _ENT)
+    assert [(q.kind, q.text) for q in doc.quotes] == [
+        ("mixed", "Eine Strafe sei nicht angemessen, „wenn niemand verletzt wurde“")]
+
+
+def test_clause_after_an_interposed_frame_continues_the_statement() -> None:
+    text = "„Im nächsten Jahr“, so Anna Berg, wird die Stadt „eine neue Brücke bauen“."
+    doc = run("de", text, _ENT)
+    assert len(doc.quotes) == 1
+    assert [text[a:b] for a, b in doc.quotes[0].model_extra["pieces"]] == [
+        "Im nächsten Jahr", "wird die Stadt „eine neue Brücke bauen“"]
