@@ -671,7 +671,9 @@ class _Run:
             kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(pa, pend)) else "indirect"
             self.claimed.update(range(pa, pend))
             self.claimed.update(range(a, end))
-            self.stmts.append(_Stmt([(self.toks[pa].start, self.toks[pend - 1].end)], kind, "indirect_anaphoric", si - 1,
+            # The demonstrative stands for the statement: the task annotates it as a piece of it.
+            pieces = [(self.toks[pa].start, self.toks[pend - 1].end), (self.toks[a].start, self.toks[a].end)]
+            self.stmts.append(_Stmt(pieces, kind, "indirect_anaphoric", si - 1,
                                     cue=cue, source=subj, addressee=addr, end_sent=si))
 
     def _post_frame(self, m: Marked, c: int) -> _Stmt | None:
@@ -1546,9 +1548,19 @@ class _Run:
         def is_break(k: int) -> bool:
             return self.toks[k].text in _CLAUSE_BREAK and self.in_quote[k] < 0 and k not in self.mark_tok
 
+        def opens_main_clause(n: int) -> bool:
+            # "…, jedoch ist laut ZDF fraglich, …", "…, so sollen diese laut X …": a main clause
+            # of its own after the comma, its verb right after a conjunction or adverb
+            k = n
+            while k < h.start and self.toks[k].pos in ("CCONJ", "ADV"):
+                k += 1
+            return n < k < h.start and self.toks[k].pos in ("VERB", "AUX") and not self._is_participle_form(k)
+
         if is_break(h.start):
             return a, e  # "…, so X.": a phrase after the clause reports all of it
         x = next((x for x in range(h.start - 1, a - 1, -1) if is_break(x)), None)
+        if x is not None and self.toks[x].text == "," and x + 1 < h.start and opens_main_clause(x + 1):
+            return x + 1, e
         if x is None or x + 1 >= h.start or not opens_clause(x + 1):
             return a, e
         k = max(h.end, self._source_extent(h.source).end)
