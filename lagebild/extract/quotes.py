@@ -1931,8 +1931,10 @@ class _Run:
         if msg <= c or self.toks[msg - 1].text != ",":
             return True
         low = self._low(msg)
-        if low in lex.sentential_relatives and (low not in lex.complementizers or msg - 2 > c):
-            return False
+        end = self._tok_at(st.pieces[-1][1])
+        if low in lex.sentential_relatives and (low not in lex.complementizers or (
+                msg - 2 > c and not self._subjunctive(msg, end))):
+            return False  # ("erklärte dem Gericht, was geschehen sei": a reported question stays)
         ca = next((x + 1 for x in range(st.cue[0] - 1, -1, -1)
                    if self.toks[x].text in _CLAUSE_BREAK or x in self.mark_tok or self.sent_of[x] != self.sent_of[c]), 0)
         if any(p.items[0] == self._low(ca) for p in lex.source_patterns):

@@ -138,3 +138,7 @@ def test_clause_after_an_interposed_frame_continues_the_statement() -> None:
     assert len(doc.quotes) == 1
     assert [text[a:b] for a, b in doc.quotes[0].model_extra["pieces"]] == [
         "Im nächsten Jahr", "wird die Stadt „eine neue Brücke bauen“"]
+
+
+def test_reported_question_after_an_addressee_stays_a_message() -> None:
+    assert _texts("Anna Berg erklärte dem Gericht, was in der Nacht geschehen sei.") == ["was in der Nacht geschehen sei"]
