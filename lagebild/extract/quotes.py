@@ -1896,6 +1896,19 @@ class _Run:
             return resumed
         return resumed or self._has_verb(a, commas[0] if commas else e)
 
+    def _reported_frame(self, st: _Stmt) -> bool:
+        """Whether the frame itself is reported: its verb in the Konjunktiv I in the sentence's
+        main clause ("Man gehe davon aus, dass …", "Er wisse nicht, was …"). The whole sentence is
+        then what an earlier speaker said, the frame included."""
+        a, b = self.sent_range[st.sent]
+        c = max(st.cue)
+        if any(self.toks[x].text in _CLAUSE_BREAK or x in self.mark_tok for x in range(a, c)):
+            return False
+        if self._tok_at(st.pieces[-1][1]) < self._message_end(a, b):
+            return False  # "Sie wisse, dass …, hatte X gesagt": a frame of its own follows
+        return any(self.toks[x].pos in ("VERB", "AUX") and self._is_subjunctive_form(x) for x in range(a, c + 1)) and not any(
+            self._low(x) in self.lex.first_person for x in range(a, c + 1))
+
     def _frames_clause(self, st: _Stmt) -> bool:
         """Whether a speech verb with a bare clause after its comma really frames that clause. It
         does not when the verb closes a clause of its own that the clause after the comma
@@ -1903,6 +1916,8 @@ class _Run:
         bemerkt hatten, …", "Schneller als vorausgesagt, …"), a participle phrase ("auch X
         genannt, …"), and not when the clause after the comma comments on the one before ("…,
         womit er die Liste anführte")."""
+        if st.rule in ("indirect_complement", "indirect_clause") and st.cue and self._reported_frame(st):
+            st.rule = "indirect_free_frame"
         if st.rule == "indirect_postposed" and st.pieces and st.cue:
             if self._main_clause(self._tok_at(st.pieces[-1][0]), self._tok_at(st.pieces[-1][1])):
                 return True
@@ -2088,7 +2103,7 @@ class _Run:
                 if st.statement is not None:
                     extra["form"] = "reported"
                     extra["statement_span"] = self.doc.span(*st.statement).model_dump()
-                elif st.rule in ("indirect_continued", "indirect_free"):
+                elif st.rule in ("indirect_continued", "indirect_free", "indirect_free_frame"):
                     # A sentence reported as a whole, without a frame of its own ("free indirect").
                     a, b = self.sent_range[st.sent]
                     extra["form"] = "free"

@@ -142,3 +142,16 @@ def test_clause_after_an_interposed_frame_continues_the_statement() -> None:
 
 def test_reported_question_after_an_addressee_stays_a_message() -> None:
     assert _texts("Anna Berg erklärte dem Gericht, was in der Nacht geschehen sei.") == ["was in der Nacht geschehen sei"]
+
+
+def test_frame_in_the_konjunktiv_is_itself_reported() -> None:
+    doc = run("de", "Anna Berg sprach von einem Unfall. Man gehe davon aus, dass niemand verletzt wurde.", _ENT,
+              keep_speakerless=True)
+    q = [q for q in doc.quotes if "niemand" in q.text][0]
+    assert (q.rule, q.model_extra.get("form")) == ("de.speech.indirect_free_frame", "free")
+    assert q.model_extra["statement_span"]["text"] == "Man gehe davon aus, dass niemand verletzt wurde."
+
+
+def test_konjunktiv_frame_with_its_own_postposed_frame_stays_indirect() -> None:
+    doc = run("de", "Sie wisse, dass die Arbeit Fehler habe, hatte Anna Berg gesagt.", _ENT, keep_speakerless=True)
+    assert all(q.rule != "de.speech.indirect_free_frame" for q in doc.quotes)
