@@ -26,6 +26,8 @@ _GOLD_KEYS = {"cue": "Cue", "source": "Source", "message": "Message"}
 _NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "?", "!", ")", "]", "“", "”", "«", "‘", "%", "…"})
 _NO_SPACE_AFTER = frozenset({"„", "(", "[", "»", "‚"})
 _QUOTE_MARKS = frozenset("„“”\"»«‚‘’›‹")
+_OPENING_MARKS = frozenset({"„", "»", "‚"})
+_CLOSING_MARKS = frozenset({"“", "”", "«", "‘"})
 
 Tok = tuple[int, int]  # (sentence id, token id)
 
@@ -50,11 +52,17 @@ def detokenize(sentences: list[list[str]]) -> tuple[str, dict[Tok, tuple[int, in
     parts: list[str] = []
     offsets: dict[Tok, tuple[int, int]] = {}
     pos = 0
+    straight_open = False  # a straight quote mark opens or closes by turns through the text
     for si, toks in enumerate(sentences):
         if si:
-            parts.append("\n")
-            pos += 1
-        straight_open = False
+            # A quotation mark the task's splitter left as a sentence of its own stays with the
+            # words it opens or closes: no line break after an opening one or before a closing one.
+            last, first = sentences[si - 1][-1] if sentences[si - 1] else "", toks[0] if toks else ""
+            opener = last in _OPENING_MARKS or (last == '"' and straight_open)
+            closer = first in _CLOSING_MARKS or (first == '"' and straight_open)
+            sep = "" if opener or closer else "\n"
+            parts.append(sep)
+            pos += len(sep)
         prev = None
         for ti, tok in enumerate(toks):
             space = prev is not None and prev not in _NO_SPACE_AFTER and tok not in _NO_SPACE_BEFORE
@@ -115,6 +123,11 @@ def _add_piece(doc: SpkDoc, g: dict[str, set[Tok]], kind: str, s: int, e: int, e
         # punctuation included, is the message and there is no cue.
         g["message"] |= _tokens_in(doc, [(stmt["start"], stmt["end"])])
         return
+    emb = extra.get("embedding_span")
+    if kind == "direct" and emb:
+        # Quoted words that are part of a phrase or clause of their frame: the task annotates
+        # the phrase or clause that embeds them as the message (guidelines 3.1 a/b, 3.5 f).
+        s, e = min(s, emb["start"]), max(e, emb["end"])
     if kind == "direct":
         # The task's messages of direct quotes include their quotation marks.
         j = s - 1

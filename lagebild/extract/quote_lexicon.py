@@ -62,6 +62,11 @@ class SpeechLexicon:
     org_nouns: tuple[str, ...] = ()
     # Coordinators after which a speech verb shares the subject before them ("... und betonte").
     coordinators: frozenset[str] = field(default=frozenset())
+    # Relative words that open a clause on the whole clause before them ("…, was X bestreitet"):
+    # after a reported clause, in the indicative, the writer's comment.
+    sentential_relatives: frozenset[str] = field(default=frozenset())
+    # The prefix of past participles ("ge" in "gesagt", "angegeben"); null where there is none.
+    participle_prefix: str | None = None
     # Nouns that make a phrase a source ("nach Polizeiangaben", "nach Ansicht von X"): the `{N}`
     # slot of source phrases, matched as the end of a compound.
     source_nouns: tuple[str, ...] = ()
@@ -209,6 +214,8 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         verbs=speech | cognition,
         org_nouns=tuple(sorted(coref.org_nouns)),
         coordinators=_low(cfg.get("coordinators")),
+        sentential_relatives=_low(cfg.get("sentential_relatives")),
+        participle_prefix=cfg.get("participle_prefix"),
         source_nouns=tuple(sorted(_low(cfg.get("source_nouns")))),
         group_nouns=tuple(sorted(_low(cfg.get("group_nouns")))),
         partitive_pronouns=_low(cfg.get("partitive_pronouns")),

@@ -826,6 +826,7 @@ class _Run:
             stmt.end_sent = self.sent_of[c]
             self.claimed.update(content)
             self.claimed.update((o, c))
+            self._clause_around(stmt, o, c)
             self.stmts.append(stmt)
             prev = stmt
             # "„…“, sagte er, „…“": the quote after the frame belongs to the same statement.
@@ -841,6 +842,41 @@ class _Run:
                 self.claimed.update(range(no, min(nc + 1, n)))
                 stmt.end_sent = self.sent_of[min(nc, n - 1)]
                 i += 1
+
+    def _clause_around(self, stmt: _Stmt, o: int, c: int) -> None:
+        """Quoted words that are only part of the reported clause make it a mixed statement of
+        that whole clause: words after them up to the clause end ("Er sagte, „No-Go-Areas“ dürfe
+        es nicht geben"), the clause before them where the frame follows ("Eine Strafe sei nicht
+        vermittelbar, „wenn …“, so X"), and the rest of the sentence after a frame between commas
+        ("„In absehbarer Zeit“, so X, wird VW „…“ entwickeln")."""
+        a, b = self.sent_range[self.sent_of[o]]
+        if self.sent_of[c] != self.sent_of[o]:
+            return
+        s, e = stmt.pieces[0]
+        frame = set(stmt.cue) | ({x for x in range(stmt.source.start, stmt.source.end)} if stmt.source else set())
+        if stmt.rule == "direct_preposed" and o > a and self.toks[o - 1].text == ",":
+            end = self._frame_cut(c + 1, self._message_end(c + 1, b))
+            if (end > c + 1 and self.toks[c + 1].text not in _CLAUSE_BREAK and c + 1 not in self.mark_tok
+                    and not any(x in self.claimed for x in range(c + 1, end)) and self._has_verb(c + 1, end)):
+                stmt.pieces[0] = (self.toks[o].start, self.toks[end - 1].end)
+                stmt.kind = "mixed"
+                self.claimed.update(range(c + 1, end))
+        elif stmt.rule == "direct_postposed" and len(stmt.pieces) == 1:
+            left = range(a, o)
+            if (o - a >= 3 and self.toks[o - 1].text == "," and not any(x in self.claimed for x in left)
+                    and self._has_verb(a, o - 1) and not any(self.cue_at(x, o) for x in left if self.in_quote[x] < 0)):
+                stmt.pieces[0] = (self.toks[a].start, self.toks[c].end)
+                stmt.kind = "mixed"
+                self.claimed.update(left)
+            last = max(frame) if frame else c
+            if last + 2 < b and self.toks[last + 1].text == "," and last + 1 > c:
+                end = self._message_end(last + 2, b)
+                if (end > last + 2 and self.toks[last + 2].pos in ("VERB", "AUX")
+                        and not any(x in self.claimed for x in range(last + 2, end))
+                        and self._has_verb(last + 2, end) and not self.cue_at(last + 2, end)):
+                    stmt.pieces.append((self.toks[last + 2].start, self.toks[end - 1].end))
+                    stmt.kind = "mixed"
+                    self.claimed.update(range(last + 2, end))
 
     def anaphoric(self) -> None:
         """A short sentence that opens with a demonstrative and a speech verb reports the sentence
@@ -865,7 +901,9 @@ class _Run:
             kind = "mixed" if any(self.in_quote[x] >= 0 for x in range(pa, pend)) else "indirect"
             self.claimed.update(range(pa, pend))
             self.claimed.update(range(a, end))
-            self.stmts.append(_Stmt([(self.toks[pa].start, self.toks[pend - 1].end)], kind, "indirect_anaphoric", si - 1,
+            # The demonstrative stands for the statement: the task annotates it as a piece of it.
+            pieces = [(self.toks[pa].start, self.toks[pend - 1].end), (self.toks[a].start, self.toks[a].end)]
+            self.stmts.append(_Stmt(pieces, kind, "indirect_anaphoric", si - 1,
                                     cue=cue, source=subj, addressee=addr, end_sent=si))
 
     def _post_frame(self, m: Marked, c: int) -> _Stmt | None:
@@ -1102,8 +1140,12 @@ class _Run:
         """End (exclusive token index) of a reported clause starting at `a` in a sentence ending at `b`."""
         e = b
         while e > a and (self.toks[e - 1].text in _FINAL or (e - 1 in self.mark_tok and self.in_quote[e - 1] < 0 and self.toks[e - 1].text in "”“\"»«")):
-            if e - 1 in self.mark_tok and not any(self.toks[x].start == m.close for m in self.outer for x in (e - 1,)):
-                break
+            if e - 1 in self.mark_tok:
+                m = next((m for m in self.outer if m.close == self.toks[e - 1].start), None)
+                # A quotation that opens inside the clause ends with its closing mark ("…, die Lage
+                # sei „ernst“."); only a mark whose quotation opened before the clause is cut off.
+                if m is None or self._tok_at(m.open) >= a:
+                    break
             e -= 1
         for k in range(a, e):
             if self.toks[k].text == ";" and self.in_quote[k] < 0:
@@ -1718,6 +1760,53 @@ class _Run:
                 lem = self.toks[j].lemma.lower()
                 if (self._low(cue[-1]) + lem if len(cue) > 1 else lem) in self.lex.speech:
                     return k
+        return self._resumed_clause(a, e)
+
+    def _is_subjunctive_form(self, k: int) -> bool:
+        """Whether token `k` is a Konjunktiv I verb form (the mood of reported speech)."""
+        low, lem, suf = self._low(k), self.toks[k].lemma.lower(), self.lex.subjunctive_suffix
+        return low in self.lex.subjunctive or bool(
+            suf and self.toks[k].pos == "VERB" and lem.endswith("en") and low == lem[:-2] + suf)
+
+    def _resumed_clause(self, a: int, e: int) -> int:
+        """End of a reported clause [a, e) where the sentence around it goes on: a comma or
+        coordinator and then a verb not in the Konjunktiv I resumes the frame's own clause ("…, er
+        sei unschuldig, erkannte das Gericht nicht an", "…, dass X eingesetzt werde, und weigerte
+        sich …", "Hieß es, dass …, wird nun …"), and a clause on the whole statement after a comma
+        ("…, was dieser zurückweist") is the writer's comment unless it is itself reported."""
+        lex = self.lex
+        if a >= e:
+            return e
+        # An adverbial clause has its own main clause after its comma ("…, wenn es regnet, fällt
+        # das Spiel aus"); after any other inner comma a verb may close an apposition or an
+        # inserted clause ("dass X den Bundesrat, die Länderkammer, ausgeschlossen hat").
+        low = self._low(a)
+        allowed = 1 if (low in lex.not_message_openers or self.toks[a].pos == "SCONJ") and low not in lex.complementizers else 0
+        commas = 0  # unquoted commas in the clause before token k
+        reported = False
+        for k in range(a, e - 1):
+            if self.in_quote[k] >= 0 or k in self.mark_tok:
+                continue
+            t = self.toks[k]
+            if t.pos in ("VERB", "AUX") and (self._is_subjunctive_form(k) or self._low(k) in lex.subjunctive_ii):
+                reported = True
+            if k >= a + 2 and t.text == "," and self._low(k + 1) in lex.sentential_relatives:
+                if not self._subjunctive(k + 1, self._clause_end_q(k + 1, e)):
+                    return k
+            inner = commas
+            if t.text == ",":
+                commas += 1
+            elif self._low(k) not in lex.coordinators:
+                continue
+            j = k + 1
+            if (k < a + 2 or inner != allowed or j + 1 >= e or self.toks[j].pos not in ("VERB", "AUX")
+                    or self._is_subjunctive_form(j) or not self._has_verb(a, k)):
+                continue  # (a verbless start is no clause yet: the verb after the comma is its own)
+            if self._low(j) in lex.subjunctive_ii and reported:
+                continue  # "…, er sei krank, hätte aber …": the reported clause goes on
+            if t.text != "," and (self.toks[k - 1].pos not in ("VERB", "AUX") or self.toks[j + 1].pos in ("VERB", "AUX")):
+                continue  # "gewarnt und gedroht habe": verbs coordinated inside the clause
+            return k
         return e
 
     def from_sources(self, hits: list[_SourceHit]) -> None:
@@ -1727,7 +1816,7 @@ class _Run:
                 continue
             si = self.sent_of[h.start]
             a, b = self.sent_range[si]
-            end = self._message_end(a, b)
+            a, end = self._source_clause(h, a, self._message_end(a, b))
             left = [x for x in range(a, h.start) if x not in self.claimed]
             right = [x for x in range(h.end, end) if x not in self.claimed]
             if left and self._low(left[-1]) in self.lex.coordinators and h.start - left[-1] == 1:
@@ -1745,7 +1834,9 @@ class _Run:
                 ante = chunk_before(self.toks, h.start - 1, a, self.mark_tok)
                 if ante is not None and (self._names_someone(ante) or self.lex.is_source_noun(self.toks[ante.head].text)):
                     source = ante
-            pieces = [(self.toks[r[0]].start, self.toks[r[-1]].end) for r in (left, right) if len(r) >= 2]
+            # The word opening a relative or subordinate clause is the message's first piece ("das").
+            pieces = [(self.toks[r[0]].start, self.toks[r[-1]].end) for r in (left, right)
+                      if len(r) >= 2 or (r is left and r and r[0] == a and a > self.sent_range[si][0])]
             if not pieces or not self._has_verb(min(left + right), max(left + right) + 1):
                 continue
             span = left + right
@@ -1753,6 +1844,44 @@ class _Run:
             self.claimed.update(range(h.start, h.end))
             self.claimed.update(span)
             self.stmts.append(_Stmt(pieces, kind, f"source_{h.pattern.rule}", si, cue=h.cue, source=source, end_sent=si))
+
+    def _source_clause(self, h: _SourceHit, a: int, e: int) -> tuple[int, int]:
+        """The clause [a, e) that a source phrase reports: the sentence, or the relative or
+        subordinate clause the phrase stands in ("…, das nach Angaben X … diene, …", "…, da nach
+        Angaben X …"), from its opening word to the comma that closes it."""
+        lex = self.lex
+
+        def opens_clause(n: int) -> bool:
+            t = self.toks[n]
+            if t.pos == "ADP" and n + 1 < h.start:
+                n, t = n + 1, self.toks[n + 1]  # "…, auf dem sich nach Angaben X …"
+            low = t.text.lower()
+            return t.pos in ("SCONJ", "PRON", "DET") and (low in lex.not_message_openers or low in lex.complementizers)
+
+        def is_break(k: int) -> bool:
+            return self.toks[k].text in _CLAUSE_BREAK and self.in_quote[k] < 0 and k not in self.mark_tok
+
+        def opens_main_clause(n: int) -> bool:
+            # "…, jedoch ist laut ZDF fraglich, …", "…, so sollen diese laut X …": a main clause
+            # of its own after the comma, its verb right after a conjunction or adverb
+            k = n
+            while k < h.start and self.toks[k].pos in ("CCONJ", "ADV"):
+                k += 1
+            return n < k < h.start and self.toks[k].pos in ("VERB", "AUX") and not self._is_participle_form(k)
+
+        if is_break(h.start):
+            return a, e  # "…, so X.": a phrase after the clause reports all of it
+        x = next((x for x in range(h.start - 1, a - 1, -1) if is_break(x)), None)
+        if x is not None and self.toks[x].text == "," and x + 1 < h.start and opens_main_clause(x + 1):
+            return x + 1, e
+        if x is None or x + 1 >= h.start or not opens_clause(x + 1):
+            return a, e
+        k = max(h.end, self._source_extent(h.source).end)
+        if k >= e or is_break(k):
+            return a, e  # the phrase closes the sentence ("…, so X."): it reports all of it
+        while k < e and not (is_break(k) and not (self.toks[k].text == "," and k + 1 < e and self.toks[k + 1].pos == "SCONJ")):
+            k += 1  # an adverbial clause inside the clause belongs to it ("…, die nur zulässig ist, wenn …")
+        return x + 1, k
 
     def embedded(self) -> None:
         """Quoted words inside a sentence that reports them ("bezeichnete die Lage als „dramatisch“",
@@ -2129,6 +2258,171 @@ class _Run:
         pers = [x for x in ents if x[2].type == "PER"]
         return (pers or ents)[-1][2].id if (pers or ents) else None
 
+    def _is_participle_form(self, k: int) -> bool:
+        """Whether verb token `k` is a past participle ("genannt", "vorausgesagt"): the form with
+        the participle prefix, after a separable particle where the lemma has one."""
+        pre = self.lex.participle_prefix
+        if not pre or self.toks[k].pos != "VERB":
+            return False
+        low, lem = self._low(k), self.toks[k].lemma.lower()
+        if lem.startswith(pre):
+            return False
+        part = next((p for p in self.lex.particles if lem.startswith(p) and low.startswith(p + pre)), "")
+        return low.startswith(part + pre) and low != lem
+
+    def _main_clause(self, a: int, e: int) -> bool:
+        """Whether the tokens [a, e) before a postposed frame hold a main clause ("Die Lage sei
+        ernst, sagte er"), not only an adverbial clause or a phrase with its relative clause whose
+        main clause the frame is ("Wenn er verurteilt wird, droht ihm …", "Die Ärzte, die ihn
+        behandelten, fanden …")."""
+        lex = self.lex
+        while a < e and (self._low(a) in lex.coordinators or self.toks[a].pos == "CCONJ"):
+            a += 1  # "Und wenn …"
+        commas = [k for k in range(a, e) if self.toks[k].text == "," and self.in_quote[k] < 0 and k not in self.mark_tok]
+
+        def verb_after(k: int) -> bool:
+            k += 1
+            while k < e and self.toks[k].pos == "ADV":
+                k += 1
+            return k < e and self.toks[k].pos in ("VERB", "AUX")
+
+        resumed = any(verb_after(k) for k in commas)
+        if self.toks[a].pos == "SCONJ" or (self._low(a) in lex.not_message_openers and self._low(a) not in lex.definite):
+            return resumed
+        return resumed or self._has_verb(a, commas[0] if commas else e)
+
+    def _reported_frame(self, st: _Stmt) -> bool:
+        """Whether the frame itself is reported: its verb in the Konjunktiv I in the sentence's
+        main clause ("Man gehe davon aus, dass …", "Er wisse nicht, was …"). The whole sentence is
+        then what an earlier speaker said, the frame included."""
+        a, b = self.sent_range[st.sent]
+        c = max(st.cue)
+        if any(self.toks[x].text in _CLAUSE_BREAK or x in self.mark_tok for x in range(a, c)):
+            return False
+        if self._tok_at(st.pieces[-1][1]) < self._message_end(a, b):
+            return False  # "Sie wisse, dass …, hatte X gesagt": a frame of its own follows
+        return any(self.toks[x].pos in ("VERB", "AUX") and self._is_subjunctive_form(x) for x in range(a, c + 1)) and not any(
+            self._low(x) in self.lex.first_person for x in range(a, c + 1))
+
+    def _frames_clause(self, st: _Stmt) -> bool:
+        """Whether a speech verb with a bare clause after its comma really frames that clause. It
+        does not when the verb closes a clause of its own that the clause after the comma
+        completes: a subordinate clause with its auxiliary after the verb ("Nachdem sie den Fehler
+        bemerkt hatten, …", "Schneller als vorausgesagt, …"), a participle phrase ("auch X
+        genannt, …"), and not when the clause after the comma comments on the one before ("…,
+        womit er die Liste anführte")."""
+        if st.rule in ("indirect_complement", "indirect_clause") and st.cue and self._reported_frame(st):
+            st.rule = "indirect_free_frame"
+        if st.rule == "indirect_postposed" and st.pieces and st.cue:
+            if self._main_clause(self._tok_at(st.pieces[-1][0]), self._tok_at(st.pieces[-1][1])):
+                return True
+            # "Die Zahl der Toten, die …, bezifferte die Agentur mit 13": no clause was said; a
+            # verb that reports its object makes the sentence a report of its speaker, else it is
+            # no statement ("Wenn X verurteilt wird, droht ihm die Todesstrafe").
+            lem = self.toks[st.cue[0]].lemma.lower()
+            key = self._low(st.cue[-1]) + lem if len(st.cue) > 1 else lem
+            if key not in self.lex.reported_verbs:
+                return False
+            a0 = self._tok_at(st.pieces[-1][0])
+            front = chunk_at(self.toks, a0, self._tok_at(st.pieces[-1][1]), self.mark_tok)
+            if front is not None and front.start == a0 and self._can_speak(front) and (
+                    st.source is None or not self._can_speak(st.source)):
+                st.source = front  # "Zapatero, der …, verwies auf …": the fronted phrase is the subject
+            if st.source is None or not self._can_speak(st.source):
+                return False
+            a, b = self.sent_range[st.sent]
+            st.rule, st.statement = "reported_fronted", (self.toks[a].start, self.toks[b - 1].end)
+            return True
+        if st.rule != "indirect_clause" or not st.cue or not st.pieces:
+            return True
+        lex = self.lex
+        msg = self._tok_at(st.pieces[-1][0])
+        c = max(st.cue)
+        if msg <= c or self.toks[msg - 1].text != ",":
+            return True
+        low = self._low(msg)
+        end = self._tok_at(st.pieces[-1][1])
+        if low in lex.sentential_relatives and (low not in lex.complementizers or (
+                msg - 2 > c and not self._subjunctive(msg, end))):
+            return False  # ("erklärte dem Gericht, was geschehen sei": a reported question stays)
+        ca = next((x + 1 for x in range(st.cue[0] - 1, -1, -1)
+                   if self.toks[x].text in _CLAUSE_BREAK or x in self.mark_tok or self.sent_of[x] != self.sent_of[c]), 0)
+        if any(p.items[0] == self._low(ca) for p in lex.source_patterns):
+            return True  # "Wie die Polizei mitgeteilt hat, …": the frame of the clause after it
+        if self.toks[msg].pos not in ("VERB", "AUX"):
+            return True  # only a clause opening with its verb can be the main clause resumed
+        tail = range(c + 1, msg - 1)
+        if tail and all(self.toks[x].pos == "AUX" for x in tail):
+            return False
+        verbs = [x for x in range(ca, msg - 1) if self.toks[x].pos in ("VERB", "AUX") and x not in st.cue]
+        return bool(verbs) or not self._is_participle_form(st.cue[0])
+
+    def _without_source(self, st: _Stmt, src: Chunk | None) -> list[tuple[int, int]]:
+        """The pieces of a statement found by its source phrase, less the source's whole extent:
+        an apposition after the phrase ("nach Angaben von X, Professor in Y, …") names the source,
+        it is not part of what was said."""
+        if src is None or not st.rule.startswith("source_"):
+            return st.pieces
+        lo, hi = self.toks[src.start].start, self.toks[src.end - 1].end
+        out: list[tuple[int, int]] = []
+        for s, e in st.pieces:
+            if hi <= s or e <= lo:
+                out.append((s, e))
+                continue
+            for a, b in ((s, lo), (hi, e)):
+                k, j = self._tok_at(a), self._tok_at(b)
+                while k < j and self.toks[k].text in _APPOSITION_MARKS:
+                    k += 1
+                while j > k and self.toks[j - 1].text in _APPOSITION_MARKS:
+                    j -= 1
+                if j > k and b > a:
+                    out.append((self.toks[k].start, self.toks[j - 1].end))
+        return out
+
+    def _embedding(self, st: _Stmt) -> tuple[int, int] | None:
+        """Token range of the phrase or clause that quoted words are part of, as the statement
+        their speech verb reports ("forderte einen „offensiven Umgang“", "sagte, dass X in „seiner
+        eigenen Welt“ lebe", "hatten von der Notwendigkeit eines „Volkskrieges“ gesprochen"): from
+        after the frame (verb, speaker, addressee) to the clause end or the verb's particle."""
+        if not st.cue or not st.pieces:
+            return None
+        o, c = self._tok_at(st.pieces[0][0]) - 1, self._tok_at(st.pieces[-1][1])
+        a, b = self.sent_range[st.sent]
+        if not (a <= o < c < b) or o not in self.mark_tok:
+            return None
+        if o > a and self._low(o - 1) in self.lex.governing_markers:
+            return None  # "bezeichnete X als „…“": the quoted words are the name given, said as such
+        roles = set(st.cue) | {x for ch in (st.source, st.addressee) if ch for x in range(ch.start, ch.end)}
+
+        def is_break(x: int) -> bool:
+            return self.toks[x].text in _CLAUSE_BREAK and self.in_quote[x] < 0 and x not in self.mark_tok
+
+        before = [x for x in st.cue if x < o]
+        after = [x for x in st.cue if x > c]
+        if before:
+            k = max(before) + 1
+            k = max([k] + [x + 1 for x in range(k, o) if is_break(x)])
+            while k < o and (k in roles or self._low(k) in self.lex.reflexives):
+                k += 1
+            end = min([self._clause_end_q(c + 1, b), self._message_end(k, b)] + after)
+        elif after:
+            end = min(after)
+            if any(is_break(x) for x in range(c + 1, end)):
+                return None
+            ca = next((x + 1 for x in range(o - 1, a - 1, -1) if is_break(x)), a)
+            heads = [x for x in range(ca, o) if x in roles or self.toks[x].pos in ("VERB", "AUX")]
+            if not heads:
+                return None
+            k = max(heads) + 1
+        else:
+            return None
+        # "nannte sie „fahrlässig“ und verwies auf …": a coordinated verb starts a clause of its own
+        end = next((x for x in range(c + 1, end - 1) if self._low(x) in self.lex.coordinators
+                    and self.toks[x + 1].pos in ("VERB", "AUX")), end)
+        if any(x in self.mark_tok and not o <= x <= c for x in range(k, end)):
+            return None  # other quotations in the phrase: each is its own
+        return (k, end) if k <= o and end > c else None
+
     # -- output --------------------------------------------------------------------------
 
     def quotes(self, keep_speakerless: bool = False) -> list[Quote]:
@@ -2141,6 +2435,7 @@ class _Run:
         self.from_sources(hits)
         self.embedded()
         self.introduced()
+        self.stmts = [st for st in self.stmts if self._frames_clause(st)]
         self.stmts.sort(key=lambda s: s.pieces[0][0])
         self.continued()
         self.stmts.sort(key=lambda s: s.pieces[0][0])
@@ -2184,7 +2479,7 @@ class _Run:
                 continue
             # One quote per statement: the longest piece is its span; a statement its frame
             # interrupts ("„…“, sagte er, „…“") lists all its pieces.
-            pieces = [(s, e) for s, e in st.pieces if e > s]
+            pieces = [(s, e) for s, e in self._without_source(st, src) if e > s]
             if not pieces:
                 continue
             main = max(pieces, key=lambda x: x[1] - x[0])
@@ -2202,10 +2497,12 @@ class _Run:
                 }
                 if len(pieces) > 1:
                     extra["pieces"] = [[a, b] for a, b in pieces]
+                if st.rule == "direct_embedded" and (emb := self._embedding(st)) is not None:
+                    extra["embedding_span"] = self.doc.span(self.toks[emb[0]].start, self.toks[emb[1] - 1].end).model_dump()
                 if st.statement is not None:
                     extra["form"] = "reported"
                     extra["statement_span"] = self.doc.span(*st.statement).model_dump()
-                elif st.rule in ("indirect_continued", "indirect_free"):
+                elif st.rule in ("indirect_continued", "indirect_free", "indirect_free_frame"):
                     # A sentence reported as a whole, without a frame of its own ("free indirect").
                     a, b = self.sent_range[st.sent]
                     extra["form"] = "free"
