@@ -68,8 +68,8 @@ def articles() -> dict[str, dict]:
 
 
 def select(n: int = 15, seed: int = 2026, rev: str = BASE_REV) -> list[str]:
-    """Seeded draw of n English and n German non-gold articles on which the events files of `rev`
-    (the state before the precision work) emit at least one event: the check is about the events
+    """Seeded draw of n English and n German non-gold articles on which the pipeline of `rev`
+    (the state before the precision work) emits at least one event: the check is about the events
     that are emitted, so articles without any would only cost reading time."""
     gold = {json.loads(p.read_text(encoding="utf-8"))["doc"] for p in (SHARED / "gold").glob("*.json")}
     gold_titles = {json.loads(p.read_text(encoding="utf-8")).get("title") for p in (SHARED / "gold").glob("*.json")}
@@ -125,7 +125,7 @@ def run(ids: list[str], rev: str | None, arts: dict[str, dict] | None = None) ->
         res = subprocess.run([sys.executable, "-m", "lagebild", "extract", str(inp), "--format", "jsonl", "-q"], env=env,
                              cwd=tmp, capture_output=True, text=True)
         if res.returncode:
-            raise SystemExit(f"events_precision: the pipeline{f' with the events files of {rev}' if rev else ''} "
+            raise SystemExit(f"events_precision: the pipeline{f' as committed in {rev}' if rev else ''} "
                              f"failed (exit {res.returncode}):\n{res.stderr[-3000:]}")
     return [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
 

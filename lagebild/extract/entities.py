@@ -707,6 +707,12 @@ class EntityRecognizer:
             if before.endswith(" ") and before[:-1].rsplit(None, 1)[-1:] and \
                     before[:-1].rsplit(None, 1)[-1] in self.place_prefixes:
                 return False  # "New Jersey", "West Virginia": not the country Jersey or Virginia
+        if c.kind == "country":
+            prev = text[:m.start].rstrip(" ").rsplit(None, 1)[-1:]
+            if prev and any(k.kind == "demonym" and k.id != c.id for k in self.kb.lookup(prev[0], self.lang)):
+                # a country's name never follows another country's adjective: here the surface is the
+                # generic name of that country's organ ("die österreichische Bundesregierung")
+                return False
         if c.kind in ("person", "place") and " " not in surface:
             # One word inside a longer run of names ("Robert Gabriel Mugabe", "Ashton Bumhira") is not a name alone.
             before = text[:m.start].rstrip(" ")

@@ -22,6 +22,8 @@ def entities(text: str, lang: str) -> dict[str, tuple[str, str | None, list[str]
 @pytest.mark.parametrize(("lang", "text", "mention", "type_", "country"), [
     # a government counts as its country (as "die thailändische Regierung" does), a ministry as an organisation
     ("de", "Die Bundesregierung verurteilte den Angriff auf Kiew.", "Bundesregierung", "GPE", "DEU"),
+    # another country's adjective makes it that country's government
+    ("de", "Die österreichische Bundesregierung verurteilte den Angriff.", "österreichische Bundesregierung", "GPE", "AUT"),
     ("de", "Das Auswärtige Amt rief die Botschafterin Irans ein.", "Auswärtige Amt", "ORG", "DEU"),
     ("de", "Ein Sprecher des Auswärtigen Amtes sagte in Berlin, man prüfe den Fall.", "Auswärtigen Amtes", "ORG", "DEU"),
     ("en", "The State Department said North Korea had shipped shells to Russia.", "State Department", "ORG", "USA"),
@@ -31,3 +33,8 @@ def test_state_organ_resolves_to_its_state(lang: str, text: str, mention: str, t
     found = entities(text, lang)
     assert mention in found, found
     assert found[mention][:2] == (type_, country)
+
+
+def test_a_country_name_after_another_countrys_adjective_is_no_mention_of_it() -> None:
+    found = entities("Die österreichische Bundesregierung verurteilte den Angriff.", "de")
+    assert "Bundesregierung" not in found, found
