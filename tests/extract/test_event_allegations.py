@@ -94,6 +94,69 @@ def test_no_accusation_without_a_third_party_and_a_blameworthy_act(text: str, la
                                                        for e in doc.events]
 
 
+_DRONES_DE = "dass Iran Drohnen an Russland geliefert habe."
+_DRONES_EN = "that Iran had sold drones to Russia."
+
+
+@pytest.mark.parametrize("text,twin,lang,want", [
+    # a denial or an admission of the act is no accusation (the statement keeps its own code)
+    (f"Die deutsche Regierung bestritt, {_DRONES_DE}", f"Die deutsche Regierung erklärte, {_DRONES_DE}", "de",
+     ("DEU", "112", "IRN")),
+    (f"The German government denied {_DRONES_EN}", f"The German government said {_DRONES_EN}", "en",
+     ("DEU", "112", "IRN")),
+    (f"Die deutsche Regierung räumte ein, {_DRONES_DE}", f"Die deutsche Regierung erklärte, {_DRONES_DE}", "de",
+     ("DEU", "112", "IRN")),
+    (f"The German government admitted {_DRONES_EN}", f"The German government said {_DRONES_EN}", "en",
+     ("DEU", "112", "IRN")),
+    # a negated frame, or a negation in what was said that governs the act
+    (f"Die deutsche Regierung sagte nicht, {_DRONES_DE}", f"Die deutsche Regierung sagte, {_DRONES_DE}", "de",
+     ("DEU", "112", "IRN")),
+    (f"The German government did not say {_DRONES_EN}", f"The German government said {_DRONES_EN}", "en",
+     ("DEU", "112", "IRN")),
+    (f"Die deutsche Regierung sagte, es sei nicht wahr, {_DRONES_DE}",
+     f"Die deutsche Regierung sagte, es sei wahr, {_DRONES_DE}", "de", ("DEU", "112", "IRN")),
+    (f"The German government said it was not true {_DRONES_EN}",
+     f"The German government said it was true {_DRONES_EN}", "en", ("DEU", "112", "IRN")),
+    (f"Die deutsche Regierung sagte, es gebe keine Belege dafür, {_DRONES_DE}",
+     f"Die deutsche Regierung sagte, es gebe Belege dafür, {_DRONES_DE}", "de", ("DEU", "112", "IRN")),
+    (f"The German government said there was no evidence {_DRONES_EN}",
+     f"The German government said there was evidence {_DRONES_EN}", "en", ("DEU", "112", "IRN")),
+    # a clause fronted before the attribution is narrated, not what was said
+    ("Nachdem Russland Kiew angegriffen hatte, sagte der deutsche Außenminister, die Gespräche müssten weitergehen.",
+     "Der deutsche Außenminister sagte, Russland habe Kiew angegriffen.", "de", ("DEU", "1123", "RUS")),
+    ("After Russia had attacked Kyiv, Germany's foreign minister said that talks must continue.",
+     "Germany's foreign minister said that Russia had attacked Kyiv.", "en", ("DEU", "1123", "RUS")),
+    # a predicted or planned act is a warning, no accusation of a done one
+    ("Der ukrainische Außenminister sagte, russische Truppen würden Kiew angreifen.",
+     "Der ukrainische Außenminister sagte, russische Truppen hätten Kiew angegriffen.", "de", ("UKR", "1123", "RUS")),
+    ("Der ukrainische Außenminister sagte, Russland werde Kiew angreifen.",
+     "Der ukrainische Außenminister sagte, Russland habe Kiew angegriffen.", "de", ("UKR", "1123", "RUS")),
+    ("Ukraine's foreign minister said Russia would attack Kyiv.",
+     "Ukraine's foreign minister said Russia had attacked Kyiv.", "en", ("UKR", "1123", "RUS")),
+    ("Ukraine's foreign minister said Russia will attack Kyiv.",
+     "Ukraine's foreign minister said Russia has attacked Kyiv.", "en", ("UKR", "1123", "RUS")),
+])
+def test_no_accusation_where_its_plain_twin_accuses(text: str, twin: str, lang: str,
+                                                   want: tuple[str, str, str]) -> None:
+    # the twin shows that speaker, doer and act are found: only what differs keeps the accusation away
+    assert want in accusations(run(twin, lang))
+    doc = run(text, lang)
+    assert not alleged(doc) and want not in accusations(doc), [
+        (e.source.code if e.source else None, e.cameo, e.target.code if e.target else None, e.rule)
+        for e in doc.events]
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    (f"Die deutsche Regierung bestritt, {_DRONES_DE}", "de", ("DEU", "016", "IRN")),
+    (f"The German government denied {_DRONES_EN}", "en", ("DEU", "016", "IRN")),
+    (f"Die deutsche Regierung räumte ein, {_DRONES_DE}", "de", ("DEU", "015", "IRN")),
+    (f"The German government admitted {_DRONES_EN}", "en", ("DEU", "015", "IRN")),
+])
+def test_a_denial_or_admission_keeps_its_code(text: str, lang: str, want: tuple[str, str, str]) -> None:
+    key = lambda a: (a.country or a.org) if a else None  # noqa: E731
+    assert want in {(key(e.source), e.cameo, key(e.target)) for e in run(text, lang).events}
+
+
 def test_explain_names_the_rule_and_the_act() -> None:
     out = explain(run("Die deutsche Regierung erklärte, Iran liefere Drohnen an Russland.", "de"))
     line = next(ln for ln in out.splitlines() if "de.statement.allegation" in ln and ln.lstrip().startswith("+"))
