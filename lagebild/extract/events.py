@@ -444,14 +444,15 @@ class EventCoder:
                  frame: list[Token]) -> tuple[str, str, tuple[int, int]] | None:
         """A statement about `doer` that reports it doing something blameworthy is an accusation
         (`event_statements.allegation`): (code, why, span of the act) when the political `doer` is the
-        subject of a clause of what was said (`said`: whether a character offset is part of it) whose act
+        subject of a clause of what was said (`said`: whether a character offset is part of it), named with
+        its country (not guessed from the article: "unsere Truppen", "the police"), whose act
         the verb lexicon codes, done by it (active, not received), neither negated, hypothetical, planned
         nor a condition, and neither the attributing clause (`frame`, its tokens) nor what was said before
         the act's clause is negated ("did not say that …", "said it was not true that …")."""
         toks = sent.tokens
         g = next((g for g in groups if any(m.start == doer.start for m in g.members)), None)
         ci = next((k for k, c in enumerate(clauses) if g is not None and c.start <= g.first < c.end), None)
-        if g is None or ci is None or g.prep is not None or not said(toks[g.first].start) or \
+        if g is None or ci is None or g.prep is not None or not said(toks[g.first].start) or doer.inferred or \
                 not (_political(doer, self._pol_entities) or doer.kind == "coref") or \
                 (doer.sectors and set(doer.sectors) <= {"MED", "BUS"}):
             return None

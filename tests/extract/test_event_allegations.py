@@ -87,6 +87,8 @@ def test_a_reported_blameworthy_act_makes_the_statement_an_accusation(text: str,
     ("Der polnische Außenminister sagte, Belarus habe vor einer Eskalation gewarnt.", "de"),
     ("The Polish foreign minister said Belarus had warned of an escalation.", "en"),
     ("Der deutsche Außenminister sagte, die thailändische Regierung habe den Ausnahmezustand verhängt.", "de"),
+    # a doer named without its country has one guessed from the article: no one to accuse
+    ("Der russische Außenminister sagte, unsere Truppen hätten die Ukraine angegriffen.", "de"),
 ])
 def test_no_accusation_without_a_third_party_and_a_blameworthy_act(text: str, lang: str) -> None:
     doc = run(text, lang)
