@@ -55,7 +55,8 @@ def test_reported_konjunktiv_ii_is_a_report(text: str, lang: str, want: tuple[st
      "angegriffen.", "Der ukrainische Präsident sagte, trotz westlicher Hilfe hätten russische Truppen ukrainische "
      "Soldaten angegriffen.", "de", "RUS", "19"),
     ("Der ukrainische Präsident sagte, russische Truppen hätten beinahe ukrainische Soldaten angegriffen.",
-     "Der ukrainische Präsident sagte, russische Truppen hätten ukrainische Soldaten angegriffen.", "de", "RUS", "19"),
+     "Der ukrainische Präsident sagte, russische Truppen hätten ukrainische Soldaten angegriffen.", "de",
+     "RUS", "19"),
     ("Der ukrainische Präsident hofft, russische Truppen würden ukrainische Dörfer verschonen und die Gespräche "
      "mit der Ukraine wieder aufnehmen.", "Der ukrainische Präsident sagte, russische Truppen würden ukrainische "
      "Dörfer verschonen und die Gespräche mit der Ukraine wieder aufnehmen.", "de", "RUS", "0"),
