@@ -241,6 +241,7 @@ class EventCoder:
         self.attributive_suffixes = tuple(sorted(c("attributive_participle_suffixes")))
         self.recipient_preps = c("recipient_preps")
         self.cause_conj = c("cause_conjunctions")
+        self.adverbial_conj = c("adverbial_conjunctions")
         self.noun_target_preps = c("noun_target_preps")
         self.occurrence_subject, self.occurrence_verbs = c("occurrence_subject"), c("occurrence_verbs")
         self.purpose = c("purpose")
@@ -1975,7 +1976,8 @@ class EventCoder:
         """The character span of what the speech verb `cue` reports: the quotes layer's span of the
         statement it attributes, else the rest of the sentence after the attributing clause (`frame`, its
         span): a clause fronted before it is narrated ("Nachdem X angegriffen hatte, sagte Y, …"); only
-        a frame that ends the sentence follows what it reports ("X attacked Y, the minister said")."""
+        a frame that ends the sentence follows what it reports ("X attacked Y, the minister said"), unless
+        that is an adverbial clause ("After X attacked Y, the minister commented")."""
         # (the quote's cue lists its words, "wie … mitteilte"; the nearest quote with the verb among them)
         quotes = [q for q in self._doc.quotes or () if q.cue and q.start < sent.end and sent.start < q.end
                   and cue.text.casefold() in q.cue.casefold().split()]
@@ -1984,6 +1986,9 @@ class EventCoder:
             return q.start, q.end
         if any(t.start >= frame[1] and t.pos != "PUNCT" for t in sent.tokens):
             return frame[1], sent.end
+        lead = next((t for t in sent.tokens if t.pos != "PUNCT"), None)
+        if lead is None or lead.text.casefold() in self.adverbial_conj:
+            return frame[0], frame[0]
         return sent.start, frame[0]
 
     def _negated(self, toks: list[Token]) -> bool:

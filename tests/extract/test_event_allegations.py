@@ -130,6 +130,9 @@ _DRONES_EN = "that Iran had sold drones to Russia."
      "Der deutsche Außenminister sagte, Russland habe Kiew angegriffen.", "de", ("DEU", "1123", "RUS")),
     ("After Russia had attacked Kyiv, Germany's foreign minister said that talks must continue.",
      "Germany's foreign minister said that Russia had attacked Kyiv.", "en", ("DEU", "1123", "RUS")),
+    # also where nothing follows the attribution: an adverbial clause before it is no report
+    ("Nachdem Russland Kiew angegriffen hatte, äußerte sich der deutsche Außenminister.",
+     "Russland habe Kiew angegriffen, äußerte sich der deutsche Außenminister.", "de", ("DEU", "1123", "RUS")),
     # a predicted or planned act is a warning, no accusation of a done one
     ("Der ukrainische Außenminister sagte, russische Truppen würden Kiew angreifen.",
      "Der ukrainische Außenminister sagte, russische Truppen hätten Kiew angegriffen.", "de", ("UKR", "1123", "RUS")),
