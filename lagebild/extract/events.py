@@ -1992,8 +1992,9 @@ class EventCoder:
         return sent.start, frame[0]
 
     def _negated(self, toks: list[Token]) -> bool:
-        """Whether `toks` hold a negation (not one of "nicht nur", "not only")."""
-        return any((t.text.casefold() in self.neg or t.lemma.casefold() in self.neg) and
+        """Whether `toks` hold a negation (not one of "nicht nur", "not only"; nor a preposition, which
+        negates only its phrase: "said, without giving details, that …" still says it)."""
+        return any((t.text.casefold() in self.neg or t.lemma.casefold() in self.neg) and t.pos != "ADP" and
                    (toks[k + 1].text.casefold() if k + 1 < len(toks) else "") not in self.neg_not_before
                    for k, t in enumerate(toks))
 

@@ -50,6 +50,11 @@ def alleged(doc: Document) -> list:
     ("The British government said Iran had sold drones to Russia.", "en", ("GBR", "112", "IRN")),
     ("The White House said China was selling components to the Russian military.", "en", ("USA", "112", "CHN")),
     ("Ukraine's foreign minister said Russia had attacked Kyiv with missiles.", "en", ("UKR", "1123", "RUS")),
+    # a negation of a phrase in the frame does not deny what was said
+    ("The British government said, without giving details, that Iran had sold drones to Russia.", "en",
+     ("GBR", "112", "IRN")),
+    ("The British government said on Monday that Iran had not only sold drones but also missiles to Russia.", "en",
+     ("GBR", "112", "IRN")),
     # a frame that ends the sentence follows what it reports, also where the quotes layer found no quote
     ("Russia has attacked Kyiv with missiles, Ukraine's foreign minister said.", "en", ("UKR", "1123", "RUS")),
     # within a country the opposition and the state's organs are two sides
