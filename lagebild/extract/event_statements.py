@@ -220,13 +220,16 @@ class Allegations:
     (or their first digits) of acts that are blameworthy whoever does them (threats, coercion, violence)
     to the accusation they make; a transfer (a root of `transfers`: trade, cooperation, aid) is
     blameworthy when of `goods` (arms, munitions, dual-use goods) or to a military, and makes the
-    accusation `code`. `unless`: verbs whose code overstates the blame (a warning is coded as a threat)."""
+    accusation `code`. `unless`: verbs whose code overstates the blame (a warning is coded as a threat).
+    `statements`: the codes of statements that may become accusations (plain ones: a denial or an
+    admission of the act accuses no one)."""
 
     acts: dict[str, str]
     transfers: frozenset[str]
     goods: tuple[str, ...]
     code: str
     unless: frozenset[str] = frozenset()
+    statements: frozenset[str] = frozenset({PLAIN})
 
 
 @functools.cache
@@ -236,7 +239,8 @@ def allegations(lang: str) -> Allegations:
     return Allegations({str(k): str(v) for k, v in (data.get("acts") or {}).items()},
                        frozenset(str(r) for r in data.get("transfers") or ()),
                        tuple(str(g).casefold() for g in data.get("goods") or ()), str(data.get("code") or "112"),
-                       frozenset(str(v).casefold() for v in data.get("unless") or ()))
+                       frozenset(str(v).casefold() for v in data.get("unless") or ()),
+                       frozenset(str(c) for c in data.get("statements") or (PLAIN,)))
 
 
 def goods(rules: Allegations, words: set[str]) -> str | None:

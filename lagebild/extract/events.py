@@ -241,6 +241,7 @@ class EventCoder:
         self.attributive_suffixes = tuple(sorted(c("attributive_participle_suffixes")))
         self.recipient_preps = c("recipient_preps")
         self.cause_conj = c("cause_conjunctions")
+        self.adverbial_conj = c("adverbial_conjunctions")
         self.noun_target_preps = c("noun_target_preps")
         self.occurrence_subject, self.occurrence_verbs = c("occurrence_subject"), c("occurrence_verbs")
         self.purpose = c("purpose")
@@ -401,10 +402,14 @@ class EventCoder:
                 continue
             because = ""  # what makes a statement an accusation
             qs = next((s for s in qsents if s.start <= tgt.start < s.end), None)
-            if code[:2] == "01" and subj is not None and tgt in subj.members and qs is not None:
+            if code in statements.allegations(self.lang).statements and subj is not None and tgt in subj.members \
+                    and qs is not None:
                 sgroups = self._groups(qs.tokens, self._actors_in(layer, qs), layer)
+                fclause = next((c for c in self._clauses(fsent.tokens, fgroups) if fr.cue is not None and
+                                fsent.tokens[c.start].start <= fr.cue.start <= fsent.tokens[c.end - 1].start), None)
                 alleged = self._alleged(qs, self._clauses(qs.tokens, sgroups), sgroups, tgt, [src],
-                                        lambda o: q.start <= o < q.end)
+                                        lambda o: q.start <= o < q.end,
+                                        fsent.tokens[fclause.start:fclause.end] if fclause else [])
                 if alleged is not None:
                     code, because, _ = alleged
                     rule = f"{self.lang}.{statements.ALLEGATION}"
@@ -436,16 +441,19 @@ class EventCoder:
         return [a for a in layer.actors if sent.start <= a.start and a.end <= sent.end]
 
     def _alleged(self, sent: Sentence, clauses: list[Clause], groups: list[Group], doer: Actor,
-                 speaker: list[Actor], said: Callable[[int], bool]) -> tuple[str, str, tuple[int, int]] | None:
+                 speaker: list[Actor], said: Callable[[int], bool],
+                 frame: list[Token]) -> tuple[str, str, tuple[int, int]] | None:
         """A statement about `doer` that reports it doing something blameworthy is an accusation
         (`event_statements.allegation`): (code, why, span of the act) when the political `doer` is the
-        subject of a clause of what was said (`said`: whether a character offset is part of it) whose act
-        the verb lexicon codes, done by it (active, not received) and neither negated, hypothetical nor
-        a condition."""
+        subject of a clause of what was said (`said`: whether a character offset is part of it), named with
+        its country (not guessed from the article: "unsere Truppen", "the police"), whose act
+        the verb lexicon codes, done by it (active, not received), neither negated, hypothetical, planned
+        nor a condition, and neither the attributing clause (`frame`, its tokens) nor what was said before
+        the act's clause is negated ("did not say that …", "said it was not true that …")."""
         toks = sent.tokens
         g = next((g for g in groups if any(m.start == doer.start for m in g.members)), None)
         ci = next((k for k, c in enumerate(clauses) if g is not None and c.start <= g.first < c.end), None)
-        if g is None or ci is None or g.prep is not None or not said(toks[g.first].start) or \
+        if g is None or ci is None or g.prep is not None or not said(toks[g.first].start) or doer.inferred or \
                 not (_political(doer, self._pol_entities) or doer.kind == "coref") or \
                 (doer.sectors and set(doer.sectors) <= {"MED", "BUS"}):
             return None
@@ -458,6 +466,8 @@ class EventCoder:
         lead = next((t for t in toks[cl.start:cl.end] if t.pos != "PUNCT"), None)
         if lead is not None and lead.pos in ("VERB", "AUX"):
             return None  # a clause led by its verb is a condition or a question ("Sollten X … erobern")
+        if self._negated([t for t in frame if not said(t.start)] + [t for t in toks[:cl.start] if said(t.start)]):
+            return None
         ctoks = toks[cl.start:cl.end]
         words = {t.lemma for t in ctoks} | {t.text for t in ctoks}
         if self.lex.casefold:
@@ -470,8 +480,8 @@ class EventCoder:
         ti = cl.start + trig.index
         if (ti < g.first and not all(t.pos in ("DET", "ADJ", "NUM") for t in toks[ti + 1:g.first])) or \
                 self._attributive(toks, ti) or self._passive(ctoks, trig.index, trig.participle) or \
-                self._modality(sent, clauses, ci, trig.index, trig.participle) in ("negated", "hypothetical"):
-            return None
+                self._modality(sent, clauses, ci, trig.index, trig.participle) in ("negated", "hypothetical", "future"):
+            return None  # (a warning of a planned attack accuses no one of a done one)
         content = [t for t in toks if said(t.start)]
         others = [m for h in groups if h is not g and said(toks[h.first].start) for m in h.members if m.key]
         got = statements.allegation(statements.allegations(self.lang), trig.code, trig.entry.lemma,
@@ -1097,10 +1107,11 @@ class EventCoder:
             target_g = target_g or self._spoken_about(groups, clauses, ci, source_g)
             words = self._content_words(toks, clauses, ci)
             tone = self.lex.tone_code(words)
-            frame = (ctoks[0].start, ctoks[-1].end)
+            reported = self._reported(sent, toks[ti], (ctoks[0].start, ctoks[-1].end))
             alleged = self._alleged(sent, clauses, groups, target_g.members[0], source_g.members,
-                                    lambda o: not frame[0] <= o < frame[1]) \
-                if source_g is not None and target_g is not None and (tone is None or tone[:2] == "01") else None
+                                    lambda o: reported[0] <= o < reported[1], ctoks) \
+                if source_g is not None and target_g is not None and \
+                (tone or code) in statements.allegations(self.lang).statements else None
             if alleged is not None:
                 code, because, act = alleged
                 rule = f"{self.lang}.{statements.ALLEGATION}"
@@ -1960,6 +1971,32 @@ class EventCoder:
                 target = source
             source = agent
         return source, target
+
+    def _reported(self, sent: Sentence, cue: Token, frame: tuple[int, int]) -> tuple[int, int]:
+        """The character span of what the speech verb `cue` reports: the quotes layer's span of the
+        statement it attributes, else the rest of the sentence after the attributing clause (`frame`, its
+        span): a clause fronted before it is narrated ("Nachdem X angegriffen hatte, sagte Y, …"); only
+        a frame that ends the sentence follows what it reports ("X attacked Y, the minister said"), unless
+        that is an adverbial clause ("After X attacked Y, the minister commented")."""
+        # (the quote's cue lists its words, "wie … mitteilte"; the nearest quote with the verb among them)
+        quotes = [q for q in self._doc.quotes or () if q.cue and q.start < sent.end and sent.start < q.end
+                  and cue.text.casefold() in q.cue.casefold().split()]
+        q = min(quotes, key=lambda q: q.start - cue.end if cue.end <= q.start else cue.start - q.end, default=None)
+        if q is not None:
+            return q.start, q.end
+        if any(t.start >= frame[1] and t.pos != "PUNCT" for t in sent.tokens):
+            return frame[1], sent.end
+        lead = next((t for t in sent.tokens if t.pos != "PUNCT"), None)
+        if lead is None or lead.text.casefold() in self.adverbial_conj:
+            return frame[0], frame[0]
+        return sent.start, frame[0]
+
+    def _negated(self, toks: list[Token]) -> bool:
+        """Whether `toks` hold a negation (not one of "nicht nur", "not only"; nor a preposition, which
+        negates only its phrase: "said, without giving details, that …" still says it)."""
+        return any((t.text.casefold() in self.neg or t.lemma.casefold() in self.neg) and t.pos != "ADP" and
+                   (toks[k + 1].text.casefold() if k + 1 < len(toks) else "") not in self.neg_not_before
+                   for k, t in enumerate(toks))
 
     def _spoken_about(self, groups: list[Group], clauses: list[Clause], ci: int,
                       source: Group | None) -> Group | None:

@@ -50,6 +50,13 @@ def alleged(doc: Document) -> list:
     ("The British government said Iran had sold drones to Russia.", "en", ("GBR", "112", "IRN")),
     ("The White House said China was selling components to the Russian military.", "en", ("USA", "112", "CHN")),
     ("Ukraine's foreign minister said Russia had attacked Kyiv with missiles.", "en", ("UKR", "1123", "RUS")),
+    # a negation of a phrase in the frame does not deny what was said
+    ("The British government said, without giving details, that Iran had sold drones to Russia.", "en",
+     ("GBR", "112", "IRN")),
+    ("The British government said on Monday that Iran had not only sold drones but also missiles to Russia.", "en",
+     ("GBR", "112", "IRN")),
+    # a frame that ends the sentence follows what it reports, also where the quotes layer found no quote
+    ("Russia has attacked Kyiv with missiles, Ukraine's foreign minister said.", "en", ("UKR", "1123", "RUS")),
     # within a country the opposition and the state's organs are two sides
     ("Opposition leader Juan Perez said Venezuelan police had arrested hundreds of protesters.", "en",
      ("VEN", "1122", "VEN")),
@@ -87,11 +94,79 @@ def test_a_reported_blameworthy_act_makes_the_statement_an_accusation(text: str,
     ("Der polnische Außenminister sagte, Belarus habe vor einer Eskalation gewarnt.", "de"),
     ("The Polish foreign minister said Belarus had warned of an escalation.", "en"),
     ("Der deutsche Außenminister sagte, die thailändische Regierung habe den Ausnahmezustand verhängt.", "de"),
+    # a doer named without its country has one guessed from the article: no one to accuse
+    ("Der russische Außenminister sagte, unsere Truppen hätten die Ukraine angegriffen.", "de"),
 ])
 def test_no_accusation_without_a_third_party_and_a_blameworthy_act(text: str, lang: str) -> None:
     doc = run(text, lang)
     assert not alleged(doc) and not accusations(doc), [(e.source.code if e.source else None, e.cameo, e.rule)
                                                        for e in doc.events]
+
+
+_DRONES_DE = "dass Iran Drohnen an Russland geliefert habe."
+_DRONES_EN = "that Iran had sold drones to Russia."
+
+
+@pytest.mark.parametrize("text,twin,lang,want", [
+    # a denial or an admission of the act is no accusation (the statement keeps its own code)
+    (f"Die deutsche Regierung bestritt, {_DRONES_DE}", f"Die deutsche Regierung erklärte, {_DRONES_DE}", "de",
+     ("DEU", "112", "IRN")),
+    (f"The German government denied {_DRONES_EN}", f"The German government said {_DRONES_EN}", "en",
+     ("DEU", "112", "IRN")),
+    (f"Die deutsche Regierung räumte ein, {_DRONES_DE}", f"Die deutsche Regierung erklärte, {_DRONES_DE}", "de",
+     ("DEU", "112", "IRN")),
+    (f"The German government admitted {_DRONES_EN}", f"The German government said {_DRONES_EN}", "en",
+     ("DEU", "112", "IRN")),
+    # a negated frame, or a negation in what was said that governs the act
+    (f"Die deutsche Regierung sagte nicht, {_DRONES_DE}", f"Die deutsche Regierung sagte, {_DRONES_DE}", "de",
+     ("DEU", "112", "IRN")),
+    (f"The German government did not say {_DRONES_EN}", f"The German government said {_DRONES_EN}", "en",
+     ("DEU", "112", "IRN")),
+    (f"Die deutsche Regierung sagte, es sei nicht wahr, {_DRONES_DE}",
+     f"Die deutsche Regierung sagte, es sei wahr, {_DRONES_DE}", "de", ("DEU", "112", "IRN")),
+    (f"The German government said it was not true {_DRONES_EN}",
+     f"The German government said it was true {_DRONES_EN}", "en", ("DEU", "112", "IRN")),
+    (f"Die deutsche Regierung sagte, es gebe keine Belege dafür, {_DRONES_DE}",
+     f"Die deutsche Regierung sagte, es gebe Belege dafür, {_DRONES_DE}", "de", ("DEU", "112", "IRN")),
+    (f"The German government said there was no evidence {_DRONES_EN}",
+     f"The German government said there was evidence {_DRONES_EN}", "en", ("DEU", "112", "IRN")),
+    # a clause fronted before the attribution is narrated, not what was said
+    ("Nachdem Russland Kiew angegriffen hatte, sagte der deutsche Außenminister, die Gespräche müssten weitergehen.",
+     "Der deutsche Außenminister sagte, Russland habe Kiew angegriffen.", "de", ("DEU", "1123", "RUS")),
+    ("After Russia had attacked Kyiv, Germany's foreign minister said that talks must continue.",
+     "Germany's foreign minister said that Russia had attacked Kyiv.", "en", ("DEU", "1123", "RUS")),
+    # also where nothing follows the attribution: an adverbial clause before it is no report
+    ("Nachdem Russland Kiew angegriffen hatte, äußerte sich der deutsche Außenminister.",
+     "Russland habe Kiew angegriffen, äußerte sich der deutsche Außenminister.", "de", ("DEU", "1123", "RUS")),
+    # a predicted or planned act is a warning, no accusation of a done one
+    ("Der ukrainische Außenminister sagte, russische Truppen würden Kiew angreifen.",
+     "Der ukrainische Außenminister sagte, russische Truppen hätten Kiew angegriffen.", "de", ("UKR", "1123", "RUS")),
+    ("Der ukrainische Außenminister sagte, Russland werde Kiew angreifen.",
+     "Der ukrainische Außenminister sagte, Russland habe Kiew angegriffen.", "de", ("UKR", "1123", "RUS")),
+    ("Ukraine's foreign minister said Russia would attack Kyiv.",
+     "Ukraine's foreign minister said Russia had attacked Kyiv.", "en", ("UKR", "1123", "RUS")),
+    ("Ukraine's foreign minister said Russia will attack Kyiv.",
+     "Ukraine's foreign minister said Russia has attacked Kyiv.", "en", ("UKR", "1123", "RUS")),
+])
+def test_no_accusation_where_its_plain_twin_accuses(text: str, twin: str, lang: str,
+                                                   want: tuple[str, str, str]) -> None:
+    # the twin shows that speaker, doer and act are found: only what differs keeps the accusation away
+    assert want in accusations(run(twin, lang))
+    doc = run(text, lang)
+    assert not alleged(doc) and want not in accusations(doc), [
+        (e.source.code if e.source else None, e.cameo, e.target.code if e.target else None, e.rule)
+        for e in doc.events]
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    (f"Die deutsche Regierung bestritt, {_DRONES_DE}", "de", ("DEU", "016", "IRN")),
+    (f"The German government denied {_DRONES_EN}", "en", ("DEU", "016", "IRN")),
+    (f"Die deutsche Regierung räumte ein, {_DRONES_DE}", "de", ("DEU", "015", "IRN")),
+    (f"The German government admitted {_DRONES_EN}", "en", ("DEU", "015", "IRN")),
+])
+def test_a_denial_or_admission_keeps_its_code(text: str, lang: str, want: tuple[str, str, str]) -> None:
+    key = lambda a: (a.country or a.org) if a else None  # noqa: E731
+    assert want in {(key(e.source), e.cameo, key(e.target)) for e in run(text, lang).events}
 
 
 def test_explain_names_the_rule_and_the_act() -> None:

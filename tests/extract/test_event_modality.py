@@ -43,36 +43,59 @@ def test_reported_konjunktiv_ii_is_a_report(text: str, lang: str, want: tuple[st
     assert got.get(want) == modality, got
 
 
-@pytest.mark.parametrize("text,lang,doer,act", [
+@pytest.mark.parametrize("text,twin,lang,doer,act", [
     # outside any report
-    ("Wenn Russland die Ukraine angegriffen hätte, wäre die Lage anders.", "de", "RUS", "19"),
-    ("Ohne die Hilfe der USA hätten russische Truppen Kiew erobert.", "de", "RUS", "19"),
-    ("Russian forces would attack Ukraine if they could.", "en", "RUS", "19"),
+    ("Wenn Russland die Ukraine angegriffen hätte, wäre die Lage anders.",
+     "Russland hat die Ukraine angegriffen, die Lage ist anders.", "de", "RUS", "19"),
+    ("Ohne die Hilfe der USA hätten russische Truppen Kiew erobert.",
+     "Trotz der Hilfe der USA haben russische Truppen Kiew erobert.", "de", "RUS", "19"),
+    ("Russian troops would attack Ukraine if they could.", "Russian troops attacked Ukraine.", "en", "RUS", "19"),
     # in a report, but a counterfactual, "beinahe", a hope, an expectation, a condition, a missed possibility
     ("Der ukrainische Präsident sagte, ohne westliche Hilfe hätten russische Truppen ukrainische Soldaten "
-     "angegriffen.", "de", "RUS", "19"),
-    ("Der ukrainische Präsident sagte, russische Truppen hätten beinahe ukrainische Soldaten angegriffen.", "de",
+     "angegriffen.", "Der ukrainische Präsident sagte, trotz westlicher Hilfe hätten russische Truppen ukrainische "
+     "Soldaten angegriffen.", "de", "RUS", "19"),
+    ("Der ukrainische Präsident sagte, russische Truppen hätten beinahe ukrainische Soldaten angegriffen.",
+     "Der ukrainische Präsident sagte, russische Truppen hätten ukrainische Soldaten angegriffen.", "de",
      "RUS", "19"),
     ("Der ukrainische Präsident hofft, russische Truppen würden ukrainische Dörfer verschonen und die Gespräche "
-     "mit der Ukraine wieder aufnehmen.", "de", "RUS", "0"),
-    ("Der ukrainische Präsident glaubt, die Regierungen Polens und Litauens würden die Ukraine unterstützen.", "de",
+     "mit der Ukraine wieder aufnehmen.", "Der ukrainische Präsident sagte, russische Truppen würden ukrainische "
+     "Dörfer verschonen und die Gespräche mit der Ukraine wieder aufnehmen.", "de", "RUS", "0"),
+    ("Der ukrainische Präsident glaubt, die Regierungen Polens und Litauens würden die Ukraine unterstützen.",
+     "Der ukrainische Präsident sagte, die Regierungen Polens und Litauens würden die Ukraine unterstützen.", "de",
      "POL", "0"),
     ("Der ukrainische Präsident sagte, die Regierungen Polens und Litauens würden die Ukraine unterstützen, wenn "
-     "Russland angreife.", "de", "POL", "0"),
-    ("Die indische Regierung sagte, Indien und Russland hätten gemeinsame Gespräche führen können.", "de", "RUS", "0"),
-    ("The Indian government said it hoped India would expand cooperation with Russia.", "en", "IND", "03"),
-    ("The Indian government said India would have expanded cooperation with Russia without the sanctions.", "en",
+     "Russland angreife.", "Der ukrainische Präsident sagte, die Regierungen Polens und Litauens würden die "
+     "Ukraine unterstützen.", "de", "POL", "0"),
+    ("Die indische Regierung sagte, Indien und Russland hätten gemeinsame Gespräche führen können.",
+     "Die indische Regierung sagte, Indien und Russland hätten gemeinsame Gespräche geführt.", "de", "IND", "0"),
+    ("The Indian government said it hoped India would expand cooperation with Russia.",
+     "The Indian government said India would expand cooperation with Russia.", "en", "IND", "03"),
+    ("The Indian government said India would have expanded cooperation with Russia without the sanctions.",
+     "The Indian government said India had expanded cooperation with Russia despite the sanctions.", "en",
      "IND", "0"),
-    ("Ukraine's foreign minister said Russian forces would have attacked Kyiv without air defence.", "en", "RUS", "19"),
-    # the speaker's own words in a direct quote
-    ("„Wir würden die Ukraine niemals angreifen“, sagte der russische Außenminister.", "de", "RUS", "19"),
+    ("Ukraine's foreign minister said Russian troops would have attacked Kyiv without air defence.",
+     "Ukraine's foreign minister said Russian troops had attacked Kyiv despite air defence.", "en", "RUS", "19"),
     # a singular "hätte" has its own Konjunktiv I ("habe"): still hypothetical
-    ("Der ukrainische Präsident sagte, die russische Armee hätte Kiew angegriffen.", "de", "RUS", "19"),
+    ("Der ukrainische Präsident sagte, die russische Armee hätte Kiew angegriffen.",
+     "Der ukrainische Präsident sagte, die russische Armee habe Kiew angegriffen.", "de", "RUS", "19"),
 ])
-def test_genuine_hypotheticals_stay_hypothetical(text: str, lang: str, doer: str, act: str) -> None:
+def test_genuine_hypotheticals_stay_hypothetical(text: str, twin: str, lang: str, doer: str, act: str) -> None:
+    def acts(doc: Document) -> list:
+        return [e for e in doc.events if e.source and e.source.country == doer and e.cameo.startswith(act)
+                and e.rule.split(".")[1] not in ("quote", "statement")]
+
+    # the twin without what makes it hypothetical codes the act: doer and act are found, the mood decides
+    assert acts(run(twin, lang)), coded(run(twin, lang))
     doc = run(text, lang)
-    assert not [e for e in doc.events if e.source and e.source.country == doer and e.cameo.startswith(act)
-                and e.rule.split(".")[1] not in ("quote", "statement")], coded(doc)
+    assert not acts(doc), coded(doc)
+
+
+def test_konjunktiv_ii_in_the_speakers_own_words_stays_hypothetical() -> None:
+    # a direct quote is no happening for the verb lexicon; as a statement it accuses only of a done act
+    twin = coded(run("„Russische Truppen haben Kiew angegriffen“, sagte der ukrainische Außenminister.", "de"))
+    assert ("UKR", "1123", "RUS") in twin, twin
+    got = coded(run("„Russische Truppen hätten Kiew angegriffen“, sagte der ukrainische Außenminister.", "de"))
+    assert ("UKR", "010", "RUS") in got and not [k for k in got if k[1][:2] in ("11", "19")], got
 
 
 def test_a_konjunktiv_ii_of_another_verb_does_not_report_the_act() -> None:
