@@ -38,3 +38,11 @@ def test_state_organ_resolves_to_its_state(lang: str, text: str, mention: str, t
 def test_a_country_name_after_another_countrys_adjective_is_no_mention_of_it() -> None:
     found = entities("Die österreichische Bundesregierung verurteilte den Angriff.", "de")
     assert "Bundesregierung" not in found, found
+
+
+def test_a_countrys_forces_are_its_military() -> None:
+    from lagebild.pipeline import build
+
+    doc = build("en")(Document(doc_id="f", lang="en", text="Russian forces attacked Ukraine on Monday.",
+                               published="2024-03-04"))
+    assert [(e.source.code, e.cameo[:2], e.target.code) for e in doc.events] == [("RUSMIL", "19", "UKR")]
