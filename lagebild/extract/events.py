@@ -2080,7 +2080,9 @@ class EventCoder:
                     (trig.pos in ("NOUN", "PROPN") and any(t in plans for t in ctoks[ti + 1:])):
                 return "future"
         if backshift is not None or \
-                any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks):
+                any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks) or \
+                any(q.kind != "direct" and q.start <= trig.start < q.end for q in self._doc.quotes or ()):
+            # (inside someone's indirect statement the act is theirs to claim: "X sagte, Iran liefere …")
             return "reported"
         return "asserted"
 

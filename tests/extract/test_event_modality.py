@@ -114,3 +114,17 @@ def test_what_a_rejected_report_says_is_no_event() -> None:
     doc = run("Die russische Regierung wies die Kritik der Ukraine zurück und verurteilte die ukrainische Regierung.",
               "de")
     assert ("RUS", "111", "UKR") in coded(doc)
+
+
+@pytest.mark.parametrize("text,lang,want,modality", [
+    # an act inside someone's indirect statement (Konjunktiv I, "that" clause) is theirs to claim …
+    ("Die Bundesregierung erklärte am Montag, Iran liefere Kampfdrohnen an Russland.", "de", ("IRN", "061", "RUS"),
+     "reported"),
+    ("The Indian government said on Monday that Iran had sold drones to Russia.", "en", ("IRN", "061", "RUS"),
+     "reported"),
+    # … while the writer's own narration asserts it
+    ("Iran lieferte im Mai Kampfdrohnen an Russland.", "de", ("IRN", "061", "RUS"), "asserted"),
+    ("Iran sold drones to Russia in May.", "en", ("IRN", "061", "RUS"), "asserted"),
+])
+def test_an_act_inside_an_indirect_statement_is_reported(text: str, lang: str, want: tuple, modality: str) -> None:
+    assert coded(run(text, lang)).get(want) == modality
