@@ -225,7 +225,6 @@ class EventCoder:
         self.gerund = str(self.lex.cues.get("gerund_suffix") or "")
         self.not_actor = c("lowercase_not_actor")  # role nouns mostly meant abstractly when lowercase
         self.tense_aux = c("tense_aux")
-        self.perfect_infinitive_aux = c("perfect_infinitive_aux")
         self.relative, self.relative_dative = c("relative_pronouns"), c("relative_pronouns_dative")
         self.relative_nominative = c("relative_pronouns_nominative")
         self.genitive_dets = c("genitive_articles")
@@ -2080,12 +2079,7 @@ class EventCoder:
     def _perfect_infinitive(self, ctoks: list[Token]) -> bool:
         """A perfect infinitive ("soll … gekommen sein", "soll … angegriffen haben"): with "sollen" it
         reports a past happening, it plans nothing."""
-        for k in range(1, len(ctoks)):
-            t, prev = ctoks[k], ctoks[k - 1]
-            if t.text.casefold() in self.perfect_infinitive_aux and t.text.casefold() == t.lemma.casefold() and \
-                    prev.pos in ("VERB", "ADV", "ADJ") and prev.text.casefold() != prev.lemma.casefold():
-                return True
-        return False
+        return any(self.voice.perfect_infinitive(ctoks[k], ctoks[k - 1]) for k in range(1, len(ctoks)))
 
     # ------------------------------------------------------------ when, where
 

@@ -43,9 +43,6 @@ class SpeechLexicon:
     # Indicative modal forms that report hearsay or a reported plan ("Er soll … haben"): they carry
     # a statement on into the next sentence as the Konjunktiv does.
     reportative_modals: frozenset[str]
-    # Infinitive auxiliaries after a participle: with a reportative modal they make its perfect
-    # infinitive ("soll … geflohen sein"), which reports a past happening as hearsay and plans nothing.
-    perfect_infinitive_aux: frozenset[str]
     first_person: frozenset[str]
     postposed_cues: frozenset[str]
     colon_cues: frozenset[str]
@@ -199,7 +196,6 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         subjunctive_ii_continuing=_low(cfg.get("subjunctive_ii_continuing")),
         subjunctive_suffix=cfg.get("subjunctive_suffix"),
         reportative_modals=_low(cfg.get("reportative_modals")),
-        perfect_infinitive_aux=_low(cfg.get("perfect_infinitive_aux")),
         first_person=_low(cfg.get("first_person")),
         postposed_cues=_low(cfg.get("postposed_cues")),
         colon_cues=_low(cfg.get("colon_cues")),

@@ -2144,10 +2144,7 @@ class _Run:
             t = self.toks[x]
             if t.text in _CLAUSE_BREAK:
                 return False
-            prev = self.toks[x - 1]
-            if (self._low(x) in self.lex.perfect_infinitive_aux and self._low(x) == t.lemma.lower()
-                    and prev.pos in ("VERB", "AUX", "ADV", "ADJ") and prev.text[:1].islower()
-                    and prev.text.lower() != prev.lemma.lower()):
+            if load_passive(self.lang).perfect_infinitive(t, self.toks[x - 1]):
                 return True
         return False
 
