@@ -86,9 +86,6 @@ class SpeechLexicon:
     quoting_verbs: frozenset[str] = field(default=frozenset())
     # Prefixes besides the verb particles that derive a word rather than compound one ("Voraussicht").
     derived_prefixes: frozenset[str] = field(default=frozenset())
-    # Ending of a speech verb's participle that frames a statement with the subject of the clause
-    # before it ("…, further saying, „…“", "…, calling for …"); None where the language has none.
-    participle_suffix: str | None = None
     # Nouns that report a statement when a complement clause follows ("kam zu dem Ergebnis, dass …").
     cue_nouns: frozenset[str] = field(default=frozenset())
     # Particles that leave a speech verb a speech verb ("sagte er weiter", "hieß es weiter").
@@ -220,7 +217,6 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         agent_prepositions=_low(cfg.get("agent_prepositions")),
         quoting_verbs=_low(cfg.get("quoting_verbs")),
         derived_prefixes=_low(cfg.get("derived_prefixes")),
-        participle_suffix=cfg.get("participle_suffix"),
         cue_nouns=_low(cfg.get("cue_nouns")),
         continuing_particles=_low(cfg.get("continuing_particles")),
         infinitive_marker=cfg.get("infinitive_marker"),

@@ -1743,8 +1743,8 @@ class _Run:
 
     def _participle(self, k: int) -> bool:
         """Whether token `k` is a speech verb's participle that borrows its subject ("saying")."""
-        suf = self.lex.participle_suffix
-        return bool(suf) and self.toks[k].pos == "VERB" and self._low(k).endswith(suf) and self._low(k) != self.toks[k].lemma.lower()
+        ends = load_passive(self.lang).active_participle_endings
+        return bool(ends) and self.toks[k].pos == "VERB" and self._low(k).endswith(ends) and self._low(k) != self.toks[k].lemma.lower()
 
     def _frame_cut(self, a: int, e: int) -> int:
         """End of a reported clause [a, e) before a frame of its own that follows it: a comma
