@@ -254,7 +254,6 @@ class EventCoder:
         self.future_needs_infinitive = bool(self.lex.cues.get("future_needs_infinitive"))
         self.present_endings = tuple(sorted(c("present_endings")))
         self.present_not_endings = tuple(sorted(c("present_not_endings")))
-        self.present_not_prefixes = tuple(sorted(c("present_not_prefixes")))
         self.past_stem_ending = self.lex.cues.get("past_stem_ending")
 
     # ------------------------------------------------------------------ stage
@@ -2127,7 +2126,7 @@ class EventCoder:
         low, lemma = trig.text.casefold(), trig.lemma.casefold()
         ending = next((e for e in self.present_endings if low.endswith(e)), None)
         if low == lemma or ending is None or low.endswith(self.present_not_endings) or \
-                low.startswith(self.present_not_prefixes):
+                low.startswith(self.lex.participle_prefixes):
             return False
         return not (self.past_stem_ending and lemma.startswith(low[:-len(ending)] + self.past_stem_ending))
 

@@ -9,7 +9,7 @@ from lagebild import lang as langdata
 
 _EVENT_CUES = ("first_person_pronouns", "noun_before_noun_possessor", "possessive_clitics", "noun_plural_endings",
                "opening_quote_marks", "closing_quote_marks", "future_needs_infinitive", "present_endings",
-               "present_not_endings", "present_not_prefixes", "past_stem_ending")
+               "present_not_endings", "participle_prefixes", "past_stem_ending")
 _ENTITY_KEYS = ("closed_compounds", "capitalised_demonyms", "facility_head_first", "qualifier_endings",
                 "bare_institution_endings", "body_role_endings", "compound_linking_endings", "name_genitive_endings",
                 "name_connectors", "affiliation_words", "copulas", "indefinite_articles", "title_name_links",
