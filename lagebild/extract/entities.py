@@ -106,7 +106,8 @@ class EntityRecognizer:
         self.qualifier_endings = tuple(str(x) for x in cfg.get("qualifier_endings") or ())
         self.bare_institution_endings = tuple(str(x) for x in cfg.get("bare_institution_endings") or ())
         self.body_role_endings = tuple(str(x) for x in cfg.get("body_role_endings") or ())
-        self.name_genitive = "(?:" + "|".join(re.escape(str(x)) for x in cfg.get("name_genitive_endings") or ()) + ")?"
+        # a surname's genitive in running text: an ending or a clitic ("Merkels Rede", "Johnson's speech")
+        self.name_genitive = "(?:" + "|".join(re.escape(x) for x in (*self.genitive_endings, *sorted(self.possessive_clitics))) + ")?"
         self.name_connectors = frozenset(str(x) for x in cfg.get("name_connectors") or ())
         self.affiliation_words = frozenset(str(x) for x in cfg.get("affiliation_words") or ())
         self.copulas = frozenset(str(x) for x in cfg.get("copulas") or ())

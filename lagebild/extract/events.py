@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild import cameo
+from lagebild import lang as langdata
 from lagebild.analyze import Sentence, Token
 from lagebild.doc import Document, Entity, Event, EventActor, Plover, Span
 from lagebild.extract import event_statements as statements
@@ -249,7 +250,8 @@ class EventCoder:
         self.document_nouns = c("document_nouns")
         self.act_anaphors = c("act_anaphors")
         self.noun_possessor = bool(self.lex.cues.get("noun_before_noun_possessor"))
-        self.possessive_clitics = c("possessive_clitics")
+        # a genitive clitic before a nominal trigger marks its possessor ("Merkel's resignation")
+        self.possessive_clitics = frozenset(str(x) for x in langdata.load(lang, "entities").get("possessive_clitics") or ())
         self.opening_marks, self.closing_marks = c("opening_quote_marks"), c("closing_quote_marks")
         self.future_needs_infinitive = bool(self.lex.cues.get("future_needs_infinitive"))
         self.present_endings = tuple(sorted(c("present_endings")))

@@ -7,13 +7,13 @@ import pytest
 
 from lagebild import lang as langdata
 
-_EVENT_CUES = ("first_person_pronouns", "noun_before_noun_possessor", "possessive_clitics", "noun_plural_endings",
+_EVENT_CUES = ("first_person_pronouns", "noun_before_noun_possessor", "noun_plural_endings",
                "opening_quote_marks", "closing_quote_marks", "future_needs_infinitive", "present_endings",
                "present_not_endings", "participle_prefixes", "past_stem_ending")
 _ENTITY_KEYS = ("closed_compounds", "capitalised_demonyms", "facility_head_first", "qualifier_endings",
-                "bare_institution_endings", "body_role_endings", "compound_linking_endings", "name_genitive_endings",
-                "name_connectors", "affiliation_words", "copulas", "indefinite_articles", "title_name_links",
-                "title_articles", "org_head_links", "credit_words", "name_adjective_endings",
+                "bare_institution_endings", "body_role_endings", "compound_linking_endings", "genitive_endings",
+                "possessive_clitics", "name_connectors", "affiliation_words", "copulas", "indefinite_articles",
+                "title_name_links", "title_articles", "org_head_links", "credit_words", "name_adjective_endings",
                 "foreign_country_names")
 
 
