@@ -43,6 +43,8 @@ _MAX_EVIDENCE = 400
 _POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "SPY", "INS", "IGO",
                                 "SEP", "UAF", "RAD", "MOD", "IMG"})
 _GROUP_SECTORS = frozenset({"CVL", "LAB"})
+# Media and companies report or sell: an actor of these sectors alone makes no political statement.
+_TRADE_SECTORS = frozenset({"MED", "BUS"})
 # Roots where a state acting on itself (X→X with the bare country as target) is domestic politics.
 _SELF_ROOTS = ("14", "17", "18", "19", "20")
 # Coercion and violence (coercion, assault, fighting, mass violence) within one state is domestic
@@ -385,7 +387,7 @@ class EventCoder:
             if src is None:
                 note(False, "speaker has no country or organisation")
                 continue
-            if not political(src) or (src.sectors and set(src.sectors) <= {"MED", "BUS"}):
+            if not political(src) or _media_or_business(src):
                 # a medium or company ("laut BBC") reports or sells; it makes no political statement
                 note(False, "speaker is not a political actor", src.code)
                 continue
@@ -447,7 +449,7 @@ class EventCoder:
         ci = next((k for k, c in enumerate(clauses) if g is not None and c.start <= g.first < c.end), None)
         if g is None or ci is None or g.prep is not None or not said(toks[g.first].start) or \
                 not (_political(doer, self._pol_entities) or doer.kind == "coref") or \
-                (doer.sectors and set(doer.sectors) <= {"MED", "BUS"}):
+                _media_or_business(doer):
             return None
         cl = clauses[ci]
         # (the clause may hold the attribution too: "X said Y shipped …")
@@ -2175,6 +2177,11 @@ def _political(a: Actor | None, entities: frozenset[str] = frozenset()) -> bool:
     if set(a.sectors) & _POLITICAL_SECTORS:
         return True
     return a.kind == "role" and bool(a.text) and bool(set(a.sectors) & _GROUP_SECTORS)
+
+
+def _media_or_business(a: Actor) -> bool:
+    """Whether `a` is only a medium or a company ("laut BBC"), whatever else makes it political."""
+    return bool(a.sectors) and set(a.sectors) <= _TRADE_SECTORS
 
 
 def _confidence(kind: str, s: Actor | None, t: Actor | None) -> float:
