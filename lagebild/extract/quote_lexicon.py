@@ -2,8 +2,9 @@
 
 Everything language-specific the quote stage knows lives in that file, except what it shares with
 the coref stage (determiners, role and organisation nouns: ``lang/<xx>/coref.yaml``, one source for
-both); this module only turns its lists into sets and parsed patterns. Who a pronoun or a definite
-description stands for is the coref stage's answer (``doc.layers["coref"]``), not the quote stage's.
+both) or the event stage (the infinitive's infix: ``lang/<xx>/events.yaml``); this module only turns
+its lists into sets and parsed patterns. Who a pronoun or a definite description stands for is the
+coref stage's answer (``doc.layers["coref"]``), not the quote stage's.
 """
 
 from __future__ import annotations
@@ -93,6 +94,9 @@ class SpeechLexicon:
     # The word before an infinitive that a speech verb reports ("promised to …"); None where an
     # infinitive clause stands after a comma instead (German "…, zu …").
     infinitive_marker: str | None = None
+    # The marker inside a separable verb's infinitive ("vorzuschlagen"; events.yaml
+    # `infinitive_infixes`, one source for both stages).
+    infinitive_infixes: frozenset[str] = field(default=frozenset())
     # Demonstratives that open a frame sentence reporting the sentence before ("Das meldete X.").
     anaphoric_objects: frozenset[str] = field(default=frozenset())
     # Parts of the speech predicate besides verb and particle: reflexives ("äußerte sich"),
@@ -220,6 +224,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         cue_nouns=_low(cfg.get("cue_nouns")),
         continuing_particles=_low(cfg.get("continuing_particles")),
         infinitive_marker=cfg.get("infinitive_marker"),
+        infinitive_infixes=_low(langdata.load(lang, "events")["cues"].get("infinitive_infixes")),
         anaphoric_objects=_low(cfg.get("anaphoric_objects")),
         reflexives=_low(cfg.get("reflexives")),
         cue_adverbs=_low(cfg.get("cue_adverbs")),
