@@ -33,7 +33,7 @@ class Passive:
 
     def auxiliary_form(self, t: Token) -> bool:
         """Whether `t` is a form of the passive auxiliary, whatever its tag."""
-        return t.lemma in self.auxiliary_lemmas and t.text.casefold() in self.auxiliary_forms
+        return t.lemma.lower() in self.auxiliary_lemmas and t.text.casefold() in self.auxiliary_forms
 
     def auxiliary(self, t: Token) -> bool:
         """Whether `t` is tagged as the passive auxiliary (any of its forms)."""
@@ -70,7 +70,7 @@ class Passive:
         if self.auxiliary_window is None:
             return any(self.auxiliary_form(t) for t in ctoks)
         prev = ctoks[max(0, ti - self.auxiliary_window):ti]
-        return any(self.auxiliary_form(t) for t in prev) and prev[-1].lemma not in self.perfect_lemmas
+        return any(self.auxiliary_form(t) for t in prev) and prev[-1].lemma.lower() not in self.perfect_lemmas
 
     def of_verb(self, toks: Sequence[Token], i: int, last: int, a: int, b: int,
                 stop: Callable[[int], bool]) -> bool:

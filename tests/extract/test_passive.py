@@ -69,3 +69,10 @@ def test_a_perfect_infinitive_is_an_auxiliary_infinitive_after_a_participle(text
     toks = _tokens(text, "de")
     i = _at(toks, aux)
     assert load_passive("de").perfect_infinitive(toks[i], toks[i - 1]) is perfect
+
+
+def test_the_auxiliary_is_known_whatever_the_case_of_its_lemma() -> None:
+    # a lemmatiser may keep a sentence-initial capital ("Wurde" → "Wurde"); both readers fold it
+    p = load_passive("de")
+    aux = Token(0, 5, "Wurde", "Werden", "AUX", True)
+    assert p.auxiliary(aux) and p.auxiliary_form(aux)
