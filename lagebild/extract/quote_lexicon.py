@@ -2,7 +2,7 @@
 
 Everything language-specific the quote stage knows lives in that file, except what it shares with
 the coref stage (determiners, role and organisation nouns: ``lang/<xx>/coref.yaml``, one source for
-both) or the event stage (the infinitive's infix: ``lang/<xx>/events.yaml``); this module only turns
+both) or the event stage (the infinitive's marker and infix: ``lang/<xx>/events.yaml``); this module only turns
 its lists into sets and parsed patterns. Who a pronoun or a definite description stands for is the
 coref stage's answer (``doc.layers["coref"]``), not the quote stage's.
 """
@@ -91,11 +91,10 @@ class SpeechLexicon:
     cue_nouns: frozenset[str] = field(default=frozenset())
     # Particles that leave a speech verb a speech verb ("sagte er weiter", "hieß es weiter").
     continuing_particles: frozenset[str] = field(default=frozenset())
-    # The word before an infinitive that a speech verb reports ("promised to …"); None where an
-    # infinitive clause stands after a comma instead (German "…, zu …").
-    infinitive_marker: str | None = None
-    # The marker inside a separable verb's infinitive ("vorzuschlagen"; events.yaml
-    # `infinitive_infixes`, one source for both stages).
+    # The words before an infinitive ("promised to …", "kündigte an, die Preise zu erhöhen") and the
+    # marker inside a separable verb's infinitive ("vorzuschlagen"): events.yaml
+    # `infinitive_markers` and `infinitive_infixes`, one source for both stages.
+    infinitive_markers: frozenset[str] = field(default=frozenset())
     infinitive_infixes: frozenset[str] = field(default=frozenset())
     # Demonstratives that open a frame sentence reporting the sentence before ("Das meldete X.").
     anaphoric_objects: frozenset[str] = field(default=frozenset())
@@ -179,6 +178,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
     """The speech lexicon of `lang` (FileNotFoundError when the language has no speech.yaml)."""
     cfg: dict[str, Any] = langdata.load(lang, "speech")
     coref = load_coref_lexicon(lang)
+    events: dict[str, Any] = langdata.load(lang, "events").get("cues") or {}
     verbs = cfg.get("verbs", {})
     speech = _low(verbs.get("speech"))
     cognition = _low(verbs.get("cognition"))
@@ -223,8 +223,8 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         derived_prefixes=_low(cfg.get("derived_prefixes")),
         cue_nouns=_low(cfg.get("cue_nouns")),
         continuing_particles=_low(cfg.get("continuing_particles")),
-        infinitive_marker=cfg.get("infinitive_marker"),
-        infinitive_infixes=_low(langdata.load(lang, "events")["cues"].get("infinitive_infixes")),
+        infinitive_markers=_low(events.get("infinitive_markers")),
+        infinitive_infixes=_low(events.get("infinitive_infixes")),
         anaphoric_objects=_low(cfg.get("anaphoric_objects")),
         reflexives=_low(cfg.get("reflexives")),
         cue_adverbs=_low(cfg.get("cue_adverbs")),

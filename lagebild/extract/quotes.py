@@ -1082,7 +1082,7 @@ class _Run:
 
     def _verb_follows(self, k: int, b: int) -> bool:
         """A finite verb right after a bare clause's subject ("said [the talks] have failed")."""
-        while k < b and self.toks[k].pos in ("ADV", "PART") and self._low(k) != self.lex.infinitive_marker:
+        while k < b and self.toks[k].pos in ("ADV", "PART") and self._low(k) not in self.lex.infinitive_markers:
             k += 1
         return k < b and self.toks[k].pos in ("VERB", "AUX")
 
@@ -1092,11 +1092,11 @@ class _Run:
         e = self._clause_end_q(a, b)
         while e > a and self.toks[e - 1].text in _FINAL:
             e -= 1
-        last, zu = self._low(e - 1), self.lex.infinitive_marker
-        return zu is not None and e - a >= 3 and self.toks[e - 1].pos in ("VERB", "AUX") and (
-            self._low(e - 2) == zu or any(self._low(x) == zu and self.toks[x].pos == "PART" for x in range(e - 3, e - 1))
+        last, zu = self._low(e - 1), self.lex.infinitive_markers
+        return e - a >= 3 and self.toks[e - 1].pos in ("VERB", "AUX") and (
+            self._low(e - 2) in zu or any(self._low(x) in zu and self.toks[x].pos == "PART" for x in range(e - 3, e - 1))
             # the marker inside a particle verb ("zuzugehen", "abzugeben")
-            or any(last.startswith(p + zu) and len(last) > len(p) + 5 for p in self.lex.particles))
+            or any(last.startswith(p + m) and len(last) > len(p) + 5 for p in self.lex.particles for m in zu))
 
     def _set_off_phrase_end(self, j: int, b: int) -> int | None:
         """The comma closing a phrase set off by commas in the frame at the comma `j`: the speaker's
@@ -1127,7 +1127,7 @@ class _Run:
         if self.toks[n - 2].pos in ("NOUN", "PROPN"):
             return False  # "lobte die Stadt, die …": after a noun it is the noun's relative clause
         k = n + 1
-        while k < b and (self.toks[k].pos in ("ADV", "ADJ", "PART") or self._low(k) == lex.infinitive_marker):
+        while k < b and (self.toks[k].pos in ("ADV", "ADJ", "PART") or self._low(k) in lex.infinitive_markers):
             k += 1
         if k == n + 1 or k >= b or self.toks[k].pos not in ("NOUN", "PROPN"):
             return False
@@ -1188,7 +1188,7 @@ class _Run:
         while j < b:
             t = self.toks[j]
             low = t.text.lower()
-            if (low == lex.infinitive_marker and speech and j + 1 < b and self.toks[j + 1].pos in ("VERB", "AUX")
+            if (low in lex.infinitive_markers and speech and j + 1 < b and self.toks[j + 1].pos in ("VERB", "AUX")
                     and j not in self.claimed):
                 # "promised to hold elections", "urged the CIA to release the files": the
                 # to-infinitive with the phrase it is said of is the message.
@@ -1327,7 +1327,7 @@ class _Run:
             subject_before = cue[0] > a and self.toks[cue[0] - 1].pos in ("NOUN", "PROPN", "PRON")
             if (rule == "indirect_clause" and lex.subjunctive and phrases >= (1 if subject_before else 2)
                     and not self._subjunctive(msg, end) and not self._subjunctive(msg, end, continuing=True)
-                    and not any(self._low(x) == lex.infinitive_marker and self.toks[x].pos == "PART" and self.toks[x + 1].pos in ("VERB", "AUX")
+                    and not any(self._low(x) in lex.infinitive_markers and self.toks[x].pos == "PART" and self.toks[x + 1].pos in ("VERB", "AUX")
                                 for x in range(msg, end - 1))
                     and not any(self.in_quote[x] >= 0 for x in range(msg, end))):
                 # "bemerkte die Probleme, konnte aber nicht …": a verb with its object is done
@@ -1500,7 +1500,7 @@ class _Run:
         if any(self.in_quote[k] >= 0 for k in range(a, b)):
             return None  # quoted words in the sentence are its speaker's direct quote (`embedded`)
         if any(x in self._low(i)[2:-2] for x in self.lex.infinitive_infixes) or \
-                (i > a and self._low(i - 1) == self.lex.infinitive_marker):
+                (i > a and self._low(i - 1) in self.lex.infinitive_markers):
             return None  # an infinitive ("vorzuschlagen", "to demand") is what someone wants, not said
         # The verb's clause: from the last clause break before it to the next one after it.
         ca = a
