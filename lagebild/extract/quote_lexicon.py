@@ -1,10 +1,11 @@
 """The speech lexicon of one language (``lang/<xx>/speech.yaml``) in the shape the quote rules ask.
 
 Everything language-specific the quote stage knows lives in that file, except what it shares with
-the coref stage (determiners, role and organisation nouns: ``lang/<xx>/coref.yaml``, one source for
-both) or the event stage (the infinitive's marker and infix: ``lang/<xx>/events.yaml``); this module only turns
-its lists into sets and parsed patterns. Who a pronoun or a definite description stands for is the
-coref stage's answer (``doc.layers["coref"]``), not the quote stage's.
+the coref stage (determiners, role and organisation nouns: ``lang/<xx>/coref.yaml``), the event stage
+(the infinitive's markers, the participle's prefixes: ``lang/<xx>/events.yaml``) or the passive
+reader (``lang/<xx>/passive.yaml``): one source for both. This module only turns its lists into sets
+and parsed patterns. Who a pronoun or a definite description stands for is the coref stage's answer
+(``doc.layers["coref"]``), not the quote stage's.
 """
 
 from __future__ import annotations
@@ -63,8 +64,9 @@ class SpeechLexicon:
     # Relative words that open a clause on the whole clause before them ("…, was X bestreitet"):
     # after a reported clause, in the indicative, the writer's comment.
     sentential_relatives: frozenset[str] = field(default=frozenset())
-    # The prefix of past participles ("ge" in "gesagt", "angegeben"); null where there is none.
-    participle_prefix: str | None = None
+    # The prefixes of past participles ("ge" in "gesagt", "angegeben"; events.yaml
+    # `participle_prefixes`): a participle phrase frames no clause after it. Empty where there is none.
+    participle_prefixes: tuple[str, ...] = ()
     # Nouns that make a phrase a source ("nach Polizeiangaben", "nach Ansicht von X"): the `{N}`
     # slot of source phrases, matched as the end of a compound.
     source_nouns: tuple[str, ...] = ()
@@ -212,7 +214,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         org_nouns=tuple(sorted(coref.org_nouns)),
         coordinators=_low(cfg.get("coordinators")),
         sentential_relatives=_low(cfg.get("sentential_relatives")),
-        participle_prefix=cfg.get("participle_prefix"),
+        participle_prefixes=tuple(sorted(_low(events.get("participle_prefixes")))),
         source_nouns=tuple(sorted(_low(cfg.get("source_nouns")))),
         group_nouns=tuple(sorted(_low(cfg.get("group_nouns")))),
         partitive_pronouns=_low(cfg.get("partitive_pronouns")),

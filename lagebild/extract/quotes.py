@@ -2259,14 +2259,14 @@ class _Run:
     def _is_participle_form(self, k: int) -> bool:
         """Whether verb token `k` is a past participle ("genannt", "vorausgesagt"): the form with
         the participle prefix, after a separable particle where the lemma has one."""
-        pre = self.lex.participle_prefix
+        pre = self.lex.participle_prefixes
         if not pre or self.toks[k].pos != "VERB":
             return False
         low, lem = self._low(k), self.toks[k].lemma.lower()
         if lem.startswith(pre):
             return False
-        part = next((p for p in self.lex.particles if lem.startswith(p) and low.startswith(p + pre)), "")
-        return low.startswith(part + pre) and low != lem
+        part = next((p for p in self.lex.particles if lem.startswith(p) and low.startswith(tuple(p + x for x in pre))), "")
+        return low.startswith(tuple(part + x for x in pre)) and low != lem
 
     def _main_clause(self, a: int, e: int) -> bool:
         """Whether the tokens [a, e) before a postposed frame hold a main clause ("Die Lage sei
