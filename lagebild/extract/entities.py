@@ -14,6 +14,7 @@ import functools
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -106,7 +107,8 @@ class EntityRecognizer:
         self.qualifier_endings = tuple(str(x) for x in cfg.get("qualifier_endings") or ())
         self.bare_institution_endings = tuple(str(x) for x in cfg.get("bare_institution_endings") or ())
         self.body_role_endings = tuple(str(x) for x in cfg.get("body_role_endings") or ())
-        self.name_genitive = "(?:" + "|".join(re.escape(str(x)) for x in cfg.get("name_genitive_endings") or ()) + ")?"
+        # a surname's genitive in running text: an ending or a clitic ("Merkels Rede", "Johnson's speech")
+        self.name_genitive = "(?:" + "|".join(re.escape(x) for x in (*self.genitive_endings, *sorted(self.possessive_clitics))) + ")?"
         self.name_connectors = frozenset(str(x) for x in cfg.get("name_connectors") or ())
         self.affiliation_words = frozenset(str(x) for x in cfg.get("affiliation_words") or ())
         self.copulas = frozenset(str(x) for x in cfg.get("copulas") or ())
@@ -1422,8 +1424,15 @@ class EntityRecognizer:
 @functools.cache
 def _credit_pattern() -> re.Pattern[str]:
     # the credit words of every language: image captions keep the wording of where the image came from
-    words = sorted({str(w) for lang in langdata.languages() for w in langdata.load(lang, "entities").get("credit_words") or ()})
-    return re.compile(r"(?:\b(?:" + "|".join(map(re.escape, words)) + r")s?\s*:|©)\s*$", re.I)
+    return credit_regex({str(w) for lang in langdata.languages() for w in langdata.load(lang, "entities").get("credit_words") or ()})
+
+
+def credit_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """What ends the text before a credited name: one of `words` (also in -s) and a colon, or "©".
+    Without words only "©": an empty alternative would take any colon for a credit."""
+    ordered = sorted(words)
+    alts = [r"\b(?:" + "|".join(map(re.escape, ordered)) + r")s?\s*:"] if ordered else []
+    return re.compile(r"(?:" + "|".join([*alts, "©"]) + r")\s*$", re.I)
 
 
 def _credit_before(text: str, start: int) -> bool:

@@ -192,7 +192,8 @@ def find_actors(doc: Document, kb: KB, lang: str) -> ActorLayer:
             layer.places.append(PlaceMention(m.start, m.end, p.name, p.country, p.feature))
     have_places = bool(layer.places)
     capitals = _capitals(kb)
-    genitives = tuple(_settings(lang).get("genitive_endings") or ())
+    # names of several words, which the KB does not list inflected ("Hong Kongs Regierung")
+    genitives = tuple(str(g) for g in langdata.load(lang, "entities").get("genitive_endings") or ())
 
     def free(s: int, e: int) -> bool:
         return not any(s < ce and cs < e for cs, ce in covered)

@@ -178,9 +178,8 @@ class Lexicon:
         each rule strips a prefix (and a separable particle before it) and replaces an ending."""
         out: list[str] = []
         low = self._key(text)
-        prefixes = [str(x) for x in self.cues.get("participle_prefixes") or ()]
         stems = [low]
-        for pre in prefixes:
+        for pre in self.participle_prefixes:
             if low.startswith(pre):
                 stems.append(low[len(pre):])
             for part in self.cue("particles"):

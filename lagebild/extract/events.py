@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild import cameo
+from lagebild import lang as langdata
 from lagebild.analyze import Sentence, Token
 from lagebild.doc import Document, Entity, Event, EventActor, Plover, Span
 from lagebild.extract import event_statements as statements
@@ -42,6 +43,8 @@ _MAX_EVIDENCE = 400
 _POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "SPY", "INS", "IGO",
                                 "SEP", "UAF", "RAD", "MOD", "IMG"})
 _GROUP_SECTORS = frozenset({"CVL", "LAB"})
+# Media and companies report or sell: an actor of these sectors alone makes no political statement.
+_TRADE_SECTORS = frozenset({"MED", "BUS"})
 # Roots where a state acting on itself (X→X with the bare country as target) is domestic politics.
 _SELF_ROOTS = ("14", "17", "18", "19", "20")
 # Coercion and violence (coercion, assault, fighting, mass violence) within one state is domestic
@@ -225,7 +228,6 @@ class EventCoder:
         self.gerund = str(self.lex.cues.get("gerund_suffix") or "")
         self.not_actor = c("lowercase_not_actor")  # role nouns mostly meant abstractly when lowercase
         self.tense_aux = c("tense_aux")
-        self.perfect_infinitive_aux = c("perfect_infinitive_aux")
         self.relative, self.relative_dative = c("relative_pronouns"), c("relative_pronouns_dative")
         self.relative_nominative = c("relative_pronouns_nominative")
         self.genitive_dets = c("genitive_articles")
@@ -251,12 +253,12 @@ class EventCoder:
         self.document_nouns = c("document_nouns")
         self.act_anaphors = c("act_anaphors")
         self.noun_possessor = bool(self.lex.cues.get("noun_before_noun_possessor"))
-        self.possessive_clitics = c("possessive_clitics")
+        # a genitive clitic before a nominal trigger marks its possessor ("Merkel's resignation")
+        self.possessive_clitics = frozenset(str(x) for x in langdata.load(lang, "entities").get("possessive_clitics") or ())
         self.opening_marks, self.closing_marks = c("opening_quote_marks"), c("closing_quote_marks")
         self.future_needs_infinitive = bool(self.lex.cues.get("future_needs_infinitive"))
         self.present_endings = tuple(sorted(c("present_endings")))
         self.present_not_endings = tuple(sorted(c("present_not_endings")))
-        self.present_not_prefixes = tuple(sorted(c("present_not_prefixes")))
         self.past_stem_ending = self.lex.cues.get("past_stem_ending")
 
     # ------------------------------------------------------------------ stage
@@ -386,7 +388,7 @@ class EventCoder:
             if src is None:
                 note(False, "speaker has no country or organisation")
                 continue
-            if not political(src) or (src.sectors and set(src.sectors) <= {"MED", "BUS"}):
+            if not political(src) or _media_or_business(src):
                 # a medium or company ("laut BBC") reports or sells; it makes no political statement
                 note(False, "speaker is not a political actor", src.code)
                 continue
@@ -455,7 +457,7 @@ class EventCoder:
         ci = next((k for k, c in enumerate(clauses) if g is not None and c.start <= g.first < c.end), None)
         if g is None or ci is None or g.prep is not None or not said(toks[g.first].start) or doer.inferred or \
                 not (_political(doer, self._pol_entities) or doer.kind == "coref") or \
-                (doer.sectors and set(doer.sectors) <= {"MED", "BUS"}):
+                _media_or_business(doer):
             return None
         cl = clauses[ci]
         # (the clause may hold the attribution too: "X said Y shipped …")
@@ -2119,12 +2121,7 @@ class EventCoder:
     def _perfect_infinitive(self, ctoks: list[Token]) -> bool:
         """A perfect infinitive ("soll … gekommen sein", "soll … angegriffen haben"): with "sollen" it
         reports a past happening, it plans nothing."""
-        for k in range(1, len(ctoks)):
-            t, prev = ctoks[k], ctoks[k - 1]
-            if t.text.casefold() in self.perfect_infinitive_aux and t.text.casefold() == t.lemma.casefold() and \
-                    prev.pos in ("VERB", "ADV", "ADJ") and prev.text.casefold() != prev.lemma.casefold():
-                return True
-        return False
+        return any(self.voice.perfect_infinitive(ctoks[k], ctoks[k - 1]) for k in range(1, len(ctoks)))
 
     # ------------------------------------------------------------ when, where
 
@@ -2172,7 +2169,7 @@ class EventCoder:
         low, lemma = trig.text.casefold(), trig.lemma.casefold()
         ending = next((e for e in self.present_endings if low.endswith(e)), None)
         if low == lemma or ending is None or low.endswith(self.present_not_endings) or \
-                low.startswith(self.present_not_prefixes):
+                low.startswith(self.lex.participle_prefixes):
             return False
         return not (self.past_stem_ending and lemma.startswith(low[:-len(ending)] + self.past_stem_ending))
 
@@ -2219,6 +2216,11 @@ def _political(a: Actor | None, entities: frozenset[str] = frozenset()) -> bool:
     if set(a.sectors) & _POLITICAL_SECTORS:
         return True
     return a.kind == "role" and bool(a.text) and bool(set(a.sectors) & _GROUP_SECTORS)
+
+
+def _media_or_business(a: Actor) -> bool:
+    """Whether `a` is only a medium or a company ("laut BBC"), whatever else makes it political."""
+    return bool(a.sectors) and set(a.sectors) <= _TRADE_SECTORS
 
 
 def _confidence(kind: str, s: Actor | None, t: Actor | None) -> float:

@@ -1,4 +1,5 @@
-"""The passive voice: an auxiliary with a participle ("wurde festgenommen", "was arrested").
+"""The passive voice: an auxiliary with a participle ("wurde festgenommen", "was arrested"), and its
+kin the perfect infinitive ("soll geflohen sein").
 
 One reader for the event coder and the quote extractor. What marks the passive in a language (the
 auxiliary's lemmas and forms, where it stands, the participle's endings) is data in
@@ -28,14 +29,23 @@ class Passive:
     infinitive_endings: tuple[str, ...]
     active_participle_endings: tuple[str, ...]
     perfect_lemmas: frozenset[str]
+    perfect_infinitive_aux: frozenset[str]
 
     def auxiliary_form(self, t: Token) -> bool:
         """Whether `t` is a form of the passive auxiliary, whatever its tag."""
-        return t.lemma in self.auxiliary_lemmas and t.text.casefold() in self.auxiliary_forms
+        return t.lemma.lower() in self.auxiliary_lemmas and t.text.casefold() in self.auxiliary_forms
 
     def auxiliary(self, t: Token) -> bool:
         """Whether `t` is tagged as the passive auxiliary (any of its forms)."""
         return t.pos == "AUX" and t.lemma.lower() in self.auxiliary_lemmas
+
+    def perfect_infinitive(self, aux: Token, prev: Token) -> bool:
+        """Whether `aux`, right after `prev`, closes a perfect infinitive ("soll … geflohen sein",
+        "sollen … verhaftet worden sein"): after a modal it tells of the past, it plans nothing."""
+        low = aux.text.casefold()
+        return (low in self.perfect_infinitive_aux and low == aux.lemma.casefold()
+                and prev.pos in ("VERB", "AUX", "ADV", "ADJ") and prev.text[:1].islower()
+                and prev.text.casefold() != prev.lemma.casefold())
 
     def participle_form(self, t: Token, tagged: bool = False) -> bool:
         """Whether `t` has the form of a passive participle: one of the language's endings, or where
@@ -60,7 +70,7 @@ class Passive:
         if self.auxiliary_window is None:
             return any(self.auxiliary_form(t) for t in ctoks)
         prev = ctoks[max(0, ti - self.auxiliary_window):ti]
-        return any(self.auxiliary_form(t) for t in prev) and prev[-1].lemma not in self.perfect_lemmas
+        return any(self.auxiliary_form(t) for t in prev) and prev[-1].lemma.lower() not in self.perfect_lemmas
 
     def of_verb(self, toks: Sequence[Token], i: int, last: int, a: int, b: int,
                 stop: Callable[[int], bool]) -> bool:
@@ -97,4 +107,5 @@ def load_passive(lang: str) -> Passive:
     return Passive(words("auxiliary_lemmas"), words("auxiliary_forms"), words("past_forms"),
                    None if window is None else int(window), bool(d.get("auxiliary_follows")),
                    endings("participle_endings"), endings("infinitive_endings"),
-                   endings("active_participle_endings"), words("perfect_lemmas"))
+                   endings("active_participle_endings"), words("perfect_lemmas"),
+                   words("perfect_infinitive_aux"))

@@ -1,9 +1,11 @@
 """The speech lexicon of one language (``lang/<xx>/speech.yaml``) in the shape the quote rules ask.
 
 Everything language-specific the quote stage knows lives in that file, except what it shares with
-the coref stage (determiners, role and organisation nouns: ``lang/<xx>/coref.yaml``, one source for
-both); this module only turns its lists into sets and parsed patterns. Who a pronoun or a definite
-description stands for is the coref stage's answer (``doc.layers["coref"]``), not the quote stage's.
+the coref stage (determiners, role and organisation nouns: ``lang/<xx>/coref.yaml``), the event stage
+(the infinitive's markers, the participle's prefixes: ``lang/<xx>/events.yaml``) or the passive
+reader (``lang/<xx>/passive.yaml``): one source for both. This module only turns its lists into sets
+and parsed patterns. Who a pronoun or a definite description stands for is the coref stage's answer
+(``doc.layers["coref"]``), not the quote stage's.
 """
 
 from __future__ import annotations
@@ -43,9 +45,6 @@ class SpeechLexicon:
     # Indicative modal forms that report hearsay or a reported plan ("Er soll … haben"): they carry
     # a statement on into the next sentence as the Konjunktiv does.
     reportative_modals: frozenset[str]
-    # Infinitive auxiliaries after a participle: with a reportative modal they make its perfect
-    # infinitive ("soll … geflohen sein"), which reports a past happening as hearsay and plans nothing.
-    perfect_infinitive_aux: frozenset[str]
     first_person: frozenset[str]
     postposed_cues: frozenset[str]
     colon_cues: frozenset[str]
@@ -65,8 +64,9 @@ class SpeechLexicon:
     # Relative words that open a clause on the whole clause before them ("…, was X bestreitet"):
     # after a reported clause, in the indicative, the writer's comment.
     sentential_relatives: frozenset[str] = field(default=frozenset())
-    # The prefix of past participles ("ge" in "gesagt", "angegeben"); null where there is none.
-    participle_prefix: str | None = None
+    # The prefixes of past participles ("ge" in "gesagt", "angegeben"; events.yaml
+    # `participle_prefixes`): a participle phrase frames no clause after it. Empty where there is none.
+    participle_prefixes: tuple[str, ...] = ()
     # Nouns that make a phrase a source ("nach Polizeiangaben", "nach Ansicht von X"): the `{N}`
     # slot of source phrases, matched as the end of a compound.
     source_nouns: tuple[str, ...] = ()
@@ -89,16 +89,15 @@ class SpeechLexicon:
     quoting_verbs: frozenset[str] = field(default=frozenset())
     # Prefixes besides the verb particles that derive a word rather than compound one ("Voraussicht").
     derived_prefixes: frozenset[str] = field(default=frozenset())
-    # Ending of a speech verb's participle that frames a statement with the subject of the clause
-    # before it ("…, further saying, „…“", "…, calling for …"); None where the language has none.
-    participle_suffix: str | None = None
     # Nouns that report a statement when a complement clause follows ("kam zu dem Ergebnis, dass …").
     cue_nouns: frozenset[str] = field(default=frozenset())
     # Particles that leave a speech verb a speech verb ("sagte er weiter", "hieß es weiter").
     continuing_particles: frozenset[str] = field(default=frozenset())
-    # The word before an infinitive that a speech verb reports ("promised to …"); None where an
-    # infinitive clause stands after a comma instead (German "…, zu …").
-    infinitive_marker: str | None = None
+    # The words before an infinitive ("promised to …", "kündigte an, die Preise zu erhöhen") and the
+    # marker inside a separable verb's infinitive ("vorzuschlagen"): events.yaml
+    # `infinitive_markers` and `infinitive_infixes`, one source for both stages.
+    infinitive_markers: frozenset[str] = field(default=frozenset())
+    infinitive_infixes: frozenset[str] = field(default=frozenset())
     # Demonstratives that open a frame sentence reporting the sentence before ("Das meldete X.").
     anaphoric_objects: frozenset[str] = field(default=frozenset())
     # Parts of the speech predicate besides verb and particle: reflexives ("äußerte sich"),
@@ -181,6 +180,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
     """The speech lexicon of `lang` (FileNotFoundError when the language has no speech.yaml)."""
     cfg: dict[str, Any] = langdata.load(lang, "speech")
     coref = load_coref_lexicon(lang)
+    events: dict[str, Any] = langdata.load(lang, "events").get("cues") or {}
     verbs = cfg.get("verbs", {})
     speech = _low(verbs.get("speech"))
     cognition = _low(verbs.get("cognition"))
@@ -199,7 +199,6 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         subjunctive_ii_continuing=_low(cfg.get("subjunctive_ii_continuing")),
         subjunctive_suffix=cfg.get("subjunctive_suffix"),
         reportative_modals=_low(cfg.get("reportative_modals")),
-        perfect_infinitive_aux=_low(cfg.get("perfect_infinitive_aux")),
         first_person=_low(cfg.get("first_person")),
         postposed_cues=_low(cfg.get("postposed_cues")),
         colon_cues=_low(cfg.get("colon_cues")),
@@ -215,7 +214,7 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         org_nouns=tuple(sorted(coref.org_nouns)),
         coordinators=_low(cfg.get("coordinators")),
         sentential_relatives=_low(cfg.get("sentential_relatives")),
-        participle_prefix=cfg.get("participle_prefix"),
+        participle_prefixes=tuple(sorted(_low(events.get("participle_prefixes")))),
         source_nouns=tuple(sorted(_low(cfg.get("source_nouns")))),
         group_nouns=tuple(sorted(_low(cfg.get("group_nouns")))),
         partitive_pronouns=_low(cfg.get("partitive_pronouns")),
@@ -224,10 +223,10 @@ def load_lexicon(lang: str) -> SpeechLexicon:
         agent_prepositions=_low(cfg.get("agent_prepositions")),
         quoting_verbs=_low(cfg.get("quoting_verbs")),
         derived_prefixes=_low(cfg.get("derived_prefixes")),
-        participle_suffix=cfg.get("participle_suffix"),
         cue_nouns=_low(cfg.get("cue_nouns")),
         continuing_particles=_low(cfg.get("continuing_particles")),
-        infinitive_marker=cfg.get("infinitive_marker"),
+        infinitive_markers=_low(events.get("infinitive_markers")),
+        infinitive_infixes=_low(events.get("infinitive_infixes")),
         anaphoric_objects=_low(cfg.get("anaphoric_objects")),
         reflexives=_low(cfg.get("reflexives")),
         cue_adverbs=_low(cfg.get("cue_adverbs")),

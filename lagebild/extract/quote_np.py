@@ -11,7 +11,16 @@ from collections.abc import Container
 import re
 from dataclasses import dataclass
 
+from lagebild import lang as langdata
 from lagebild.analyze import Token
+
+
+def _words(key: str) -> frozenset[str]:
+    """`key` of every language's speech.yaml together: the chunker reads a phrase without knowing
+    its language."""
+    return frozenset(str(w).lower() for lang in langdata.languages()
+                     for w in langdata.load(lang, "speech").get(key) or ())
+
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _PREMOD = frozenset({"ADJ", "NUM"})
@@ -19,10 +28,9 @@ _PRONOUNS_ANY = frozenset({"er", "sie", "es", "wir", "ich", "he", "she", "it", "
                            "him", "them", "us", "me"})
 # Articles that open a genitive attribute after a noun ("einer", "seiner" are left out: as often datives).
 _GENITIVE_DE = frozenset({"des", "der", "eines", "seines", "ihres"})
-# Articles in -er that are as often datives ("sagte der Minister einer Zeitung"): no bare genitive.
-_DATIVE_TOO = frozenset({"einer", "seiner", "ihrer", "meiner", "deiner", "unserer", "eurer", "keiner"})
-_OF = frozenset({"of"})
-_VON = frozenset({"von", "vom"})
+_DATIVE_TOO = _words("dative_too_determiners")
+_OF = _words("attribute_prepositions")
+_VON = _words("noun_attribute_prepositions")
 QUOTE_MARKS = frozenset("„“”\"»«")  # double quotation marks of German and English news
 _COORD = frozenset({"und", "sowie", "and"})
 _POSSESSIVE_EN = frozenset({"'s", "’s", "'", "’"})
@@ -132,9 +140,11 @@ def _attached(tokens: list[Token], j: int, k: int, head: int, limit: int, blocke
 
 
 def _bare_genitive(tokens: list[Token], k: int, limit: int) -> bool:
-    """Whether a genitive without article starts at `k` after a noun: a strong adjective or
-    quantifier in -er before the noun it qualifies ("Berichten britischer Zeitungen", "nach
-    Meinung vieler Experten"). Only German nouns are capitalised, so English never matches."""
+    """Whether a genitive without article starts at `k` after a noun: a lowercase adjective or
+    determiner in -er (none that is as often a dative) before the capitalised common noun it
+    qualifies ("Berichten britischer Zeitungen", "nach Meinung vieler Experten"). Made for German;
+    English "-er" words ("former", "other") rarely match, since the tagger reads a capitalised word
+    after them as a name (PROPN), not a common noun."""
     t = tokens[k]
     if t.pos not in ("ADJ", "DET") or not t.text.endswith("er") or not t.text[:1].islower() or t.text in _DATIVE_TOO | _GENITIVE_DE:
         return False

@@ -1082,7 +1082,7 @@ class _Run:
 
     def _verb_follows(self, k: int, b: int) -> bool:
         """A finite verb right after a bare clause's subject ("said [the talks] have failed")."""
-        while k < b and self.toks[k].pos in ("ADV", "PART") and self._low(k) != "to":
+        while k < b and self.toks[k].pos in ("ADV", "PART") and self._low(k) not in self.lex.infinitive_markers:
             k += 1
         return k < b and self.toks[k].pos in ("VERB", "AUX")
 
@@ -1092,11 +1092,11 @@ class _Run:
         e = self._clause_end_q(a, b)
         while e > a and self.toks[e - 1].text in _FINAL:
             e -= 1
-        last = self._low(e - 1)
+        last, zu = self._low(e - 1), self.lex.infinitive_markers
         return e - a >= 3 and self.toks[e - 1].pos in ("VERB", "AUX") and (
-            self._low(e - 2) == "zu" or any(self._low(x) == "zu" and self.toks[x].pos == "PART" for x in range(e - 3, e - 1))
-            # the "zu" inside a particle verb ("zuzugehen", "abzugeben")
-            or any(last.startswith(p + "zu") and len(last) > len(p) + 5 for p in self.lex.particles))
+            self._low(e - 2) in zu or any(self._low(x) in zu and self.toks[x].pos == "PART" for x in range(e - 3, e - 1))
+            # the marker inside a particle verb ("zuzugehen", "abzugeben")
+            or any(last.startswith(p + m) and len(last) > len(p) + 5 for p in self.lex.particles for m in zu))
 
     def _set_off_phrase_end(self, j: int, b: int) -> int | None:
         """The comma closing a phrase set off by commas in the frame at the comma `j`: the speaker's
@@ -1127,7 +1127,7 @@ class _Run:
         if self.toks[n - 2].pos in ("NOUN", "PROPN"):
             return False  # "lobte die Stadt, die …": after a noun it is the noun's relative clause
         k = n + 1
-        while k < b and (self.toks[k].pos in ("ADV", "ADJ", "PART") or self._low(k) == "zu"):
+        while k < b and (self.toks[k].pos in ("ADV", "ADJ", "PART") or self._low(k) in lex.infinitive_markers):
             k += 1
         if k == n + 1 or k >= b or self.toks[k].pos not in ("NOUN", "PROPN"):
             return False
@@ -1188,7 +1188,7 @@ class _Run:
         while j < b:
             t = self.toks[j]
             low = t.text.lower()
-            if (low == lex.infinitive_marker and speech and j + 1 < b and self.toks[j + 1].pos in ("VERB", "AUX")
+            if (low in lex.infinitive_markers and speech and j + 1 < b and self.toks[j + 1].pos in ("VERB", "AUX")
                     and j not in self.claimed):
                 # "promised to hold elections", "urged the CIA to release the files": the
                 # to-infinitive with the phrase it is said of is the message.
@@ -1327,7 +1327,7 @@ class _Run:
             subject_before = cue[0] > a and self.toks[cue[0] - 1].pos in ("NOUN", "PROPN", "PRON")
             if (rule == "indirect_clause" and lex.subjunctive and phrases >= (1 if subject_before else 2)
                     and not self._subjunctive(msg, end) and not self._subjunctive(msg, end, continuing=True)
-                    and not any(self._low(x) == "zu" and self.toks[x].pos == "PART" and self.toks[x + 1].pos in ("VERB", "AUX")
+                    and not any(self._low(x) in lex.infinitive_markers and self.toks[x].pos == "PART" and self.toks[x + 1].pos in ("VERB", "AUX")
                                 for x in range(msg, end - 1))
                     and not any(self.in_quote[x] >= 0 for x in range(msg, end))):
                 # "bemerkte die Probleme, konnte aber nicht …": a verb with its object is done
@@ -1499,7 +1499,8 @@ class _Run:
             return None  # "laut X" in the sentence makes it X's statement
         if any(self.in_quote[k] >= 0 for k in range(a, b)):
             return None  # quoted words in the sentence are its speaker's direct quote (`embedded`)
-        if "zu" in self._low(i)[2:-2] or (i > a and self._low(i - 1) in ("zu", "to")):
+        if any(x in self._low(i)[2:-2] for x in self.lex.infinitive_infixes) or \
+                (i > a and self._low(i - 1) in self.lex.infinitive_markers):
             return None  # an infinitive ("vorzuschlagen", "to demand") is what someone wants, not said
         # The verb's clause: from the last clause break before it to the next one after it.
         ca = a
@@ -1743,8 +1744,8 @@ class _Run:
 
     def _participle(self, k: int) -> bool:
         """Whether token `k` is a speech verb's participle that borrows its subject ("saying")."""
-        suf = self.lex.participle_suffix
-        return bool(suf) and self.toks[k].pos == "VERB" and self._low(k).endswith(suf) and self._low(k) != self.toks[k].lemma.lower()
+        ends = load_passive(self.lang).active_participle_endings
+        return bool(ends) and self.toks[k].pos == "VERB" and self._low(k).endswith(ends) and self._low(k) != self.toks[k].lemma.lower()
 
     def _frame_cut(self, a: int, e: int) -> int:
         """End of a reported clause [a, e) before a frame of its own that follows it: a comma
@@ -2144,10 +2145,7 @@ class _Run:
             t = self.toks[x]
             if t.text in _CLAUSE_BREAK:
                 return False
-            prev = self.toks[x - 1]
-            if (self._low(x) in self.lex.perfect_infinitive_aux and self._low(x) == t.lemma.lower()
-                    and prev.pos in ("VERB", "AUX", "ADV", "ADJ") and prev.text[:1].islower()
-                    and prev.text.lower() != prev.lemma.lower()):
+            if load_passive(self.lang).perfect_infinitive(t, self.toks[x - 1]):
                 return True
         return False
 
@@ -2261,14 +2259,14 @@ class _Run:
     def _is_participle_form(self, k: int) -> bool:
         """Whether verb token `k` is a past participle ("genannt", "vorausgesagt"): the form with
         the participle prefix, after a separable particle where the lemma has one."""
-        pre = self.lex.participle_prefix
+        pre = self.lex.participle_prefixes
         if not pre or self.toks[k].pos != "VERB":
             return False
         low, lem = self._low(k), self.toks[k].lemma.lower()
         if lem.startswith(pre):
             return False
-        part = next((p for p in self.lex.particles if lem.startswith(p) and low.startswith(p + pre)), "")
-        return low.startswith(part + pre) and low != lem
+        part = next((p for p in self.lex.particles if lem.startswith(p) and low.startswith(tuple(p + x for x in pre))), "")
+        return low.startswith(tuple(part + x for x in pre)) and low != lem
 
     def _main_clause(self, a: int, e: int) -> bool:
         """Whether the tokens [a, e) before a postposed frame hold a main clause ("Die Lage sei

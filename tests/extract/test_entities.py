@@ -7,7 +7,7 @@ import pytest
 
 from lagebild.analyze import make_analyzer
 from lagebild.doc import Document
-from lagebild.extract.entities import make_entity_recognizer
+from lagebild.extract.entities import credit_regex, make_entity_recognizer
 from lagebild.extract.places import make_place_resolver
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -144,6 +144,14 @@ def test_demonym_alone_is_no_actor_but_state_noun_is() -> None:
 def test_photo_credit_is_no_person_en() -> None:
     doc = run("Protesters marched in London on Saturday.\n\nProtesters at the march. Image: Andrew Gray.", lang="en")
     assert not [e for e in doc.entities if e.name == "Andrew Gray"]
+
+
+def test_credit_needs_a_credit_word_or_the_copyright_sign() -> None:
+    assert credit_regex(["Image"]).search("Protesters at the march. Images: ")
+    assert not credit_regex(["Image"]).search("The minister said: ")
+    # no credit words at all: a bare colon is still no credit
+    assert not credit_regex([]).search("The minister said: ")
+    assert credit_regex([]).search("Photo © ")
 
 
 def test_bare_institution_gets_article_country_de() -> None:

@@ -56,3 +56,23 @@ def test_a_speech_verb_is_passive_by_the_auxiliary_of_its_clause(text: str, lang
     coord = {"und", "and"}
     got = load_passive(lang).of_verb(toks, i, i, 0, len(toks), lambda x: toks[x].text == "," or toks[x].text in coord)
     assert got is passive
+
+
+@pytest.mark.parametrize(("text", "aux", "perfect"), [
+    ("Der Händler soll das Geld gestohlen haben.", "haben", True),
+    ("Die Gefangenen sollen über die Grenze geflohen sein.", "sein", True),
+    ("Die Gefangenen sollen verhaftet worden sein.", "sein", True),
+    ("Die Kommission soll den Fall prüfen und unabhängig sein.", "sein", False),
+])
+def test_a_perfect_infinitive_is_an_auxiliary_infinitive_after_a_participle(text: str, aux: str,
+                                                                           perfect: bool) -> None:
+    toks = _tokens(text, "de")
+    i = _at(toks, aux)
+    assert load_passive("de").perfect_infinitive(toks[i], toks[i - 1]) is perfect
+
+
+def test_the_auxiliary_is_known_whatever_the_case_of_its_lemma() -> None:
+    # a lemmatiser may keep a sentence-initial capital ("Wurde" → "Wurde"); both readers fold it
+    p = load_passive("de")
+    aux = Token(0, 5, "Wurde", "Werden", "AUX", True)
+    assert p.auxiliary(aux) and p.auxiliary_form(aux)
