@@ -31,6 +31,9 @@ _FALLBACK_MAIN = os.environ.get("LAGEBILD_ENT_MAIN_FALLBACK", "1") == "1"
 # ... but only when that country dominates the article (at least half of all country evidence). In an article about
 # several countries an actor without a cue keeps country null: a wrong country costs more than a missing one.
 _FALLBACK_ANY = os.environ.get("LAGEBILD_ENT_MAIN_ANY", "0") == "1"
+# Roles of private persons ("a student from Cameroon", "Einwohner aus …"): the place after them is where the person
+# is from. Any other role ("Botschafter in Russland", "the spokesman in Geneva") is posted there.
+_PRIVATE_SECTORS = frozenset({"CVL", "EDU", "REF", "LAB", "AGR", "HLH"})
 _OPEN_QUOTES = {"„", "“", "\"", "»", "«", "‚", "'", "‘"}
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛŁŚŻŹĆŃŠŽČŘĐÇ][\w'’.-]*$")
 
@@ -118,6 +121,7 @@ class EntityRecognizer:
         self.of_words = set(cfg.get("of_words", []))
         self.and_words = set(cfg.get("and_words", []))
         self.in_words = set(cfg.get("in_words", []))
+        self.origin_words = {w.lower() for w in cfg.get("origin_words") or []}
         self.particles = set(cfg.get("name_particles", []))
         self.place_prefixes = set(cfg.get("place_prefixes", []))
         self.not_names = set(cfg.get("not_names", []))
@@ -387,7 +391,10 @@ class EntityRecognizer:
                 e.country, e.org = self._context_actor(text, e, matches, tokens, tok_at)
                 if e.country is None and e.org is None and e.type == "PER":
                     e.country, e.org = self._known_holder(e)
-                if e.country is None and e.org is None and main and _FALLBACK_MAIN and (
+                found = set() if e.country or e.org else self._text_countries(e, matches, tokens, tok_at)
+                if len(found) == 1:
+                    e.country = found.pop()
+                if e.country is None and e.org is None and main and _FALLBACK_MAIN and not found and (
                         _FALLBACK_ANY or e.type != "PER" or e.role or dominant):
                     e.country = main
             spans = [Span(start=a, end=b, text=t) for (a, b), t in sorted(e.mentions.items())]
@@ -671,6 +678,66 @@ class EntityRecognizer:
                 if t.text in (",", ".", ";", ":"):
                     break
         return None, None
+
+    def _text_countries(self, e: _Ent, matches: list[Match], tokens: list[Token],
+                        tok_at: dict[int, int]) -> set[str]:
+        """Countries the text gives a person or organisation beyond its role phrase, over all its mentions: where it
+        is from or lives ("X, eine Schülerin aus Kamerun", "X from a village in Chad") and, for an organisation, the
+        government it is coordinated with ("die sudanesische Regierung und die Rebellengruppe X": the two sides of
+        one country's conflict or deal). More than one country is conflicting evidence: the caller then guesses none."""
+        by_start = {m.start: m for m in matches}
+        by_end = {m.end: m for m in matches if not m.prefix}
+        found: set[str] = set()
+        for (a, b), _t in e.mentions.items():
+            i = tok_at.get(a)
+            if i is None:
+                continue
+            j = i
+            while j < len(tokens) and tokens[j].end < b:
+                j += 1
+            found.update(self._origin_after(tokens, j + 1, by_start))
+            if e.type == "ORG":
+                found.update(self._coordinated_government(tokens, i, by_end))
+        return found
+
+    def _origin_after(self, tokens: list[Token], k: int, by_start: dict[int, Match]) -> set[str]:
+        """The country of "aus/in <country or known place>" right after a name or inside its apposition, through
+        nested places ("aus ihrem Dorf in Kamerun"); a verb or the clause's end comes first when the place is where
+        the person acts, not where they are from ("X traf in Berlin …"), and a role or affiliation when the place
+        is its post ("X, Botschafter in Russland")."""
+        x = k + 1 if k < len(tokens) and tokens[k].text == "," else k
+        seen_origin = False
+        for y in range(x, min(x + 8, len(tokens))):
+            t = tokens[y]
+            m = by_start.get(t.start)
+            if seen_origin and m is not None and not m.prefix:
+                c = m.cands[0]
+                if c.kind in ("country", "place") and (c.country or c.kind == "country"):
+                    return {c.country or c.id}
+                return set()
+            if t.text.lower() in self.origin_words:
+                seen_origin = True
+                continue
+            if not seen_origin and (m is not None or (r := self.kb.role(self.lang, t.text)) is not None and
+                                    not set(r.sectors) & _PRIVATE_SECTORS):
+                return set()  # "X, Botschafter Deutschlands in Russland": the place is the role's post
+            if t.pos in ("VERB", "AUX", "PUNCT", "PRON", "CCONJ", "SCONJ") and \
+                    not (t.pos == "PRON" and seen_origin):  # "aus ihrem Dorf": a possessive is part of the place
+                return set()
+        return set()
+
+    def _coordinated_government(self, tokens: list[Token], i: int, by_end: dict[int, Match]) -> set[str]:
+        """The country of "<demonym> <state noun> und [article]" right before an organisation's phrase at token i."""
+        x = i - 1
+        while x >= 0 and i - x <= 3 and (tokens[x].text.lower() in self.articles or
+                                         tokens[x].text[:1].islower() and tokens[x].pos in ("ADJ", "NOUN")):
+            x -= 1  # "the rebel group X": the organisation's phrase begins before its role noun
+        if x < 2 or tokens[x].text not in self.and_words or self._noun_class(tokens[x - 1].text, self.state_nouns) is None:
+            return set()
+        m = by_end.get(tokens[x - 2].end)
+        if m is None or m.cands[0].kind not in ("country", "demonym"):
+            return set()
+        return {m.cands[0].country or m.cands[0].id}
 
     def _role_of_actor(self, tokens: list[Token], x: int, by_start: dict[int, Match]
                        ) -> tuple[str | None, str | None] | None:
