@@ -363,7 +363,11 @@ class EntityRecognizer:
         countries = Counter(e.country for e in ents.values() if e.country and e.type in ("GPE", "PER", "ORG")
                             and not e.key.startswith(("inst:?", "desc:?"))
                             for a, _b in e.mentions for _ in range(3 if a < head_end else 1))
-        main = countries.most_common(1)[0][0] if countries else None
+        # The text's names of countries decide between them; actors of a country (an armed group abroad, a foreign
+        # minister) only break a tie, as in the event stage's default country.
+        named = Counter(e.country for e in ents.values() if e.country and e.type == "GPE"
+                        for a, _b in e.mentions for _ in range(3 if a < head_end else 1))
+        main = max(countries, key=lambda c: (named[c], countries[c])) if countries else None
         for e in bare_inst:
             e.country = main
             if main is None:
@@ -374,9 +378,10 @@ class EntityRecognizer:
                 # the listed body when the article is about its country (or no country), else the article's own
                 e.country = e.desc_cue.country if main is None or e.desc_cue.country == main else main
         # The article is about one country when it has at least half the evidence or twice the runner-up's.
-        top2 = countries.most_common(2)
-        dominant = bool(top2) and (top2[0][1] * 2 >= sum(countries.values()) or
-                                   len(top2) == 1 or top2[0][1] >= 2 * top2[1][1])
+        # Measured on the evidence that chose it: the names of countries, else all of it.
+        basis = named if named[main] else countries
+        rival = max((n for c, n in basis.items() if c != main), default=0)
+        dominant = main is not None and (basis[main] * 2 >= sum(basis.values()) or basis[main] >= 2 * rival)
         for e in events_main:
             e.country = e.country or main  # an election or civil war of the article's country
         out: list[Entity] = []

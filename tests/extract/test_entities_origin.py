@@ -68,3 +68,13 @@ def test_two_state_organs_of_one_country_are_no_pair() -> None:
     doc = code("Die sudanesische Regierung und die sudanesische Armee unterzeichneten einen Vertrag."
                " Ägypten, Ägypten und Ägypten.", "de", ents | {"Ägypten": ("GPE", "EGY", None, [])})
     assert ("SDN", "057", "SDN") not in triples(doc)
+
+
+def test_article_country_comes_from_the_names_of_countries() -> None:
+    # an armed group of a neighbour mentioned often does not make the story its country's
+    doc = run("Kamerun verteilt Schafe an Familien. Boko Haram griff Dörfer an. Boko Haram drohte. Boko Haram floh. "
+              "Boko Haram kam zurück. Amina Bello erhielt vier Schafe. Kamerun plant weitere Hilfen.")
+    assert actor(doc, "Amina Bello") == ("CMR", None)
+    doc = run("Cameroon hands out sheep to families. Boko Haram attacked villages. Boko Haram threatened. "
+              "Boko Haram fled. Boko Haram came back. Amina Bello received four sheep. Cameroon plans more aid.", "en")
+    assert actor(doc, "Amina Bello") == ("CMR", None)
