@@ -702,7 +702,7 @@ class EntityRecognizer:
                 j += 1
             found.update(self._origin_after(tokens, j + 1, by_start))
             if e.type == "ORG":
-                found.update(self._coordinated_government(tokens, i, by_end))
+                found.update(self._own_adjective(tokens, i, by_end) or self._coordinated_government(tokens, i, by_end))
         return found
 
     def _origin_after(self, tokens: list[Token], k: int, by_start: dict[int, Match]) -> set[str]:
@@ -730,6 +730,18 @@ class EntityRecognizer:
                     not (t.pos == "PRON" and seen_origin):  # "aus ihrem Dorf": a possessive is part of the place
                 return set()
         return set()
+
+    def _own_adjective(self, tokens: list[Token], i: int, by_end: dict[int, Match]) -> set[str]:
+        """The country of a demonym that opens an organisation's phrase at token i, across lower-case modifiers
+        ("the Sudanese rebel group X", "die sudanesische islamistische Miliz X")."""
+        x = i - 1
+        while x >= 0 and i - x <= 2 and tokens[x].text[:1].islower() and tokens[x].pos in ("ADJ", "NOUN") and \
+                by_end.get(tokens[x].end) is None:
+            x -= 1
+        m = by_end.get(tokens[x].end) if x >= 0 else None
+        if m is None or m.cands[0].kind not in ("country", "demonym"):
+            return set()
+        return {m.cands[0].country or m.cands[0].id}
 
     def _coordinated_government(self, tokens: list[Token], i: int, by_end: dict[int, Match]) -> set[str]:
         """The country of "<demonym> <state noun> und [article]" right before an organisation's phrase at token i."""

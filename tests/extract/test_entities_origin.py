@@ -78,3 +78,10 @@ def test_article_country_comes_from_the_names_of_countries() -> None:
     doc = run("Cameroon hands out sheep to families. Boko Haram attacked villages. Boko Haram threatened. "
               "Boko Haram fled. Boko Haram came back. Amina Bello received four sheep. Cameroon plans more aid.", "en")
     assert actor(doc, "Amina Bello") == ("CMR", None)
+
+
+def test_demonym_opening_the_organisation_phrase_across_modifiers() -> None:
+    doc = run("Die sudanesische islamistische Miliz Dschabhat Kordofan griff an. Ägypten, Ägypten und Ägypten.")
+    assert actor(doc, "Dschabhat Kordofan") == ("SDN", None)
+    doc = run("The Sudanese rebel group Kordofan Front attacked. Egypt, Egypt and Egypt.", "en")
+    assert actor(doc, "Kordofan Front") == ("SDN", None)
