@@ -32,6 +32,9 @@ _FALLBACK_MAIN = os.environ.get("LAGEBILD_ENT_MAIN_FALLBACK", "1") == "1"
 # ... but only when that country dominates the article (at least half of all country evidence). In an article about
 # several countries an actor without a cue keeps country null: a wrong country costs more than a missing one.
 _FALLBACK_ANY = os.environ.get("LAGEBILD_ENT_MAIN_ANY", "0") == "1"
+# Roles of private persons ("a student from Cameroon", "Einwohner aus …"): the place after them is where the person
+# is from. Any other role ("Botschafter in Russland", "the spokesman in Geneva") is posted there.
+_PRIVATE_SECTORS = frozenset({"CVL", "EDU", "REF", "LAB", "AGR", "HLH"})
 _OPEN_QUOTES = {"„", "“", "\"", "»", "«", "‚", "'", "‘"}
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛŁŚŻŹĆŃŠŽČŘĐÇ][\w'’.-]*$")
 
@@ -120,6 +123,7 @@ class EntityRecognizer:
         self.of_words = set(cfg.get("of_words", []))
         self.and_words = set(cfg.get("and_words", []))
         self.in_words = set(cfg.get("in_words", []))
+        self.origin_words = {w.lower() for w in cfg.get("origin_words") or []}
         self.particles = set(cfg.get("name_particles", []))
         self.place_prefixes = set(cfg.get("place_prefixes", []))
         self.not_names = set(cfg.get("not_names", []))
@@ -361,7 +365,11 @@ class EntityRecognizer:
         countries = Counter(e.country for e in ents.values() if e.country and e.type in ("GPE", "PER", "ORG")
                             and not e.key.startswith(("inst:?", "desc:?"))
                             for a, _b in e.mentions for _ in range(3 if a < head_end else 1))
-        main = countries.most_common(1)[0][0] if countries else None
+        # The text's names of countries decide between them; actors of a country (an armed group abroad, a foreign
+        # minister) only break a tie, as in the event stage's default country.
+        named = Counter(e.country for e in ents.values() if e.country and e.type == "GPE"
+                        for a, _b in e.mentions for _ in range(3 if a < head_end else 1))
+        main = max(countries, key=lambda c: (named[c], countries[c])) if countries else None
         for e in bare_inst:
             e.country = main
             if main is None:
@@ -372,9 +380,10 @@ class EntityRecognizer:
                 # the listed body when the article is about its country (or no country), else the article's own
                 e.country = e.desc_cue.country if main is None or e.desc_cue.country == main else main
         # The article is about one country when it has at least half the evidence or twice the runner-up's.
-        top2 = countries.most_common(2)
-        dominant = bool(top2) and (top2[0][1] * 2 >= sum(countries.values()) or
-                                   len(top2) == 1 or top2[0][1] >= 2 * top2[1][1])
+        # Measured on the evidence that chose it: the names of countries, else all of it.
+        basis = named if named[main] else countries
+        rival = max((n for c, n in basis.items() if c != main), default=0)
+        dominant = main is not None and (basis[main] * 2 >= sum(basis.values()) or basis[main] >= 2 * rival)
         for e in events_main:
             e.country = e.country or main  # an election or civil war of the article's country
         out: list[Entity] = []
@@ -389,7 +398,10 @@ class EntityRecognizer:
                 e.country, e.org = self._context_actor(text, e, matches, tokens, tok_at)
                 if e.country is None and e.org is None and e.type == "PER":
                     e.country, e.org = self._known_holder(e)
-                if e.country is None and e.org is None and main and _FALLBACK_MAIN and (
+                found = set() if e.country or e.org else self._text_countries(e, matches, tokens, tok_at)
+                if len(found) == 1:
+                    e.country = found.pop()
+                if e.country is None and e.org is None and main and _FALLBACK_MAIN and not found and (
                         _FALLBACK_ANY or e.type != "PER" or e.role or dominant):
                     e.country = main
             spans = [Span(start=a, end=b, text=t) for (a, b), t in sorted(e.mentions.items())]
@@ -673,6 +685,78 @@ class EntityRecognizer:
                 if t.text in (",", ".", ";", ":"):
                     break
         return None, None
+
+    def _text_countries(self, e: _Ent, matches: list[Match], tokens: list[Token],
+                        tok_at: dict[int, int]) -> set[str]:
+        """Countries the text gives a person or organisation beyond its role phrase, over all its mentions: where it
+        is from or lives ("X, eine Schülerin aus Kamerun", "X from a village in Chad") and, for an organisation, the
+        government it is coordinated with ("die sudanesische Regierung und die Rebellengruppe X": the two sides of
+        one country's conflict or deal). More than one country is conflicting evidence: the caller then guesses none."""
+        by_start = {m.start: m for m in matches}
+        by_end = {m.end: m for m in matches if not m.prefix}
+        found: set[str] = set()
+        for (a, b), _t in e.mentions.items():
+            i = tok_at.get(a)
+            if i is None:
+                continue
+            j = i
+            while j < len(tokens) and tokens[j].end < b:
+                j += 1
+            found.update(self._origin_after(tokens, j + 1, by_start))
+            if e.type == "ORG":
+                found.update(self._own_adjective(tokens, i, by_end) or self._coordinated_government(tokens, i, by_end))
+        return found
+
+    def _origin_after(self, tokens: list[Token], k: int, by_start: dict[int, Match]) -> set[str]:
+        """The country of "aus/in <country or known place>" right after a name or inside its apposition, through
+        nested places ("aus ihrem Dorf in Kamerun"); a verb or the clause's end comes first when the place is where
+        the person acts, not where they are from ("X traf in Berlin …"), and a role or affiliation when the place
+        is its post ("X, Botschafter in Russland")."""
+        x = k + 1 if k < len(tokens) and tokens[k].text == "," else k
+        seen_origin = False
+        for y in range(x, min(x + 8, len(tokens))):
+            t = tokens[y]
+            m = by_start.get(t.start)
+            if seen_origin and m is not None and not m.prefix:
+                c = m.cands[0]
+                if c.kind in ("country", "place") and (c.country or c.kind == "country"):
+                    return {c.country or c.id}
+                return set()
+            if t.text.lower() in self.origin_words:
+                seen_origin = True
+                continue
+            if not seen_origin and (m is not None or (r := self.kb.role(self.lang, t.text)) is not None and
+                                    not set(r.sectors) & _PRIVATE_SECTORS):
+                return set()  # "X, Botschafter Deutschlands in Russland": the place is the role's post
+            if t.pos in ("VERB", "AUX", "PUNCT", "PRON", "CCONJ", "SCONJ") and \
+                    not (t.pos == "PRON" and seen_origin):  # "aus ihrem Dorf": a possessive is part of the place
+                return set()
+        return set()
+
+    def _own_adjective(self, tokens: list[Token], i: int, by_end: dict[int, Match]) -> set[str]:
+        """The country of a demonym that opens an organisation's phrase at token i, across lower-case modifiers
+        ("the Sudanese rebel group X", "die sudanesische islamistische Miliz X")."""
+        x = i - 1
+        while x >= 0 and i - x <= 2 and tokens[x].text[:1].islower() and tokens[x].pos in ("ADJ", "NOUN") and \
+                by_end.get(tokens[x].end) is None:
+            x -= 1
+        m = by_end.get(tokens[x].end) if x >= 0 else None
+        if m is None or m.cands[0].kind not in ("country", "demonym"):
+            return set()
+        return {m.cands[0].country or m.cands[0].id}
+
+    def _coordinated_government(self, tokens: list[Token], i: int, by_end: dict[int, Match]) -> set[str]:
+        """The country of "<demonym> <state noun> und [article]" right before an organisation's phrase at token i."""
+        x = i - 1
+        while x >= 0 and i - x <= 3 and (tokens[x].text.lower() in self.articles or
+                                         tokens[x].text[:1].islower() and tokens[x].pos in ("ADJ", "NOUN")):
+            x -= 1  # "the rebel group X": the organisation's phrase begins before its role noun
+        if x < 2 or tokens[x].text not in self.and_words or self._noun_class(tokens[x - 1].text, self.state_nouns) is None:
+            return set()
+        m = by_end.get(tokens[x - 2].end)
+        if m is None or m.cands[0].kind not in ("country", "demonym"):
+            return set()
+        return {m.cands[0].country or m.cands[0].id}
 
     def _role_of_actor(self, tokens: list[Token], x: int, by_start: dict[int, Match]
                        ) -> tuple[str | None, str | None] | None:

@@ -159,6 +159,20 @@ class _Found:
 _COREF_REACH = {"pronoun": 2, "state": 3}
 
 
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _domestic_sides(group: Group) -> tuple[Actor, Actor] | None:
+    """A state and a non-state organisation of the same country coordinated as one subject ("die Regierung und
+    die Rebellen unterzeichneten …"): the two sides of a domestic deal or conflict, each a party of its own."""
+    members = group.members
+    state = next((m for m in members if m.kind in ("country", "capital") or set(m.sectors) & _STATE_SECTORS), None)
+    if state is None or not state.country:
+        return None
+    other = next((m for m in members if m.country == state.country and m.sectors and
+                  not set(m.sectors) & _STATE_SECTORS and m.kind not in ("country", "capital", "people")), None)
+    return (state, other) if other is not None else None
+
 def _apply_coref(layer: ActorLayer, links: list[dict]) -> None:
     """Actors from ``doc.layers["coref"]``: one ``coref`` actor per pronoun or state description that
     stands for a country or organisation, and bare definite roles ("der Präsident") given the country
@@ -1146,11 +1160,11 @@ class EventCoder:
             code = intent
         pairs: list[tuple[Actor | None, Actor | None]] = []
         srcs = source_g.members if source_g else [None]
-        if target_g is None and source_g is not None and len(source_g.keys) >= 2 and sym:
+        if target_g is None and source_g is not None and sym and (len(source_g.keys) >= 2 or _domestic_sides(source_g)):
             # "China und Russland vereinbaren …": one symmetric event between the coordinated actors
             a = source_g.members[0]
-            b = next(m for m in source_g.members if m.key != a.key)
-            pairs.append((a, b))
+            b = next((m for m in source_g.members if m.key != a.key), None)
+            pairs.append((a, b) if b is not None else _domestic_sides(source_g))  # type: ignore[arg-type]
             sym = True
         else:
             tgts = target_g.members if target_g else [None]
