@@ -108,6 +108,9 @@ class Group:
     first: int  # token index in the sentence
     last: int
     prep: str | None = None
+    # joined by a two-part coordinator: "each" ("sowohl X als auch Y": every member acts on its own),
+    # "one" ("entweder X oder Y": only one of them is meant)
+    correlative: str = ""
 
     @property
     def keys(self) -> list[str]:
@@ -205,6 +208,11 @@ class EventCoder:
         self.agent_preps, self.target_preps = c("agent_preps"), c("target_preps")
         self.partner_preps, self.host_preps = c("partner_preps"), c("host_preps")
         self.loc_preps, self.coord = c("locative_preps"), c("coord")
+        # (opening words, joining word sequences, whether only one conjunct is meant)
+        self.correlatives = [(tuple(str(r["open"]).casefold().split()),
+                              {tuple(str(j).casefold().split()) for j in r["join"]}, bool(r.get("alternative")))
+                             for r in self.lex.cues.get("correlatives") or ()]
+        self.correlative_words = frozenset(w for _, joins, _ in self.correlatives for j in joins for w in j)
         self.breaks, self.particles = c("clause_breaks"), c("particles")
         self.support = c("support_verbs")
         self.both, self.pronouns = c("both"), c("subject_pronouns")
@@ -651,7 +659,8 @@ class EventCoder:
         """A comma inside an enumeration is no clause break: between attributes ("diplomatischen,
         militärischen und wirtschaftlichen Beziehungen") or inside coordinated actors ("China,
         Russland und Indien")."""
-        if toks[i].text != "," or i == 0 or i + 1 >= len(toks):
+        if (toks[i].text != "," and toks[i].text.casefold() not in self.correlative_words) or i == 0 or \
+                i + 1 >= len(toks):
             return False
         if toks[i - 1].pos == "ADJ" and toks[i + 1].pos == "ADJ" and toks[i - 1].text[:1].islower():
             return True
@@ -801,6 +810,11 @@ class EventCoder:
                     g.members.append(a)
                     g.last = j
                     continue
+                if (correlative := self._correlative(toks, g, i)):
+                    g.members.append(a)
+                    g.last = j
+                    g.correlative = correlative
+                    continue
                 if i <= g.last:
                     continue  # the same tokens found twice (entity layer and knowledge base)
                 if self.paren_names and i == g.last + 2 and toks[i - 1].text == "(" and j + 1 < len(toks) and toks[j + 1].text == ")":
@@ -817,6 +831,25 @@ class EventCoder:
                 prep = None  # "Members of the House of Commons protested": the body its members act for
             groups.append(Group([a], i, j, prep))
         return groups
+
+    def _correlative(self, toks: list[Token], g: Group, i: int) -> str:
+        """Whether the actor at `i` is a later conjunct of `g` joined by a two-part coordinator
+        ("sowohl X als auch Y", "nicht nur X, sondern auch Y", "either X or Y"): "" if not, else "one"
+        if only one of the conjuncts is meant, "each" if all are. The opening word must stand before the
+        first conjunct, so that a plain "but" or "oder" between two actors still separates them."""
+        between = toks[g.last + 1:i]
+        if between and between[0].text == ",":
+            between = between[1:]
+        if between and between[-1].pos == "DET":
+            between = between[:-1]
+        words = tuple(t.text.casefold() for t in between)
+        # (an article may stand between the opening word and the conjunct: "sowohl die EU als auch …")
+        ks = (g.first, g.first - 1) if g.first > 0 and toks[g.first - 1].pos == "DET" else (g.first,)
+        for opener, joins, alternative in self.correlatives:
+            if words in joins and any(k >= len(opener) and tuple(t.text.casefold() for t in
+                                                                toks[k - len(opener):k]) == opener for k in ks):
+                return "one" if alternative else "each"
+        return ""
 
     def _person_of_country(self, toks: list[Token],
                            spans: list[tuple[Actor, int, int]]) -> list[tuple[Actor, int, int]]:
@@ -1142,9 +1175,14 @@ class EventCoder:
                 note(False, "planned conflictual act has no intent code", mod=mod)
                 return []
             code = intent
+        if any(g is not None and g.correlative == "one" for g in (source_g, target_g)):
+            note(False, "either of two actors: which one is open", mod=mod)
+            return []
         pairs: list[tuple[Actor | None, Actor | None]] = []
         srcs = source_g.members if source_g else [None]
-        if target_g is None and source_g is not None and len(source_g.keys) >= 2 and sym:
+        if target_g is None and source_g is not None and len(source_g.keys) >= 2 and sym and \
+                source_g.correlative != "each":
+            # ("sowohl China als auch Russland verhandeln": each with someone else, not with each other)
             # "China und Russland vereinbaren …": one symmetric event between the coordinated actors
             a = source_g.members[0]
             b = next(m for m in source_g.members if m.key != a.key)
