@@ -236,6 +236,7 @@ class EventCoder:
         self.perfect_infinitive_aux = c("perfect_infinitive_aux")
         self.relative, self.relative_dative = c("relative_pronouns"), c("relative_pronouns_dative")
         self.relative_nominative = c("relative_pronouns_nominative")
+        self.report_relatives = [tuple(x.casefold().split()) for x in c("report_relatives")]
         self.genitive_dets = c("genitive_articles")
         # what opens a genitive attribute: an article (German) or a preposition (English "of")
         self.genitive_links = self.genitive_dets | self.possessor_preps
@@ -826,6 +827,8 @@ class EventCoder:
                         g.members[-1] = a
                     continue
             prep = self._prep(toks, i)
+            if prep is not None and self._after_report_relative(toks, i):
+                prep = None  # "ein Bericht, laut dem Russland …": the actor is the clause's subject
             lead = i - 2 if i >= 2 and toks[i - 1].pos != "DET" else i - 3
             if prep in self.possessor_preps and lead >= 0 and toks[lead].lemma.casefold() in self.member_nouns:
                 prep = None  # "Members of the House of Commons protested": the body its members act for
@@ -1052,6 +1055,11 @@ class EventCoder:
                 target_g = next((g for g in inside if g.first > target_g.last and
                                  g.prep in self.target_preps | self.host_preps | self.motion_preps
                                  and not set(g.keys) <= set(source_g.keys)), target_g)
+        if self._report_relative(toks, cl):
+            # "X verwies auf einen Bericht, demzufolge …": the clause says what the report says; its
+            # roles are its own, never the main clause's actors
+            source_g, target_g = (g if g is not None and g.last >= cl.start else None for g in (source_g, target_g))
+            no_fallback = True
         if source_g is None and not no_fallback and not (passive and agent is None):
             # relative clauses and subjects set off by commas: the nearest actor before the clause
             # (not the subject of a subordinate clause before it: "Weil X …, protestierten Tausende")
@@ -1469,6 +1477,30 @@ class EventCoder:
         while end > 0 and toks[end].pos in ("VERB", "AUX") and cl.start - 2 - end < 2:
             end -= 1
         return next((g for g in groups if g.last == end and g.first >= 0), None)
+
+    def _report_relatives(self, toks: list[Token]) -> list[tuple[int, int]]:
+        """Token spans of connectors that open what a document or source says ("ein Bericht, demzufolge
+        …", "eine Studie, laut der …", "a report according to which …"), after a comma or their noun."""
+        out = []
+        for words in self.report_relatives:
+            n = len(words)
+            for s in range(1, len(toks) - n + 1):
+                if tuple(t.text.casefold() for t in toks[s:s + n]) == words and \
+                        (toks[s - 1].text == "," or toks[s - 1].pos in ("NOUN", "PROPN")):
+                    out.append((s, s + n))
+        return out
+
+    def _report_relative(self, toks: list[Token], cl: Clause) -> bool:
+        # (the clause break may fall inside the connector: "according to | which")
+        return any(s <= cl.start < e for s, e in self._report_relatives(toks))
+
+    def _after_report_relative(self, toks: list[Token], i: int) -> bool:
+        # only articles and adjectives between the connector and the actor at `i`
+        ends = {e for _, e in self._report_relatives(toks)}
+        k = i
+        while k not in ends and k > 0 and toks[k - 1].pos in ("DET", "ADJ", "NUM") and i - k < 3:
+            k -= 1
+        return k in ends
 
     def _in_subordinate(self, toks: list[Token], clauses: list[Clause], g: Group) -> bool:
         cl = next((c for c in clauses if c.start <= g.first < c.end), None)
@@ -2119,8 +2151,10 @@ class EventCoder:
                 return "future"
         if backshift is not None or \
                 any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks) or \
-                any(q.kind != "direct" and q.start <= trig.start < q.end for q in self._doc.quotes or ()):
-            # (inside someone's indirect statement the act is theirs to claim: "X sagte, Iran liefere …")
+                any(q.kind != "direct" and q.start <= trig.start < q.end for q in self._doc.quotes or ()) or \
+                self._report_relative(toks, cl):
+            # (inside someone's indirect statement the act is theirs to claim: "X sagte, Iran liefere …";
+            # so is what a report says: "ein Bericht, demzufolge Iran … liefert")
             return "reported"
         return "asserted"
 
