@@ -218,7 +218,9 @@ class EventCoder:
         self.both, self.pronouns = c("both"), c("subject_pronouns")
         self.impersonal = c("impersonal_subjects")
         # nominative personal pronouns: a subject before the clause's first actor makes that actor an object
-        self.subject_pronouns = self.pronouns | c("first_person_pronouns")
+        self.first_person = c("first_person_pronouns")
+        self.subject_pronouns = self.pronouns | self.first_person
+        self.first_person_possessives = c("first_person_possessives")
         self.claim_verbs = c("claim_verbs")
         self.complement_verbs = c("complement_verbs")  # verbs of saying or believing with a bare object clause
         self.motion_preps = c("motion_preps")
@@ -787,6 +789,14 @@ class EventCoder:
                 continue
             if a.kind == "role" and (a.country or a.org):
                 self._remember(a, a)
+            elif a.kind == "role" and self._first_person_owned(toks, i):
+                # "unsere Truppen", "our government" name the side of whoever says it: the speaker of the
+                # quote it stands in, else no one we know
+                side = self._speaker_side(a.start)
+                if side is None:
+                    continue
+                a = Actor(a.start, a.end, side.country, side.org, a.sectors or side.sectors, None, "role",
+                          inferred=True, text=a.text)
             elif a.kind == "role":
                 # a bare role noun: the country it had when last named with one ("die Flüchtlinge"
                 # after "sudanesische Flüchtlinge"), else the article's main country
@@ -853,6 +863,26 @@ class EventCoder:
                                                                 toks[k - len(opener):k]) == opener for k in ks):
                 return "one" if alternative else "each"
         return ""
+
+    def _first_person_owned(self, toks: list[Token], i: int) -> bool:
+        # a first-person possessive before the role noun, across its adjectives ("unsere tapferen Soldaten")
+        k = i
+        while k > 0 and i - k < 3 and toks[k].text.casefold() not in self.first_person_possessives and \
+                (k == i or toks[k].pos == "ADJ"):
+            k -= 1
+        return toks[k].text.casefold() in self.first_person_possessives
+
+    def _speaker_side(self, pos: int, indirect: bool = False) -> Actor | None:
+        """Whom a first-person word at character `pos` stands for: the speaker of the quote it stands in
+        (`indirect`: only an indirect one), as their country or organisation with their sectors; None
+        outside a quote or for a speaker without either."""
+        q = next((q for q in self._doc.quotes or () if q.start <= pos < q.end and q.speaker and
+                  not (indirect and q.kind == "direct")), None)
+        ent = next((e for e in self._doc.entities if q is not None and e.id == q.speaker), None)
+        if ent is None or not (ent.country or ent.org):
+            return None
+        return Actor(pos, pos, ent.country, ent.org, tuple(ent.sectors or ()), ent.id, "coref", inferred=True,
+                     text=ent.name)
 
     def _person_of_country(self, toks: list[Token],
                            spans: list[tuple[Actor, int, int]]) -> list[tuple[Actor, int, int]]:
@@ -1432,9 +1462,13 @@ class EventCoder:
                              and self.kb.role(self.lang, toks[app.start + 1].text) is not None):
                         return aff, True
                 return head, True
-        for t in toks[cl.start:min(first_actor, ti)]:
+        for k in range(cl.start, min(first_actor, ti)):
+            t = toks[k]
             if t.pos == "PRON" and t.text.casefold() in self.subject_pronouns:
-                return None, True
+                # "X sagte, wir hätten …": the speaker's side is the subject (in a direct quote only a
+                # saying verb is coded, and "as I have said" is no statement of its own)
+                side = self._speaker_side(t.start, indirect=True) if t.text.casefold() in self.first_person else None
+                return (Group([side], k, k) if side is not None else None), True
         if ci == 0 and self._plain_subject(toks, cl, groups):
             return None, True
         if ci > 0 and bare and self._infinitive(toks, ti):
@@ -1480,13 +1514,15 @@ class EventCoder:
 
     def _report_relatives(self, toks: list[Token]) -> list[tuple[int, int]]:
         """Token spans of connectors that open what a document or source says ("ein Bericht, demzufolge
-        …", "eine Studie, laut der …", "a report according to which …"), after a comma or their noun."""
+        …", "eine Studie, laut der …", "a report according to which …"): after a comma, or ending in a
+        relative word that breaks the clause itself ("which"); "X sei laut der Staatsanwaltschaft …" is
+        a preposition, no connector."""
         out = []
         for words in self.report_relatives:
             n = len(words)
             for s in range(1, len(toks) - n + 1):
                 if tuple(t.text.casefold() for t in toks[s:s + n]) == words and \
-                        (toks[s - 1].text == "," or toks[s - 1].pos in ("NOUN", "PROPN")):
+                        (toks[s - 1].text == "," or any(t.text.casefold() in self.breaks for t in toks[s + 1:s + n])):
                     out.append((s, s + n))
         return out
 
