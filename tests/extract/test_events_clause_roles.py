@@ -24,8 +24,8 @@ POL = ("GPE", "POL", None, [])
 
 
 def code(text: str, lang: str, ents: dict[str, tuple[str, str | None, str | None, list[str]]],
-         quote: tuple[str, str, str] | None = None, kind: str = "indirect") -> Document:
-    """Run the events stage on `text` with the entities of `ents` and, if given, one quote of `kind`
+         quote: tuple[str, str, str] | None = None) -> Document:
+    """Run the events stage on `text` with the entities of `ents` and, if given, one indirect quote
     (speaker name, quoted text, cue word)."""
     if lang not in _STAGES:
         _STAGES[lang] = (make_analyzer(lang), make_time_tagger(lang), make_coref_resolver(lang), make_event_coder(lang))
@@ -40,7 +40,7 @@ def code(text: str, lang: str, ents: dict[str, tuple[str, str | None, str | None
     if quote is not None:
         speaker, said, cue = quote
         s = text.index(said)
-        doc.quotes.append(Quote(start=s, end=s + len(said), text=said, kind=kind, speaker=ids[speaker], cue=cue))
+        doc.quotes.append(Quote(start=s, end=s + len(said), text=said, kind="indirect", speaker=ids[speaker], cue=cue))
     return events(coref(doc))
 
 
@@ -179,15 +179,8 @@ def test_a_speaker_of_the_article_s_country_keeps_it() -> None:
 
 def test_laut_as_a_preposition_is_no_connector() -> None:
     # "laut der Ukraine" names a source inside the clause; the clause's subject stays Russia
-    doc = code("Russland habe laut der Ukraine am Montag Polen angegriffen.", "de",
+    doc = code("Russland habe am Montag laut der Ukraine Polen angegriffen.", "de",
                {"Russland": RUS, "Ukraine": UKR, "Polen": POL})
     assert ("RUS", "190", "POL") in triples(doc)
     assert not any(s == "UKR" for s, _, _ in triples(doc))
 
-
-def test_a_first_person_subject_in_a_direct_quote_is_not_resolved() -> None:
-    # in a direct quote only saying verbs are coded, and "as I have said" is no statement of its own
-    said = "As I have stated strongly before, if Ukraine does anything, we will respond"
-    text = f'Ukraine reported new fighting. "{said}," Sergei Lavrov said.'
-    doc = code(text, "en", {"Ukraine": UKR, "Sergei Lavrov": MINISTER}, ("Sergei Lavrov", said, "said"), "direct")
-    assert not any(e.rule == "en.verb.state" for e in doc.events)
