@@ -111,6 +111,9 @@ class Group:
     first: int  # token index in the sentence
     last: int
     prep: str | None = None
+    # joined by a two-part coordinator: "each" ("sowohl X als auch Y": every member acts on its own),
+    # "one" ("entweder X oder Y": only one of them is meant)
+    correlative: str = ""
 
     @property
     def keys(self) -> list[str]:
@@ -222,12 +225,19 @@ class EventCoder:
         self.agent_preps, self.target_preps = c("agent_preps"), c("target_preps")
         self.partner_preps, self.host_preps = c("partner_preps"), c("host_preps")
         self.loc_preps, self.coord = c("locative_preps"), c("coord")
+        # (opening words, joining word sequences, whether only one conjunct is meant)
+        self.correlatives = [(tuple(str(r["open"]).casefold().split()),
+                              {tuple(str(j).casefold().split()) for j in r["join"]}, bool(r.get("alternative")))
+                             for r in self.lex.cues.get("correlatives") or ()]
+        self.correlative_words = frozenset(w for _, joins, _ in self.correlatives for j in joins for w in j)
         self.breaks, self.particles = c("clause_breaks"), c("particles")
         self.support = c("support_verbs")
         self.both, self.pronouns = c("both"), c("subject_pronouns")
         self.impersonal = c("impersonal_subjects")
         # nominative personal pronouns: a subject before the clause's first actor makes that actor an object
-        self.subject_pronouns = self.pronouns | c("first_person_pronouns")
+        self.first_person = c("first_person_pronouns")
+        self.subject_pronouns = self.pronouns | self.first_person
+        self.first_person_possessives = c("first_person_possessives")
         self.claim_verbs = c("claim_verbs")
         self.complement_verbs = c("complement_verbs")  # verbs of saying or believing with a bare object clause
         self.motion_preps = c("motion_preps")
@@ -244,6 +254,7 @@ class EventCoder:
         self.tense_aux = c("tense_aux")
         self.relative, self.relative_dative = c("relative_pronouns"), c("relative_pronouns_dative")
         self.relative_nominative = c("relative_pronouns_nominative")
+        self.report_relatives = [tuple(x.casefold().split()) for x in c("report_relatives")]
         self.genitive_dets = c("genitive_articles")
         # what opens a genitive attribute: an article (German) or a preposition (English "of")
         self.genitive_links = self.genitive_dets | self.possessor_preps
@@ -667,7 +678,8 @@ class EventCoder:
         """A comma inside an enumeration is no clause break: between attributes ("diplomatischen,
         militärischen und wirtschaftlichen Beziehungen") or inside coordinated actors ("China,
         Russland und Indien")."""
-        if toks[i].text != "," or i == 0 or i + 1 >= len(toks):
+        if (toks[i].text != "," and toks[i].text.casefold() not in self.correlative_words) or i == 0 or \
+                i + 1 >= len(toks):
             return False
         if toks[i - 1].pos == "ADJ" and toks[i + 1].pos == "ADJ" and toks[i - 1].text[:1].islower():
             return True
@@ -793,6 +805,14 @@ class EventCoder:
                 continue
             if a.kind == "role" and (a.country or a.org):
                 self._remember(a, a)
+            elif a.kind == "role" and self._first_person_owned(toks, i):
+                # "unsere Truppen", "our government" name the side of whoever says it: the speaker of the
+                # quote it stands in, else no one we know
+                side = self._speaker_side(a.start)
+                if side is None:
+                    continue
+                a = Actor(a.start, a.end, side.country, side.org, a.sectors or side.sectors, None, "role",
+                          inferred=True, text=a.text)
             elif a.kind == "role":
                 # a bare role noun: the country it had when last named with one ("die Flüchtlinge"
                 # after "sudanesische Flüchtlinge"), else the article's main country
@@ -817,6 +837,11 @@ class EventCoder:
                     g.members.append(a)
                     g.last = j
                     continue
+                if (correlative := self._correlative(toks, g, i)):
+                    g.members.append(a)
+                    g.last = j
+                    g.correlative = correlative
+                    continue
                 if i <= g.last:
                     continue  # the same tokens found twice (entity layer and knowledge base)
                 if self.paren_names and i == g.last + 2 and toks[i - 1].text == "(" and j + 1 < len(toks) and toks[j + 1].text == ")":
@@ -828,11 +853,52 @@ class EventCoder:
                         g.members[-1] = a
                     continue
             prep = self._prep(toks, i)
+            if prep is not None and self._after_report_relative(toks, i):
+                prep = None  # "ein Bericht, laut dem Russland …": the actor is the clause's subject
             lead = i - 2 if i >= 2 and toks[i - 1].pos != "DET" else i - 3
             if prep in self.possessor_preps and lead >= 0 and toks[lead].lemma.casefold() in self.member_nouns:
                 prep = None  # "Members of the House of Commons protested": the body its members act for
             groups.append(Group([a], i, j, prep))
         return groups
+
+    def _correlative(self, toks: list[Token], g: Group, i: int) -> str:
+        """Whether the actor at `i` is a later conjunct of `g` joined by a two-part coordinator
+        ("sowohl X als auch Y", "nicht nur X, sondern auch Y", "either X or Y"): "" if not, else "one"
+        if only one of the conjuncts is meant, "each" if all are. The opening word must stand before the
+        first conjunct, so that a plain "but" or "oder" between two actors still separates them."""
+        between = toks[g.last + 1:i]
+        if between and between[0].text == ",":
+            between = between[1:]
+        if between and between[-1].pos == "DET":
+            between = between[:-1]
+        words = tuple(t.text.casefold() for t in between)
+        # (an article may stand between the opening word and the conjunct: "sowohl die EU als auch …")
+        ks = (g.first, g.first - 1) if g.first > 0 and toks[g.first - 1].pos == "DET" else (g.first,)
+        for opener, joins, alternative in self.correlatives:
+            if words in joins and any(k >= len(opener) and tuple(t.text.casefold() for t in
+                                                                toks[k - len(opener):k]) == opener for k in ks):
+                return "one" if alternative else "each"
+        return ""
+
+    def _first_person_owned(self, toks: list[Token], i: int) -> bool:
+        # a first-person possessive before the role noun, across its adjectives ("unsere tapferen Soldaten")
+        k = i
+        while k > 0 and i - k < 3 and toks[k].text.casefold() not in self.first_person_possessives and \
+                (k == i or toks[k].pos == "ADJ"):
+            k -= 1
+        return toks[k].text.casefold() in self.first_person_possessives
+
+    def _speaker_side(self, pos: int, indirect: bool = False) -> Actor | None:
+        """Whom a first-person word at character `pos` stands for: the speaker of the quote it stands in
+        (`indirect`: only an indirect one), as their country or organisation with their sectors; None
+        outside a quote or for a speaker without either."""
+        q = next((q for q in self._doc.quotes or () if q.start <= pos < q.end and q.speaker and
+                  not (indirect and q.kind == "direct")), None)
+        ent = next((e for e in self._doc.entities if q is not None and e.id == q.speaker), None)
+        if ent is None or not (ent.country or ent.org):
+            return None
+        return Actor(pos, pos, ent.country, ent.org, tuple(ent.sectors or ()), ent.id, "coref", inferred=True,
+                     text=ent.name)
 
     def _person_of_country(self, toks: list[Token],
                            spans: list[tuple[Actor, int, int]]) -> list[tuple[Actor, int, int]]:
@@ -1035,6 +1101,11 @@ class EventCoder:
                 target_g = next((g for g in inside if g.first > target_g.last and
                                  g.prep in self.target_preps | self.host_preps | self.motion_preps
                                  and not set(g.keys) <= set(source_g.keys)), target_g)
+        if self._report_relative(toks, cl):
+            # "X verwies auf einen Bericht, demzufolge …": the clause says what the report says; its
+            # roles are its own, never the main clause's actors
+            source_g, target_g = (g if g is not None and g.last >= cl.start else None for g in (source_g, target_g))
+            no_fallback = True
         if source_g is None and not no_fallback and not (passive and agent is None):
             # relative clauses and subjects set off by commas: the nearest actor before the clause
             # (not the subject of a subordinate clause before it: "Weil X …, protestierten Tausende")
@@ -1158,9 +1229,14 @@ class EventCoder:
                 note(False, "planned conflictual act has no intent code", mod=mod)
                 return []
             code = intent
+        if any(g is not None and g.correlative == "one" for g in (source_g, target_g)):
+            note(False, "either of two actors: which one is open", mod=mod)
+            return []
         pairs: list[tuple[Actor | None, Actor | None]] = []
         srcs = source_g.members if source_g else [None]
-        if target_g is None and source_g is not None and sym and (len(source_g.keys) >= 2 or _domestic_sides(source_g)):
+        if target_g is None and source_g is not None and sym and source_g.correlative != "each" and \
+                (len(source_g.keys) >= 2 or _domestic_sides(source_g)):
+            # ("sowohl China als auch Russland verhandeln": each with someone else, not with each other)
             # "China und Russland vereinbaren …": one symmetric event between the coordinated actors
             a = source_g.members[0]
             b = next((m for m in source_g.members if m.key != a.key), None)
@@ -1402,9 +1478,13 @@ class EventCoder:
                              and self.kb.role(self.lang, toks[app.start + 1].text) is not None):
                         return aff, True
                 return head, True
-        for t in toks[cl.start:min(first_actor, ti)]:
+        for k in range(cl.start, min(first_actor, ti)):
+            t = toks[k]
             if t.pos == "PRON" and t.text.casefold() in self.subject_pronouns:
-                return None, True
+                # "X sagte, wir hätten …": the speaker's side is the subject (in a direct quote only a
+                # saying verb is coded, and "as I have said" is no statement of its own)
+                side = self._speaker_side(t.start, indirect=True) if t.text.casefold() in self.first_person else None
+                return (Group([side], k, k) if side is not None else None), True
         if ci == 0 and self._plain_subject(toks, cl, groups):
             return None, True
         if ci > 0 and bare and self._infinitive(toks, ti):
@@ -1447,6 +1527,32 @@ class EventCoder:
         while end > 0 and toks[end].pos in ("VERB", "AUX") and cl.start - 2 - end < 2:
             end -= 1
         return next((g for g in groups if g.last == end and g.first >= 0), None)
+
+    def _report_relatives(self, toks: list[Token]) -> list[tuple[int, int]]:
+        """Token spans of connectors that open what a document or source says ("ein Bericht, demzufolge
+        …", "eine Studie, laut der …", "a report according to which …"): after a comma, or ending in a
+        relative word that breaks the clause itself ("which"); "X sei laut der Staatsanwaltschaft …" is
+        a preposition, no connector."""
+        out = []
+        for words in self.report_relatives:
+            n = len(words)
+            for s in range(1, len(toks) - n + 1):
+                if tuple(t.text.casefold() for t in toks[s:s + n]) == words and \
+                        (toks[s - 1].text == "," or any(t.text.casefold() in self.breaks for t in toks[s + 1:s + n])):
+                    out.append((s, s + n))
+        return out
+
+    def _report_relative(self, toks: list[Token], cl: Clause) -> bool:
+        # (the clause break may fall inside the connector: "according to | which")
+        return any(s <= cl.start < e for s, e in self._report_relatives(toks))
+
+    def _after_report_relative(self, toks: list[Token], i: int) -> bool:
+        # only articles and adjectives between the connector and the actor at `i`
+        ends = {e for _, e in self._report_relatives(toks)}
+        k = i
+        while k not in ends and k > 0 and toks[k - 1].pos in ("DET", "ADJ", "NUM") and i - k < 3:
+            k -= 1
+        return k in ends
 
     def _in_subordinate(self, toks: list[Token], clauses: list[Clause], g: Group) -> bool:
         cl = next((c for c in clauses if c.start <= g.first < c.end), None)
@@ -2097,8 +2203,10 @@ class EventCoder:
                 return "future"
         if backshift is not None or \
                 any(t.text.casefold() in self.report or t.lemma.casefold() in self.report for t in toks) or \
-                any(q.kind != "direct" and q.start <= trig.start < q.end for q in self._doc.quotes or ()):
-            # (inside someone's indirect statement the act is theirs to claim: "X sagte, Iran liefere …")
+                any(q.kind != "direct" and q.start <= trig.start < q.end for q in self._doc.quotes or ()) or \
+                self._report_relative(toks, cl):
+            # (inside someone's indirect statement the act is theirs to claim: "X sagte, Iran liefere …";
+            # so is what a report says: "ein Bericht, demzufolge Iran … liefert")
             return "reported"
         return "asserted"
 
