@@ -82,6 +82,8 @@ _VISIT = "042"
 # Saying, appealing, disapproving and rejecting comment on acts: what "the move" refers back to is none of them.
 _COMMENT_ROOTS = ("01", "02", "11", "12")
 _DOMESTIC_ONLY_ROOTS = ("03", "05", "08")
+# disapproval and rejection: their object's demonym names the target ("condemned the Russian attack")
+_OBJECT_OWNER_ROOTS = ("11", "12")
 # A meeting needs a named partner also when it is only planned ("will neu verhandeln" is an intent,
 # 036, but not one with its own side as partner).
 _PARTNER_ROOTS = ("04",)
@@ -1232,6 +1234,12 @@ class EventCoder:
         if any(g is not None and g.correlative == "one" for g in (source_g, target_g)):
             note(False, "either of two actors: which one is open", mod=mod)
             return []
+        if target_g is None and code[:2] in _OBJECT_OWNER_ROOTS and entry.pos == "verb" and not entry.speech:
+            # ("France condemned the Russian attack", "lehnte den amerikanischen Vorschlag ab"): what is
+            # criticised or rejected belongs to the nation its demonym names, the target
+            target_g = next((g for k in range(ti + 1, cl.end) if toks[k].pos == "NOUN"
+                             and (g := self._demonym_owner(toks, k, layer)) is not None
+                             and not (source_g is not None and set(g.keys) & set(source_g.keys))), None)
         pairs: list[tuple[Actor | None, Actor | None]] = []
         srcs = source_g.members if source_g else [None]
         if target_g is None and source_g is not None and sym and source_g.correlative != "each" and \
@@ -1642,7 +1650,7 @@ class EventCoder:
             # (the entity layer may give a demonym the kind of the country it names)
             a = next((a for a in layer.actors if a.kind in ("demonym", "country") and a.key and a.start == toks[k].start
                       and a.end == toks[k].end), None)
-            if a is not None and toks[k].pos == "ADJ":
+            if a is not None and toks[k].pos in ("ADJ", "PROPN"):  # (English taggers read "Russian" as a name)
                 return Group([a], k, k, None)
             if toks[k].pos != "ADJ":
                 return None

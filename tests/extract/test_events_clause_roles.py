@@ -184,3 +184,19 @@ def test_laut_as_a_preposition_is_no_connector() -> None:
     assert ("RUS", "190", "POL") in triples(doc)
     assert not any(s == "UKR" for s, _, _ in triples(doc))
 
+
+
+# ---------------------------------------------------------------- the demonym of what is criticised
+
+def test_the_demonym_of_a_condemned_act_names_the_target() -> None:
+    assert ("FRA", "111", "RUS") in triples(code("France condemned the Russian attack.", "en", {"France": FRA}))
+    assert ("FRA", "111", "RUS") in triples(code("Frankreich verurteilte den russischen Angriff.", "de",
+                                                 {"Frankreich": FRA}))
+    both = triples(code("France and Germany condemned the Russian attack on Kyiv.", "en",
+                        {"France": FRA, "Germany": DEU}))
+    assert {("FRA", "111", "RUS"), ("DEU", "111", "RUS")} <= both
+
+
+def test_the_source_s_own_demonym_is_no_foreign_target() -> None:
+    got = triples(code("France condemned the French police.", "en", {"France": FRA}))
+    assert not any(t[2] == "RUS" for t in got) and all(t[0] == "FRA" for t in got)
