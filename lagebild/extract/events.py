@@ -1542,11 +1542,12 @@ class EventCoder:
         relative word that breaks the clause itself ("which"); "X sei laut der Staatsanwaltschaft …" is
         a preposition, no connector."""
         out = []
+        low = [t.text.casefold() for t in toks]
         for words in self.report_relatives:
             n = len(words)
             for s in range(1, len(toks) - n + 1):
-                if tuple(t.text.casefold() for t in toks[s:s + n]) == words and \
-                        (toks[s - 1].text == "," or any(t.text.casefold() in self.breaks for t in toks[s + 1:s + n])):
+                if low[s] == words[0] and tuple(low[s:s + n]) == words and \
+                        (toks[s - 1].text == "," or any(w in self.breaks for w in low[s + 1:s + n])):
                     out.append((s, s + n))
         return out
 

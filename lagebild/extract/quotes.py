@@ -107,6 +107,7 @@ class _Run:
             self.sent_of.extend([si] * len(s.tokens))
             self.sent_range.append((a, len(self.toks)))
         self.starts = [t.start for t in self.toks]
+        self.lows = [t.text.lower() for t in self.toks]  # (read for every pattern at every token)
         self.marked = find_marked(self.text, lex.pairs)
         self.outer = [m for m in self.marked if m.depth == 0]
         # Token index → index in self.outer of the quote whose content holds it, else -1.
@@ -145,7 +146,7 @@ class _Run:
         return bisect_left(self.starts, offset)
 
     def _low(self, k: int) -> str:
-        return self.toks[k].text.lower()
+        return self.lows[k]
 
     def _clause_end(self, k: int, limit: int) -> int:
         while k < limit and self.toks[k].text not in _CLAUSE_BREAK and k not in self.mark_tok:
