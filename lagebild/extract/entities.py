@@ -126,6 +126,7 @@ class EntityRecognizer:
         self.origin_words = {w.lower() for w in cfg.get("origin_words") or []}
         self.particles = set(cfg.get("name_particles", []))
         self.place_prefixes = set(cfg.get("place_prefixes", []))
+        self.organ_country_names = frozenset(cfg.get("organ_country_names", []))
         self.not_names = set(cfg.get("not_names", []))
         self.stop_cities = set(cfg.get("stop_cities", []))
         self.determiners = {w.lower() for w in cfg.get("determiners", [])}
@@ -793,11 +794,11 @@ class EntityRecognizer:
             if before.endswith(" ") and before[:-1].rsplit(None, 1)[-1:] and \
                     before[:-1].rsplit(None, 1)[-1] in self.place_prefixes:
                 return False  # "New Jersey", "West Virginia": not the country Jersey or Virginia
-        if c.kind == "country":
+        if c.kind == "country" and surface in self.organ_country_names:
             prev = text[:m.start].rstrip(" ").rsplit(None, 1)[-1:]
             if prev and any(k.kind == "demonym" and k.id != c.id for k in self.kb.lookup(prev[0], self.lang)):
-                # a country's name never follows another country's adjective: here the surface is the
-                # generic name of that country's organ ("die österreichische Bundesregierung")
+                # after another country's adjective the generic name is that country's organ ("die
+                # österreichische Bundesregierung"), not the country it names alone
                 return False
         if c.kind in ("person", "place") and " " not in surface:
             # One word inside a longer run of names ("Robert Gabriel Mugabe", "Ashton Bumhira") is not a name alone.

@@ -46,3 +46,8 @@ def test_a_countrys_forces_are_its_military() -> None:
     doc = build("en")(Document(doc_id="f", lang="en", text="Russian forces attacked Ukraine on Monday.",
                                published="2024-03-04"))
     assert [(e.source.code, e.cameo[:2], e.target.code) for e in doc.events] == [("RUSMIL", "19", "UKR")]
+
+
+def test_a_country_named_after_another_countrys_adjective_stays_a_country() -> None:
+    found = entities("Die deutsche Russland-Politik wurde von Polen kritisiert.", "de")
+    assert any(country == "RUS" for _, country, _ in found.values()), found
