@@ -831,6 +831,12 @@ class EventCoder:
             if groups:
                 g = groups[-1]
                 between = toks[g.last + 1:i]
+                # (first: the join word of a two-part coordinator may be a plain one, "both X and Y")
+                if (correlative := self._correlative(toks, g, i)):
+                    g.members.append(a)
+                    g.last = j
+                    g.correlative = correlative
+                    continue
                 # "China und Russland", "die EU und die Vereinigten Staaten": coordinators, at most one
                 # determiner after them
                 if between and len(between) <= 2 and (between[0].text in self.coord or between[0].lemma in self.coord) \
@@ -838,11 +844,6 @@ class EventCoder:
                                 for k, t in enumerate(between)) and between[-1].text != ",":
                     g.members.append(a)
                     g.last = j
-                    continue
-                if (correlative := self._correlative(toks, g, i)):
-                    g.members.append(a)
-                    g.last = j
-                    g.correlative = correlative
                     continue
                 if i <= g.last:
                     continue  # the same tokens found twice (entity layer and knowledge base)

@@ -83,6 +83,10 @@ def test_correlative_subjects_act_each_on_their_own_not_with_each_other() -> Non
     assert between(code("Frankreich und Deutschland verhandeln über neue Verträge.", "de", ents)) == \
         {frozenset(("FRA", "DEU"))}
     assert not between(code("Sowohl Frankreich als auch Deutschland verhandeln über neue Verträge.", "de", ents))
+    # English "both … and": its join word is a plain coordinator, the opening word still makes it two-part
+    en = {"France": FRA, "Germany": DEU}
+    assert between(code("France and Germany negotiated new treaties.", "en", en)) == {frozenset(("FRA", "DEU"))}
+    assert not between(code("Both France and Germany negotiated new treaties.", "en", en))
 
 
 def test_either_or_leaves_the_doer_open_de() -> None:
