@@ -9,15 +9,7 @@ from __future__ import annotations
 import pytest
 
 from lagebild.doc import Document
-from lagebild.pipeline import Pipeline, build
-
-_PIPES: dict[str, Pipeline] = {}
-
-
-def run(text: str, lang: str) -> Document:
-    if lang not in _PIPES:
-        _PIPES[lang] = build(lang)
-    return _PIPES[lang](Document(doc_id="t", lang=lang, published="2024-10-14", text=text))
+from tests.extract.test_event_allegations import run
 
 
 def coded(doc: Document) -> dict[tuple[str | None, str, str | None], str]:

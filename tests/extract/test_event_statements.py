@@ -3,40 +3,17 @@ entities and the quote are marked by hand, the sentences are our own."""
 
 from __future__ import annotations
 
-import re
-
 from lagebild import cameo
-from lagebild.analyze import make_analyzer
-from lagebild.doc import Document, Entity, Event, Quote, Span
-from lagebild.extract.coref import make_coref_resolver
+from lagebild.doc import Document, Event
 from lagebild.extract.event_lexicon import load_lexicon
-from lagebild.extract.events import make_event_coder
-from lagebild.extract.times import make_time_tagger
-
-_STAGES: dict[str, tuple] = {}
-
-
-def _stages(lang: str) -> tuple:
-    if lang not in _STAGES:
-        _STAGES[lang] = (make_analyzer(lang), make_time_tagger(lang), make_coref_resolver(lang), make_event_coder(lang))
-    return _STAGES[lang]
+from tests.extract.test_events import code
 
 
 def said(text: str, lang: str, ents: dict[str, tuple[str, str | None, str | None, list[str]]], speaker: str,
          quote: str, cue: str | None, kind: str = "indirect") -> Document:
     """Run the events stage on `text` with the entities of `ents` and one quote (`quote`, said by the
     entity named `speaker` with the cue word(s) `cue`)."""
-    analyzer, times, coref, events = _stages(lang)
-    doc = times(analyzer(Document(doc_id="s", lang=lang, published="2024-10-14", text=text)))
-    ids = {}
-    for n, (name, (etype, country, org, sectors)) in enumerate(ents.items(), 1):
-        mentions = [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)]
-        doc.entities.append(Entity(id=f"e{n}", name=name, type=etype, country=country, org=org, sectors=sectors,
-                                   mentions=mentions))
-        ids[name] = f"e{n}"
-    s = text.index(quote)
-    doc.quotes.append(Quote(start=s, end=s + len(quote), text=quote, kind=kind, speaker=ids[speaker], cue=cue))
-    return events(coref(doc))
+    return code(text, lang, ents, quote=(speaker, quote, cue), kind=kind)
 
 
 def quoted(doc: Document) -> list[Event]:

@@ -8,7 +8,7 @@ import pytest
 
 from lagebild import cameo
 from lagebild.analyze import make_analyzer
-from lagebild.doc import Document, Entity, Span
+from lagebild.doc import Document, Entity, Quote, Span
 from lagebild.extract.coref import make_coref_resolver
 from lagebild.extract.event_lexicon import all_codes, load_lexicon
 from lagebild.extract.events import make_event_coder
@@ -24,14 +24,22 @@ def _stages(lang: str) -> tuple:
 
 
 def code(text: str, lang: str, ents: dict[str, tuple[str, str | None, str | None, list[str]]],
-         published: str = "2024-10-14") -> Document:
-    """Run analyze, times, coref and events on `text`, with entities named in `ents` marked by hand."""
+         published: str = "2024-10-14", *, quote: tuple[str, str, str | None] | None = None,
+         kind: str = "indirect") -> Document:
+    """Run analyze, times, coref and events on `text`, with entities named in `ents` marked by hand and,
+    if given, one quote of `kind` (speaker's name in `ents`, quoted text, cue word(s))."""
     analyzer, times, coref, events = _stages(lang)
     doc = times(analyzer(Document(doc_id="t", lang=lang, published=published, text=text)))
+    ids = {}
     for n, (name, (etype, country, org, sectors)) in enumerate(ents.items(), 1):
         mentions = [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)]
         doc.entities.append(Entity(id=f"e{n}", name=name, type=etype, country=country, org=org, sectors=sectors,
                                    mentions=mentions))
+        ids[name] = f"e{n}"
+    if quote is not None:
+        speaker, said, cue = quote
+        s = text.index(said)
+        doc.quotes.append(Quote(start=s, end=s + len(said), text=said, kind=kind, speaker=ids[speaker], cue=cue))
     return events(coref(doc))
 
 

@@ -5,15 +5,8 @@ entities and quotes marked by hand."""
 
 from __future__ import annotations
 
-import re
-
-from lagebild.analyze import make_analyzer
-from lagebild.doc import Document, Entity, Quote, Span
-from lagebild.extract.coref import make_coref_resolver
-from lagebild.extract.events import make_event_coder
-from lagebild.extract.times import make_time_tagger
-
-_STAGES: dict[str, tuple] = {}
+from lagebild.doc import Document
+from tests.extract.test_events import code
 
 FRA = ("GPE", "FRA", None, [])
 DEU = ("GPE", "DEU", None, [])
@@ -21,27 +14,6 @@ RUS = ("GPE", "RUS", None, [])
 UKR = ("GPE", "UKR", None, [])
 USA = ("GPE", "USA", None, [])
 POL = ("GPE", "POL", None, [])
-
-
-def code(text: str, lang: str, ents: dict[str, tuple[str, str | None, str | None, list[str]]],
-         quote: tuple[str, str, str] | None = None) -> Document:
-    """Run the events stage on `text` with the entities of `ents` and, if given, one indirect quote
-    (speaker name, quoted text, cue word)."""
-    if lang not in _STAGES:
-        _STAGES[lang] = (make_analyzer(lang), make_time_tagger(lang), make_coref_resolver(lang), make_event_coder(lang))
-    analyzer, times, coref, events = _STAGES[lang]
-    doc = times(analyzer(Document(doc_id="c", lang=lang, published="2024-10-14", text=text)))
-    ids = {}
-    for n, (name, (etype, country, org, sectors)) in enumerate(ents.items(), 1):
-        mentions = [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)]
-        doc.entities.append(Entity(id=f"e{n}", name=name, type=etype, country=country, org=org, sectors=sectors,
-                                   mentions=mentions))
-        ids[name] = f"e{n}"
-    if quote is not None:
-        speaker, said, cue = quote
-        s = text.index(said)
-        doc.quotes.append(Quote(start=s, end=s + len(said), text=said, kind="indirect", speaker=ids[speaker], cue=cue))
-    return events(coref(doc))
 
 
 def triples(doc: Document) -> set[tuple[str | None, str, str | None]]:
@@ -156,7 +128,7 @@ def test_our_troops_in_a_quote_are_the_speaker_s() -> None:
     text = ("Die Ukraine meldete am Montag neue Kämpfe. Sergej Lawrow sagte, "
             "unsere Truppen hätten die ukrainische Armee angegriffen.")
     doc = code(text, "de", {"Ukraine": UKR, "Sergej Lawrow": MINISTER},
-               ("Sergej Lawrow", "unsere Truppen hätten die ukrainische Armee angegriffen", "sagte"))
+               quote=("Sergej Lawrow", "unsere Truppen hätten die ukrainische Armee angegriffen", "sagte"))
     assert ("RUSMIL", "190", "UKRMIL") in codes(doc)
     assert not any(s == "UKR" and c.startswith("19") for s, c, _ in triples(doc))
 
@@ -164,7 +136,7 @@ def test_our_troops_in_a_quote_are_the_speaker_s() -> None:
 def test_we_in_a_quote_is_the_speaker_s_side_en() -> None:
     text = "Ukraine reported new fighting on Monday. Sergei Lavrov said we had attacked the Ukrainian army."
     doc = code(text, "en", {"Ukraine": UKR, "Sergei Lavrov": MINISTER},
-               ("Sergei Lavrov", "we had attacked the Ukrainian army", "said"))
+               quote=("Sergei Lavrov", "we had attacked the Ukrainian army", "said"))
     assert ("RUSGOV", "190", "UKRMIL") in codes(doc)
 
 
@@ -177,7 +149,7 @@ def test_our_troops_outside_a_quote_stay_unresolved() -> None:
 def test_a_speaker_of_the_article_s_country_keeps_it() -> None:
     text = "Die Ukraine meldete neue Kämpfe. Wolodymyr Selenskyj sagte, die russische Armee habe unsere Soldaten angegriffen."
     doc = code(text, "de", {"Ukraine": UKR, "Wolodymyr Selenskyj": ("PER", "UKR", None, ["GOV"])},
-               ("Wolodymyr Selenskyj", "die russische Armee habe unsere Soldaten angegriffen", "sagte"))
+               quote=("Wolodymyr Selenskyj", "die russische Armee habe unsere Soldaten angegriffen", "sagte"))
     assert ("RUSMIL", "190", "UKRMIL") in codes(doc)
 
 
